@@ -1,0 +1,156 @@
+package taizhang
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CheckOptions says for whom a sheet is checked and on which day.
+type CheckOptions struct {
+	AsOf      Date // the day against which deadlines are judged; zero: the period's last day
+	Submitter bool // validate: overdue and due-soon are 提示 (an overdue row without 存在问题 a 警告)
+}
+
+// DueSoonDays is how many days before a deadline a milestone not yet done is 临期.
+const DueSoonDays = 30
+
+// Check reads the values of the sheet's entries (statuses, completion dates,
+// 填报日期), setting Status and Completed, and returns every finding the sheet
+// shows on its own: unreadable or empty values, missing, unknown and
+// duplicated rows, inconsistent entries, overdue and due-soon milestones.
+// A sheet whose unit is unknown is checked against no unit's list.
+func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
+	var fs Findings
+	add := func(c Code, cell string, ms string, format string, args ...any) *Finding {
+		f := fs.Add(c, s.Place(cell), format, args...)
+		f.Unit, f.Period, f.Milestone = s.Unit, s.Period, ms
+		return f
+	}
+	year := s.Period.Year
+	if s.FilledText != "" && s.Filled.IsZero() {
+		d, err := ParseDate(s.FilledText, year)
+		if err != nil {
+			add(InvalidValue, s.FilledCell, "", "填报日期%q%s，请填写如 2021-05-31", Quote(s.FilledText), dateProblem(err))
+		} else {
+			s.Filled = d
+		}
+	}
+	if year == 0 {
+		year = s.Filled.Year
+	}
+	asOf := opt.AsOf
+	if asOf.IsZero() {
+		asOf = s.Period.End()
+	}
+	seen := map[string]int{}
+	for i := range s.Entries {
+		e := &s.Entries[i]
+		var ms *Milestone
+		if e.Milestone != "" {
+			ms = p.Milestone(e.Milestone)
+		}
+		id := e.Milestone
+		statusCell := s.CellOf(FieldStatus, e.Row)
+		// Status.
+		st, err := ParseStatus(e.StatusText)
+		e.Status = st
+		if err != nil {
+			add(InvalidValue, statusCell, id, "%s", err.Error())
+		}
+		// Completion date.
+		if e.Completed.IsZero() && strings.TrimSpace(e.CompletedText) != "" {
+			d, err := ParseDate(e.CompletedText, year)
+			if err != nil {
+				add(InvalidValue, s.CellOf(FieldCompleted, e.Row), id, "完成时间%q%s，请填写如 2021-05-31", Quote(e.CompletedText), dateProblem(err))
+			} else {
+				e.Completed = d
+			}
+		}
+		if ms == nil {
+			cell := s.CellOf(FieldNo, e.Row)
+			if cell == "" {
+				cell = s.CellOf(FieldNode, e.Row)
+			}
+			add(UnknownEntry, cell, "", "第%d行%s对应不到方案中的任何节点，已保留在台账中；请按模板填写措施编号或节点，如 三.1", e.Row, rowLabel(e))
+			continue
+		}
+		if prev, dup := seen[id]; dup {
+			add(Inconsistent, s.CellOf(FieldNo, e.Row), id, "节点 %s 在第%d行已填写过，本行重复，请合并为一行", id, prev)
+		} else {
+			seen[id] = e.Row
+		}
+		if s.Unit != "" && !ms.Reports(s.Unit) {
+			add(NotApplicable, s.CellOf(FieldNo, e.Row), id, "节点 %s 不是%s需要填报的任务，已保留在台账中，可删除该行", id, s.Unit)
+		}
+		if err == nil && st != NotStarted && strings.TrimSpace(e.Progress) == "" {
+			add(InvalidValue, s.CellOf(FieldProgress, e.Row), id, "进展情况为空，请简要填写本期工作进展")
+		}
+		compCell := s.CellOf(FieldCompleted, e.Row)
+		switch {
+		case st == Done && e.Completed.IsZero() && strings.TrimSpace(e.CompletedText) == "":
+			cell := compCell
+			if cell == "" {
+				cell = statusCell
+			}
+			add(Inconsistent, cell, id, "进展状态为已完成，但未填写完成时间，请填写实际完成日期")
+		case (st == InProgress || st == NotStarted) && !e.Completed.IsZero():
+			add(Inconsistent, compCell, id, "填写了完成时间 %s，但进展状态为%s；已完成的请把进展状态改为已完成，否则请清空完成时间", e.Completed, st)
+		}
+		if !e.Completed.IsZero() && !s.Filled.IsZero() && e.Completed.After(s.Filled) {
+			add(Inconsistent, compCell, id, "完成时间 %s 晚于填报日期 %s，请核实", e.Completed, s.Filled)
+		}
+		if !e.Completed.IsZero() && e.Completed.After(ms.Deadline) {
+			add(CompletedLate, compCell, id, "节点 %s 完成时间 %s 晚于完成时限 %s，逾期%d天完成", id, e.Completed, ms.Deadline, ms.Deadline.DaysUntil(e.Completed))
+		}
+		if st != Done && err == nil {
+			switch days := asOf.DaysUntil(ms.Deadline); {
+			case days < 0:
+				f := add(Overdue, statusCell, id, "节点 %s 完成时限为 %s，截至 %s 已逾期%d天，仍为%s", id, ms.Deadline, asOf, -days, st)
+				if opt.Submitter {
+					f.Severity = Info
+					if strings.TrimSpace(e.Problems) == "" {
+						f.Severity = Warning
+						f.Place.Cell = s.CellOf(FieldProblems, e.Row)
+						f.Message += "，请在“存在问题”中说明未完成的原因"
+					}
+				}
+			case days <= DueSoonDays:
+				add(DueSoon, statusCell, id, "节点 %s 完成时限为 %s，还剩%d天", id, ms.Deadline, days)
+			}
+		}
+	}
+	if s.Unit != "" {
+		for _, ms := range p.UnitMilestones(s.Unit) {
+			if _, ok := seen[ms.ID]; !ok {
+				add(MissingEntry, "", ms.ID, "缺少节点 %s（%s）的填报行，请按模板补上该行并填写进展", ms.ID, ms.Title)
+			}
+		}
+	}
+	return fs
+}
+
+func rowLabel(e *Entry) string {
+	var parts []string
+	if t := Quote(e.No); t != "" {
+		parts = append(parts, fmt.Sprintf("措施编号%q", t))
+	}
+	if t := Quote(e.Node); t != "" {
+		parts = append(parts, fmt.Sprintf("节点%q", t))
+	}
+	if len(parts) == 0 {
+		if t := Quote(e.Measure); t != "" {
+			parts = append(parts, fmt.Sprintf("整改措施%q", t))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(parts, "，") + "）"
+}
+
+func dateProblem(err error) string {
+	if err == ErrNoDate {
+		return "为空"
+	}
+	return err.Error()
+}

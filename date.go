@@ -1,0 +1,249 @@
+package taizhang
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CST is China Standard Time (UTC+8), the zone of every due time.
+var CST = time.FixedZone("CST", 8*3600)
+
+// Date is a calendar day without a time of day. The zero Date means "none".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the calendar day of t in China Standard Time.
+func DateOf(t time.Time) Date {
+	y, m, d := t.In(CST).Date()
+	return Date{y, m, d}
+}
+
+// MakeDate returns the day y-m-d, normalising overflowing days and months.
+func MakeDate(y int, m time.Month, d int) Date {
+	return DateOf(time.Date(y, m, d, 12, 0, 0, 0, CST))
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time returns the start of the day in China Standard Time.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, CST) }
+
+// AddDays returns the day n days after d.
+func (d Date) AddDays(n int) Date { return MakeDate(d.Year, d.Month, d.Day+n) }
+
+// Before reports whether d is strictly before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is strictly after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return sign(d.Year - e.Year)
+	case d.Month != e.Month:
+		return sign(int(d.Month) - int(e.Month))
+	default:
+		return sign(d.Day - e.Day)
+	}
+}
+
+// DaysUntil returns the number of days from d to e (negative when e is earlier).
+func (d Date) DaysUntil(e Date) int {
+	return int(math.Round(e.Time().Sub(d.Time()).Hours() / 24))
+}
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}
+
+// String formats d as 2021-05-31, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// Chinese formats d as 2021年5月31日, or "" for the zero Date.
+func (d Date) Chinese() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year, int(d.Month), d.Day)
+}
+
+// LastDayOfMonth returns the last day of the month of d.
+func LastDayOfMonth(y int, m time.Month) Date { return MakeDate(y, m+1, 0) }
+
+// Excel serial numbers of the 1900 date system: 1 is 1900-01-01, 60 the
+// non-existent 1900-02-29 that Lotus and Excel count.
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// DateFromSerial converts an Excel serial day number (1900 system, or the 1904
+// system when date1904 is set) to a Date. Fractions of a day are ignored.
+func DateFromSerial(serial float64, date1904 bool) (Date, error) {
+	if math.IsNaN(serial) || serial < 1 || serial > 2958465 { // 9999-12-31
+		return Date{}, errors.New("不在有效的日期范围内")
+	}
+	days := int(math.Floor(serial + 1e-9))
+	if date1904 {
+		days += 1462
+	} else if days < 61 {
+		if days == 60 {
+			return Date{}, errors.New("1900-02-29 不存在")
+		}
+		days++ // before the fake leap day the epoch is one day later
+	}
+	t := excelEpoch.AddDate(0, 0, days)
+	return Date{t.Year(), t.Month(), t.Day()}, nil
+}
+
+// Serial returns the Excel serial day number (1900 system) of d.
+func (d Date) Serial() float64 {
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return math.Round(t.Sub(excelEpoch).Hours() / 24)
+}
+
+// ErrNoDate is returned by ParseDate for an empty value.
+var ErrNoDate = errors.New("日期为空")
+
+// ParseDate reads a date as people type it: 2021-05-31, 2021/5/31, 2021.5.31,
+// 2021年5月31日, 20210531, 5月31日 or 5-31 (the year taken from year, which
+// may be 0 when unknown), or an Excel serial number such as 44347. Full-width
+// digits and stray spaces are accepted; a time after the date is ignored.
+func ParseDate(s string, year int) (Date, error) {
+	n := Normalize(s)
+	if n == "" {
+		return Date{}, ErrNoDate
+	}
+	n = strings.TrimSuffix(n, "前")
+	n = strings.TrimSuffix(n, "号")
+	if i := strings.IndexAny(n, "T"); i > 0 {
+		n = n[:i]
+	} else if i := strings.Index(n, ":"); i > 0 {
+		// "2021-05-31 00:00:00" arrives as "2021-05-3100:00:00" after spaces are removed
+		j := i
+		for j > 0 && n[j-1] >= '0' && n[j-1] <= '9' {
+			j--
+		}
+		if i-j >= 1 && i-j <= 2 && j >= 8 {
+			n = n[:j]
+		}
+	}
+	// 20210531
+	if len(n) == 8 && allDigits(n) {
+		y, _ := strconv.Atoi(n[:4])
+		m, _ := strconv.Atoi(n[4:6])
+		d, _ := strconv.Atoi(n[6:])
+		return checkDate(y, m, d)
+	}
+	// Excel serial number, possibly with a fraction.
+	if f, err := strconv.ParseFloat(n, 64); err == nil && !strings.ContainsAny(n, "eE") {
+		if f >= 20000 && f <= 80000 { // 1954 .. 2119
+			return DateFromSerial(f, false)
+		}
+		return Date{}, errors.New("不是有效日期")
+	}
+	parts, ok := splitDate(n)
+	if !ok {
+		return Date{}, errors.New("不是有效日期")
+	}
+	switch len(parts) {
+	case 3:
+		y := parts[0]
+		if y < 100 {
+			y += 2000
+		}
+		return checkDate(y, parts[1], parts[2])
+	case 2:
+		if year == 0 {
+			return Date{}, errors.New("缺少年份")
+		}
+		return checkDate(year, parts[0], parts[1])
+	}
+	return Date{}, errors.New("不是有效日期")
+}
+
+// splitDate splits "2021-5-31", "2021年5月31日", "5月31日" into numbers.
+func splitDate(n string) ([]int, bool) {
+	var parts []int
+	var seps []string
+	i := 0
+	for i < len(n) {
+		j := i
+		for j < len(n) && n[j] >= '0' && n[j] <= '9' {
+			j++
+		}
+		if j == i || j-i > 4 {
+			return nil, false
+		}
+		v, _ := strconv.Atoi(n[i:j])
+		parts = append(parts, v)
+		k := j
+		for k < len(n) && (n[k] < '0' || n[k] > '9') {
+			k++
+		}
+		seps = append(seps, n[j:k])
+		i = k
+	}
+	if len(parts) < 2 || len(parts) > 3 {
+		return nil, false
+	}
+	// Separators must be one kind: -, /, ., or 年 月 日.
+	chinese := len(parts) == 3 && seps[0] == "年" && seps[1] == "月" && (seps[2] == "日" || seps[2] == "")
+	chinese = chinese || len(parts) == 2 && seps[0] == "月" && (seps[1] == "日" || seps[1] == "")
+	if chinese {
+		return parts, true
+	}
+	sep := seps[0]
+	if sep != "-" && sep != "/" && sep != "." {
+		return nil, false
+	}
+	for _, s := range seps[:len(seps)-1] {
+		if s != sep {
+			return nil, false
+		}
+	}
+	if last := seps[len(seps)-1]; last != "" && last != sep {
+		return nil, false
+	}
+	if len(parts) == 3 && parts[0] < 1000 && parts[2] >= 1000 { // 5/31/2021
+		return nil, false
+	}
+	return parts, true
+}
+
+func checkDate(y, m, d int) (Date, error) {
+	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, errors.New("不是有效日期")
+	}
+	if got := MakeDate(y, time.Month(m), d); got.Day != d {
+		return Date{}, errors.New("不是有效日期")
+	}
+	return Date{y, time.Month(m), d}, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

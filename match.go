@@ -1,0 +1,413 @@
+package taizhang
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// unitKey folds the usual long forms of department names to the short ones,
+// after Normalize.
+var unitKeyReplacer = strings.NewReplacer(
+	"住房和城乡建设", "住房城乡建设",
+	"发展和改革委员会", "发展改革委",
+	"发展改革委员会", "发展改革委",
+	"内蒙古自治区", "自治区",
+	"内蒙古", "",
+)
+
+func unitKey(s string) string {
+	n := Normalize(s)
+	n = strings.Trim(n, ":：,，;；。.、")
+	return unitKeyReplacer.Replace(n)
+}
+
+// MatchUnit finds the unit a person meant: by name or alias (呼市, 锡盟,
+// 自治区住房和城乡建设厅), or by a name contained in a longer one
+// (包头市住房和城乡建设局 → 包头市). An empty, unknown or ambiguous name is
+// an error that says so in Chinese.
+func (p *Programme) MatchUnit(text string) (string, error) {
+	n := unitKey(text)
+	if n == "" {
+		return "", fmt.Errorf("填报单位为空")
+	}
+	type hit struct {
+		unit     int
+		pos, end int
+	}
+	var hits []hit
+	for i, u := range p.Units {
+		for _, k := range u.keys() {
+			if k == n {
+				return u.Name, nil
+			}
+			if k == "" {
+				continue
+			}
+			if at := strings.Index(n, k); at >= 0 {
+				hits = append(hits, hit{i, at, at + len(k)})
+			}
+		}
+	}
+	// Drop hits inside a longer hit of another unit (呼市 inside …).
+	var kept []hit
+	for _, h := range hits {
+		inside := false
+		for _, o := range hits {
+			if o.unit != h.unit && o.pos <= h.pos && o.end >= h.end && o.end-o.pos > h.end-h.pos {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, h)
+		}
+	}
+	units := map[int]bool{}
+	for _, h := range kept {
+		units[h.unit] = true
+	}
+	if len(units) == 0 && utf8.RuneCountInString(n) >= 2 {
+		// A short form of a name: 包头 → 包头市, 自然资源厅 → 自治区自然资源厅.
+		for i, u := range p.Units {
+			for _, k := range u.keys() {
+				if strings.HasPrefix(k, n) || strings.HasSuffix(k, n) && utf8.RuneCountInString(n) >= 4 {
+					units[i] = true
+				}
+			}
+		}
+	}
+	var names []string
+	var cities []int
+	for i := range p.Units {
+		if units[i] {
+			names = append(names, p.Units[i].Name)
+			if p.Units[i].Kind == City {
+				cities = append(cities, i)
+			}
+		}
+	}
+	switch {
+	case len(names) == 1:
+		return names[0], nil
+	case len(names) > 1 && len(cities) == 1:
+		// 包头市政务服务局 is the city's own bureau.
+		return p.Units[cities[0]].Name, nil
+	case len(names) > 1:
+		return "", fmt.Errorf("单位%q可能是 %s，请只填写一个单位的全称", Quote(text), strings.Join(names, "、"))
+	}
+	return "", fmt.Errorf("单位%q不是本专项工作的填报单位，请填写如 %s", Quote(text), p.exampleUnit())
+}
+
+func (p *Programme) exampleUnit() string {
+	if len(p.Units) > 1 {
+		return p.Units[1].Name
+	}
+	if len(p.Units) == 1 {
+		return p.Units[0].Name
+	}
+	return "包头市"
+}
+
+func (u *Unit) keys() []string {
+	ks := make([]string, 0, 1+len(u.Aliases))
+	ks = append(ks, unitKey(u.Name))
+	for _, a := range u.Aliases {
+		ks = append(ks, unitKey(a))
+	}
+	return ks
+}
+
+// MilestoneRef is a milestone number as written in a sheet: measure and,
+// when given, the position of the milestone within it.
+type MilestoneRef struct {
+	Measure int
+	Sub     int // 0 when not given
+}
+
+// ParseMilestoneRef reads a milestone number in any usual form: (三), （三）,
+// 三, 3, 三、, 三.1, 3-1, 三-1, （三）1, (三)2, 三(1), 3.1. Text after the
+// number (a title) is returned as rest. ok is false when s does not start
+// with a number.
+func ParseMilestoneRef(s string) (ref MilestoneRef, rest string, ok bool) {
+	n := Normalize(s)
+	n = strings.TrimPrefix(n, "整改措施")
+	n = strings.TrimPrefix(n, "措施")
+	n = strings.TrimPrefix(n, "第")
+	paren := false
+	if strings.HasPrefix(n, "(") {
+		end := strings.IndexByte(n, ')')
+		if end < 0 {
+			return ref, "", false
+		}
+		m, tail, good := leadingNumber(n[1:end])
+		if !good || tail != "" {
+			return ref, "", false
+		}
+		ref.Measure, n, paren = m, n[end+1:], true
+	} else {
+		m, tail, good := leadingNumber(n)
+		if !good {
+			return ref, "", false
+		}
+		ref.Measure, n = m, tail
+	}
+	n = strings.TrimPrefix(n, "项")
+	// The sub-number: .1 -1 、1 (1) or, after a parenthesised measure, 1.
+	sub := n
+	sep := false
+	for _, p := range []string{".", "-", "、", "_", "—", "．"} {
+		if strings.HasPrefix(sub, p) {
+			sub, sep = sub[len(p):], true
+			break
+		}
+	}
+	if strings.HasPrefix(sub, "(") {
+		if end := strings.IndexByte(sub, ')'); end > 0 {
+			if k, err := strconv.Atoi(sub[1:end]); err == nil && k > 0 && k < 100 {
+				return MilestoneRef{ref.Measure, k}, trimTitle(sub[end+1:]), true
+			}
+		}
+	}
+	if sep || paren {
+		j := 0
+		for j < len(sub) && j < 2 && sub[j] >= '0' && sub[j] <= '9' {
+			j++
+		}
+		if j > 0 && (j == len(sub) || sub[j] < '0' || sub[j] > '9') {
+			k, _ := strconv.Atoi(sub[:j])
+			if k > 0 {
+				return MilestoneRef{ref.Measure, k}, trimTitle(sub[j:]), true
+			}
+		}
+		if sep {
+			return ref, trimTitle(sub), true
+		}
+	}
+	return ref, trimTitle(n), true
+}
+
+func trimTitle(s string) string {
+	return strings.TrimLeft(s, ".、-:：_)")
+}
+
+// leadingNumber reads 1..99 in Arabic or Chinese numerals at the start of s.
+func leadingNumber(s string) (n int, rest string, ok bool) {
+	j := 0
+	for j < len(s) && j < 3 && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j > 0 {
+		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			return 0, s, false
+		}
+		n, _ = strconv.Atoi(s[:j])
+		// "3.1" is measure 3, "2021" is not a measure.
+		if n < 1 || n > 99 {
+			return 0, s, false
+		}
+		return n, s[j:], true
+	}
+	// Chinese numerals up to 九十九.
+	var rs []rune
+	for _, r := range s {
+		if !strings.ContainsRune("一二三四五六七八九十", r) || len(rs) == 3 {
+			break
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) == 0 {
+		return 0, s, false
+	}
+	for len(rs) > 0 {
+		if v, good := chineseValue(string(rs)); good {
+			return v, s[len(string(rs)):], true
+		}
+		rs = rs[:len(rs)-1]
+	}
+	return 0, s, false
+}
+
+func chineseValue(s string) (int, bool) {
+	for v := 1; v < 100; v++ {
+		if ChineseNumber(v) == s {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// MatchMilestone finds the milestone a row reports on, from the 措施编号
+// cell (no), the 节点 cell (node) and the title text in either or in the
+// 整改措施 cell (title). byTitle is true when the number was missing or
+// unusable and the title decided. A nil milestone means no match.
+func (p *Programme) MatchMilestone(no, node, title string) (ms *Milestone, byTitle bool) {
+	refNo, restNo, okNo := ParseMilestoneRef(no)
+	refNode, restNode, okNode := ParseMilestoneRef(node)
+	find := func(r MilestoneRef) *Milestone {
+		m := p.MeasureOf(r.Measure)
+		if m == nil {
+			return nil
+		}
+		if r.Sub == 0 {
+			if len(m.Milestones) == 1 {
+				return &m.Milestones[0]
+			}
+			return nil
+		}
+		for i := range m.Milestones {
+			if m.Milestones[i].Sub == r.Sub || len(m.Milestones) == 1 && r.Sub == 1 {
+				return &m.Milestones[i]
+			}
+		}
+		return nil
+	}
+	if okNode {
+		// 节点 "1" under 措施编号 "(三)" is 三.1.
+		if okNo && refNo.Sub == 0 && refNode.Sub == 0 && refNo.Measure != refNode.Measure {
+			if m := p.MeasureOf(refNo.Measure); m != nil && len(m.Milestones) > 1 && refNode.Measure <= len(m.Milestones) && restNode == "" {
+				return &m.Milestones[refNode.Measure-1], false
+			}
+		}
+		if !okNo || refNo.Measure == refNode.Measure {
+			if ms := find(refNode); ms != nil {
+				return ms, false
+			}
+		}
+	}
+	if okNo {
+		if ms := find(refNo); ms != nil {
+			return ms, false
+		}
+	}
+	// By title: within the numbered measure when there is one.
+	var within *Measure
+	switch {
+	case okNo:
+		within = p.MeasureOf(refNo.Measure)
+	case okNode:
+		within = p.MeasureOf(refNode.Measure)
+	}
+	texts := []string{restNode, restNo, node, title}
+	if ms := p.matchTitle(texts, within); ms != nil {
+		return ms, true
+	}
+	if within != nil {
+		if ms := p.matchTitle(texts, nil); ms != nil && ms.Measure == within.No {
+			return ms, true
+		}
+	}
+	return nil, false
+}
+
+// matchTitle finds the one milestone whose title (or, for a measure with a
+// single milestone, whose measure title) is equal to, contains or is
+// contained in one of texts; or failing that is clearly the most similar.
+func (p *Programme) matchTitle(texts []string, within *Measure) *Milestone {
+	type cand struct {
+		ms    *Milestone
+		names []string
+	}
+	var cands []cand
+	for i := range p.Measures {
+		m := &p.Measures[i]
+		if within != nil && m != within {
+			continue
+		}
+		for j := range m.Milestones {
+			ms := &m.Milestones[j]
+			names := []string{titleKey(ms.Title)}
+			if len(m.Milestones) == 1 {
+				names = append(names, titleKey(m.Title))
+			}
+			cands = append(cands, cand{ms, names})
+		}
+	}
+	for _, t := range texts {
+		k := titleKey(t)
+		if utf8.RuneCountInString(k) < 4 {
+			continue
+		}
+		var found []*Milestone
+		for _, c := range cands {
+			for _, name := range c.names {
+				if name != "" && (name == k || strings.Contains(k, name) || strings.Contains(name, k)) {
+					found = append(found, c.ms)
+					break
+				}
+			}
+		}
+		if len(found) == 1 {
+			return found[0]
+		}
+		// Similarity on character pairs, for titles that were retyped.
+		best, second := 0.0, 0.0
+		var bestMs *Milestone
+		for _, c := range cands {
+			for _, name := range c.names {
+				s := dice(k, name)
+				if s > best {
+					if bestMs != c.ms {
+						second = best
+					}
+					best, bestMs = s, c.ms
+				} else if s > second && bestMs != c.ms {
+					second = s
+				}
+			}
+		}
+		if best >= 0.6 && best-second >= 0.2 {
+			return bestMs
+		}
+	}
+	return nil
+}
+
+var titleKeyReplacer = strings.NewReplacer("\"", "", "“", "", "”", "", "'", "", "‘", "", "’", "", "《", "", "》", "", "、", "", ",", "", "，", "", "。", "", ".", "", "(", "", ")", "")
+
+func titleKey(s string) string { return titleKeyReplacer.Replace(Normalize(s)) }
+
+// dice returns the Sørensen–Dice similarity of the character bigrams of a and b.
+func dice(a, b string) float64 {
+	ba, bb := bigrams(a), bigrams(b)
+	if len(ba) == 0 || len(bb) == 0 {
+		return 0
+	}
+	common := 0
+	counts := map[string]int{}
+	for _, g := range bb {
+		counts[g]++
+	}
+	for _, g := range ba {
+		if counts[g] > 0 {
+			counts[g]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(ba)+len(bb))
+}
+
+func bigrams(s string) []string {
+	rs := []rune(s)
+	if len(rs) < 2 {
+		return nil
+	}
+	out := make([]string, 0, len(rs)-1)
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, string(rs[i:i+2]))
+	}
+	return out
+}
+
+// SortUnits orders unit names as the programme lists them; unknown names last, by name.
+func (p *Programme) SortUnits(names []string) {
+	slices.SortStableFunc(names, func(a, b string) int {
+		ia, ib := p.UnitIndex(a), p.UnitIndex(b)
+		if ia != ib {
+			return ia - ib
+		}
+		return strings.Compare(a, b)
+	})
+}

@@ -1,0 +1,535 @@
+package taizhang
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// File is one input file as read: its source, the submission in it (nil
+// when it could not be read) and what the reader found.
+type File struct {
+	Source     Source
+	Submission *Submission
+	Findings   Findings
+}
+
+// MergeOptions sets the run's period and as-of date.
+type MergeOptions struct {
+	Period Period // zero: the latest period among the submissions
+	AsOf   Date   // zero: the period's last day
+}
+
+// ReceiptState says whether and when a unit's sheet for a period arrived.
+type ReceiptState int
+
+// The states of 报送情况.
+const (
+	Missing ReceiptState = iota
+	OnTime
+	Late
+	UnknownTime
+)
+
+// String returns 未报, 按时, 迟报 or 时间不明.
+func (s ReceiptState) String() string {
+	switch s {
+	case OnTime:
+		return "按时"
+	case Late:
+		return "迟报"
+	case UnknownTime:
+		return "时间不明"
+	}
+	return "未报"
+}
+
+// Receipt is one unit's reporting for one period (a row of 报送情况).
+type Receipt struct {
+	Unit         string
+	Period       Period
+	State        ReceiptState
+	Due          Date      // last day on time, grace included
+	Received     time.Time // the e-mail's time, or the start of 填报日期; zero when unknown
+	ReceivedFrom string    // 邮件时间, 填报日期 or ""
+	Submission   *Submission
+	Replaced     []*Submission // older sheets of the same unit and period
+}
+
+// DaysLate returns how many days after Due the sheet arrived (0 when on time or unknown).
+func (r *Receipt) DaysLate() int {
+	if r.State != Late {
+		return 0
+	}
+	return r.Due.DaysUntil(DateOf(r.Received))
+}
+
+// Row is one entry in the consolidated ledger (a row of 汇总台账).
+type Row struct {
+	Unit      string // "" when the sheet's unit is unknown
+	Period    Period
+	Milestone *Milestone // nil when the row matched no milestone
+	Entry     *Entry
+	Place     Place  // the row's first cell in its source
+	Marks     []Code // findings on this row
+}
+
+// CellState is the state of one unit × milestone cell of 总览.
+type CellState int
+
+// The states of the overview matrix.
+const (
+	NotRequired CellState = iota
+	NotReported           // the unit sent no sheet for the period
+	EntryMissing          // the sheet has no row for the milestone
+	NoValue               // the row's status could not be read
+	StateNotStarted
+	StateInProgress
+	StateDueSoon
+	StateOverdue
+	StateDone
+	StateDoneLate
+)
+
+// String returns the Chinese text shown in the matrix.
+func (s CellState) String() string {
+	switch s {
+	case NotReported:
+		return "未报"
+	case EntryMissing:
+		return "漏报"
+	case NoValue:
+		return "填写有误"
+	case StateNotStarted:
+		return "未启动"
+	case StateInProgress:
+		return "推进中"
+	case StateDueSoon:
+		return "临期"
+	case StateOverdue:
+		return "逾期未完成"
+	case StateDone:
+		return "已完成"
+	case StateDoneLate:
+		return "逾期完成"
+	}
+	return "—"
+}
+
+// Cell is one unit × milestone cell of 总览.
+type Cell struct {
+	State CellState
+	Entry *Entry // nil when not reported
+}
+
+// Ledger is the consolidated ledger of one run (汇总台账).
+type Ledger struct {
+	Programme *Programme
+	Period    Period   // the run's period
+	AsOf      Date     // the day deadlines are judged against
+	Periods   []Period // every period from the earliest sheet to Period
+	Receipts  []Receipt
+	Rows      []Row
+	Findings  Findings
+	Files     []File // every input, in input order
+	cells     map[string]map[string]Cell
+}
+
+// Cell returns the overview cell of unit and milestone id for the run's period.
+func (l *Ledger) Cell(unit, id string) Cell { return l.cells[unit][id] }
+
+// ReceiptsOf returns the receipts of period q, in unit order.
+func (l *Ledger) ReceiptsOf(q Period) []*Receipt {
+	var out []*Receipt
+	for i := range l.Receipts {
+		if l.Receipts[i].Period == q {
+			out = append(out, &l.Receipts[i])
+		}
+	}
+	return out
+}
+
+// Summary holds the counts shown after a merge.
+type Summary struct {
+	Expected, Received, OnTime, Late, Missing, UnknownTime int
+	Overdue, DueSoon, Done, InProgress, NotStarted         int // unit × milestone cells of the run's period
+	Required                                               int // cells a unit must report
+	Errors, Warnings, Infos                                int
+}
+
+// Summary counts the run's period.
+func (l *Ledger) Summary() Summary {
+	var s Summary
+	for _, r := range l.ReceiptsOf(l.Period) {
+		s.Expected++
+		switch r.State {
+		case Missing:
+			s.Missing++
+		case OnTime:
+			s.OnTime++
+		case Late:
+			s.Late++
+		case UnknownTime:
+			s.UnknownTime++
+		}
+		if r.State != Missing {
+			s.Received++
+		}
+	}
+	for _, u := range l.Programme.Units {
+		for _, ms := range l.Programme.Milestones() {
+			switch l.Cell(u.Name, ms.ID).State {
+			case NotRequired:
+				continue
+			case StateOverdue:
+				s.Overdue++
+			case StateDueSoon:
+				s.DueSoon++
+				s.InProgress++
+			case StateDone, StateDoneLate:
+				s.Done++
+			case StateInProgress:
+				s.InProgress++
+			case StateNotStarted:
+				s.NotStarted++
+			}
+			s.Required++
+		}
+	}
+	s.Errors, s.Warnings, s.Infos = l.Findings.Count(Error), l.Findings.Count(Warning), l.Findings.Count(Info)
+	return s
+}
+
+// Merge consolidates the files of a batch into a ledger for one period:
+// it picks the latest sheet of each unit and period, judges receipts against
+// the due dates, checks every sheet of the run's period against the as-of
+// date and the unit's previous period, and finds who has not reported.
+// Sheets of earlier periods are history; later ones are reported and left out.
+func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
+	l := &Ledger{Programme: p, Files: files, cells: map[string]map[string]Cell{}}
+	var subs []*Submission
+	for i := range files {
+		if s := files[i].Submission; s != nil {
+			subs = append(subs, s)
+		}
+	}
+	l.Period = opt.Period
+	if l.Period.IsZero() {
+		for _, s := range subs {
+			if s.Unit != "" && !s.Period.IsZero() && (l.Period.IsZero() || l.Period.Before(s.Period)) {
+				l.Period = s.Period
+			}
+		}
+	}
+	if l.Period.IsZero() {
+		l.Period = p.FirstPeriod
+	}
+	l.AsOf = opt.AsOf
+	if l.AsOf.IsZero() {
+		l.AsOf = l.Period.End()
+	}
+	// Check every sheet first: it reads statuses and dates, history included.
+	checked := make([]Findings, len(files))
+	for i := range files {
+		if s := files[i].Submission; s != nil {
+			checked[i] = Check(p, s, CheckOptions{AsOf: l.AsOf})
+		}
+	}
+	// Group the usable sheets by unit and period.
+	type key struct {
+		unit   string
+		period Period
+	}
+	groups := map[key][]int{}
+	first := l.Period
+	fileOf := map[*Submission]int{}
+	for i := range files {
+		s := files[i].Submission
+		if s == nil {
+			continue
+		}
+		fileOf[s] = i
+		if s.Unit == "" || s.Period.IsZero() {
+			continue
+		}
+		if l.Period.Before(s.Period) {
+			f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "期次为%s，晚于本次汇总的期次%s，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period)
+			f.Unit, f.Period = s.Unit, s.Period
+			continue
+		}
+		k := key{s.Unit, s.Period}
+		groups[k] = append(groups[k], i)
+		if s.Period.Before(first) {
+			first = s.Period
+		}
+	}
+	for q := first; !l.Period.Before(q); q = q.Next() {
+		l.Periods = append(l.Periods, q)
+	}
+	// Choose the latest sheet of each group.
+	winner := map[key]int{}
+	replaced := map[key][]int{}
+	for k, idx := range groups {
+		slices.SortStableFunc(idx, func(a, b int) int { return compareReceived(files[a].Submission, files[b].Submission, a, b) })
+		w := idx[len(idx)-1]
+		winner[k] = w
+		replaced[k] = idx[:len(idx)-1]
+		for _, o := range idx[:len(idx)-1] {
+			s := files[o].Submission
+			f := files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
+			f.Unit, f.Period = k.unit, k.period
+		}
+	}
+	// Receipts.
+	for _, q := range l.Periods {
+		for _, u := range p.Units {
+			if len(p.UnitMilestones(u.Name)) == 0 {
+				continue
+			}
+			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q)}
+			if w, ok := winner[key{u.Name, q}]; ok {
+				s := files[w].Submission
+				r.Submission = s
+				for _, o := range replaced[key{u.Name, q}] {
+					r.Replaced = append(r.Replaced, files[o].Submission)
+				}
+				switch {
+				case !s.Source.Received.IsZero():
+					r.Received, r.ReceivedFrom = s.Source.Received.In(CST), "邮件时间"
+				case !s.Filled.IsZero():
+					r.Received, r.ReceivedFrom = s.Filled.Time(), "填报日期"
+				}
+				switch {
+				case r.Received.IsZero():
+					r.State = UnknownTime
+				case DateOf(r.Received).After(r.Due):
+					r.State = Late
+				default:
+					r.State = OnTime
+				}
+			}
+			l.Receipts = append(l.Receipts, r)
+		}
+	}
+	// Findings of the run's period.
+	for i := range files {
+		s := files[i].Submission
+		inRun := s != nil && s.Unit != "" && s.Period == l.Period && winner[key{s.Unit, s.Period}] == i
+		switch {
+		case s == nil, s.Unit == "", s.Period.IsZero():
+			// unreadable, or a sheet nobody can place: every finding counts.
+			l.Findings = append(l.Findings, files[i].Findings...)
+			l.Findings = append(l.Findings, checked[i]...)
+		case inRun:
+			l.Findings = append(l.Findings, files[i].Findings...)
+			l.Findings = append(l.Findings, checked[i]...)
+		default:
+			// History, replaced or later sheets: only what concerns the file itself.
+			for _, f := range files[i].Findings {
+				if f.Code == DuplicateSubmission || f.Code == WrongPeriod && l.Period.Before(s.Period) {
+					l.Findings = append(l.Findings, f)
+				}
+			}
+		}
+	}
+	for i := range l.Receipts {
+		r := &l.Receipts[i]
+		if r.Period != l.Period {
+			continue
+		}
+		var f *Finding
+		switch r.State {
+		case Missing:
+			f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
+		case Late:
+			f = l.Findings.Add(LateSubmission, Place{File: r.Submission.Source.Path}, "%s%s进展情况表应于 %s 前报送，%s收到（%s），迟报%d天", r.Unit, r.Period, r.Due, formatReceived(r), r.ReceivedFrom, r.DaysLate())
+		case UnknownTime:
+			f = l.Findings.Add(UnknownReceivedTime, Place{File: r.Submission.Source.Path, Sheet: r.Submission.Sheet, Cell: r.Submission.FilledCell}, "%s%s进展情况表没有邮件时间也没有填报日期，无法判断是否按时报送；请在表头填写填报日期", r.Unit, r.Period)
+		}
+		if f != nil {
+			f.Unit, f.Period = r.Unit, r.Period
+		}
+	}
+	// Regressions against the unit's previous sheet.
+	for _, r := range l.ReceiptsOf(l.Period) {
+		if r.Submission == nil {
+			continue
+		}
+		prev := l.previous(r.Unit, l.Period)
+		if prev == nil {
+			continue
+		}
+		before := map[string]Status{}
+		for _, e := range prev.Entries {
+			if e.Milestone != "" && e.Status != NoStatus {
+				if _, ok := before[e.Milestone]; !ok {
+					before[e.Milestone] = e.Status
+				}
+			}
+		}
+		s := r.Submission
+		for _, e := range s.Entries {
+			if b, ok := before[e.Milestone]; ok && e.Status != NoStatus && e.Status < b {
+				f := l.Findings.Add(Inconsistent, s.Place(s.CellOf(FieldStatus, e.Row)), "节点 %s 进展状态由上期（%s）的%s退回为%s，请核实", e.Milestone, prev.Period, b, e.Status)
+				f.Unit, f.Period, f.Milestone = s.Unit, s.Period, e.Milestone
+			}
+		}
+	}
+	// Rows of the ledger: every used sheet, and sheets nobody can place.
+	marks := map[Place][]Code{}
+	for _, f := range l.Findings {
+		if f.Place.Cell == "" {
+			continue
+		}
+		_, row := SplitCell(f.Place.Cell)
+		k := Place{File: f.Place.File, Sheet: f.Place.Sheet, Cell: fmt.Sprint(row)}
+		if !slices.Contains(marks[k], f.Code) {
+			marks[k] = append(marks[k], f.Code)
+		}
+	}
+	var used []*Submission
+	for _, w := range winner {
+		used = append(used, files[w].Submission)
+	}
+	for i := range files {
+		if s := files[i].Submission; s != nil && (s.Unit == "" || s.Period.IsZero()) {
+			used = append(used, s)
+		}
+	}
+	slices.SortFunc(used, func(a, b *Submission) int {
+		if c := a.Period.Compare(b.Period); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.UnitIndex(a.Unit), p.UnitIndex(b.Unit)); c != 0 {
+			return c
+		}
+		return cmp.Compare(fileOf[a], fileOf[b])
+	})
+	for _, s := range used {
+		for j := range s.Entries {
+			e := &s.Entries[j]
+			first := ""
+			for _, f := range Fields {
+				if c := s.CellOf(f, e.Row); c != "" {
+					first = c
+					break
+				}
+			}
+			row := Row{Unit: s.Unit, Period: s.Period, Entry: e, Place: s.Place(first)}
+			if e.Milestone != "" {
+				row.Milestone = p.Milestone(e.Milestone)
+			}
+			row.Marks = marks[Place{File: s.Source.Path, Sheet: s.Sheet, Cell: fmt.Sprint(e.Row)}]
+			l.Rows = append(l.Rows, row)
+		}
+	}
+	// The overview matrix.
+	for _, r := range l.ReceiptsOf(l.Period) {
+		row := map[string]Cell{}
+		l.cells[r.Unit] = row
+		for _, ms := range p.UnitMilestones(r.Unit) {
+			if r.Submission == nil {
+				row[ms.ID] = Cell{State: NotReported}
+				continue
+			}
+			var e *Entry
+			for j := range r.Submission.Entries {
+				if r.Submission.Entries[j].Milestone == ms.ID {
+					e = &r.Submission.Entries[j]
+					break
+				}
+			}
+			row[ms.ID] = Cell{State: cellState(ms, e, l.AsOf), Entry: e}
+		}
+	}
+	l.sortFindings()
+	return l
+}
+
+func cellState(ms *Milestone, e *Entry, asOf Date) CellState {
+	switch {
+	case e == nil:
+		return EntryMissing
+	case e.Status == Done && !e.Completed.IsZero() && e.Completed.After(ms.Deadline):
+		return StateDoneLate
+	case e.Status == Done:
+		return StateDone
+	case e.Status == NoStatus:
+		return NoValue
+	case ms.Deadline.Before(asOf):
+		return StateOverdue
+	case asOf.DaysUntil(ms.Deadline) <= DueSoonDays:
+		return StateDueSoon
+	case e.Status == InProgress:
+		return StateInProgress
+	}
+	return StateNotStarted
+}
+
+// previous returns the unit's latest sheet of a period before q, or nil.
+func (l *Ledger) previous(unit string, q Period) *Submission {
+	var best *Submission
+	for i := range l.Receipts {
+		r := &l.Receipts[i]
+		if r.Unit == unit && r.Submission != nil && r.Period.Before(q) && (best == nil || best.Period.Before(r.Period)) {
+			best = r.Submission
+		}
+	}
+	return best
+}
+
+// sortFindings orders findings by severity, then unit (programme order), period, file and cell.
+func (l *Ledger) sortFindings() {
+	p := l.Programme
+	slices.SortStableFunc(l.Findings, func(a, b Finding) int {
+		if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.UnitIndex(a.Unit), p.UnitIndex(b.Unit)); c != 0 {
+			return c
+		}
+		if c := a.Period.Compare(b.Period); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Place.File, b.Place.File); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Place.Sheet, b.Place.Sheet); c != 0 {
+			return c
+		}
+		if c := compareCells(a.Place.Cell, b.Place.Cell); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Code), string(b.Code))
+	})
+}
+
+// compareReceived orders two sheets of one unit and period by when they
+// arrived: e-mail time, then 填报日期, then file time, then input order.
+func compareReceived(a, b *Submission, ia, ib int) int {
+	if !a.Source.Received.IsZero() && !b.Source.Received.IsZero() {
+		if c := a.Source.Received.Compare(b.Source.Received); c != 0 {
+			return c
+		}
+	}
+	if !a.Filled.IsZero() && !b.Filled.IsZero() {
+		if c := a.Filled.Compare(b.Filled); c != 0 {
+			return c
+		}
+	}
+	if !a.Source.Modified.IsZero() && !b.Source.Modified.IsZero() {
+		if c := a.Source.Modified.Compare(b.Source.Modified); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(ia, ib)
+}
+
+func formatReceived(r *Receipt) string {
+	if r.ReceivedFrom == "邮件时间" {
+		return r.Received.In(CST).Format("2006-01-02 15:04 ")
+	}
+	return DateOf(r.Received).String() + " "
+}
