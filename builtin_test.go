@@ -49,4 +49,3 @@ func TestBuiltinProgramme(t *testing.T) {
 		t.Errorf("first period %v schedule %v", p.FirstPeriod, p.Schedule)
 	}
 }
-

@@ -20,6 +20,7 @@ type File struct {
 type MergeOptions struct {
 	Period Period // zero: the latest period among the submissions
 	AsOf   Date   // zero: the period's last day
+	From   Period // receipts are kept from this period on even when no sheet of it came; zero: the earliest sheet's
 }
 
 // ReceiptState says whether and when a unit's sheet for a period arrived.
@@ -81,10 +82,10 @@ type CellState int
 
 // The states of the overview matrix.
 const (
-	NotRequired CellState = iota
-	NotReported           // the unit sent no sheet for the period
-	EntryMissing          // the sheet has no row for the milestone
-	NoValue               // the row's status could not be read
+	NotRequired  CellState = iota
+	NotReported            // the unit sent no sheet for the period
+	EntryMissing           // the sheet has no row for the milestone
+	NoValue                // the row's status could not be read
 	StateNotStarted
 	StateInProgress
 	StateDueSoon
@@ -264,6 +265,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		if s.Period.Before(first) {
 			first = s.Period
 		}
+	}
+	if !opt.From.IsZero() && opt.From.Before(first) {
+		first = opt.From
 	}
 	for q := first; !l.Period.Before(q); q = q.Next() {
 		l.Periods = append(l.Periods, q)

@@ -2,7 +2,6 @@ package taizhang
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -58,43 +57,6 @@ func (f Field) String() string {
 		return fieldNames[f]
 	}
 	return ""
-}
-
-// headerSynonyms maps normalised header texts to columns.
-var headerSynonyms = map[string]Field{
-	"序号": FieldSeq, "序": FieldSeq, "编号": FieldSeq, "no": FieldSeq, "no.": FieldSeq,
-	"措施编号": FieldNo, "措施序号": FieldNo, "任务编号": FieldNo, "整改措施编号": FieldNo, "措施号": FieldNo,
-	"整改措施": FieldMeasure, "措施": FieldMeasure, "整改任务": FieldMeasure, "措施名称": FieldMeasure, "任务": FieldMeasure, "工作任务": FieldMeasure, "整改措施名称": FieldMeasure, "重点任务": FieldMeasure,
-	"节点": FieldNode, "节点任务": FieldNode, "任务节点": FieldNode, "节点名称": FieldNode, "工作节点": FieldNode, "节点编号": FieldNode, "具体任务": FieldNode, "子任务": FieldNode,
-	"完成时限": FieldDeadline, "时限": FieldDeadline, "完成期限": FieldDeadline, "时限要求": FieldDeadline, "计划完成时间": FieldDeadline, "截止时间": FieldDeadline, "截止日期": FieldDeadline, "完成时限要求": FieldDeadline,
-	"牵头单位": FieldLead, "牵头部门": FieldLead, "牵头单位和领导": FieldLead, "牵头部门和领导": FieldLead, "牵头单位及领导": FieldLead,
-	"进展状态": FieldStatus, "状态": FieldStatus, "完成情况": FieldStatus, "完成状态": FieldStatus, "进度状态": FieldStatus, "推进状态": FieldStatus, "是否完成": FieldStatus, "整改状态": FieldStatus, "进展状况": FieldStatus,
-	"完成时间": FieldCompleted, "完成日期": FieldCompleted, "实际完成时间": FieldCompleted, "实际完成日期": FieldCompleted, "办结时间": FieldCompleted, "办结日期": FieldCompleted, "销号时间": FieldCompleted,
-	"进展情况": FieldProgress, "工作进展": FieldProgress, "推进情况": FieldProgress, "进展": FieldProgress, "工作进展情况": FieldProgress, "进展情况说明": FieldProgress, "整改进展": FieldProgress, "整改进展情况": FieldProgress, "落实情况": FieldProgress, "工作推进情况": FieldProgress, "本期进展": FieldProgress, "推进落实情况": FieldProgress,
-	"佐证材料": FieldEvidence, "佐证": FieldEvidence, "证明材料": FieldEvidence, "佐证材料清单": FieldEvidence, "附件": FieldEvidence, "支撑材料": FieldEvidence,
-	"存在问题": FieldProblems, "问题": FieldProblems, "存在的问题": FieldProblems, "存在困难和问题": FieldProblems, "存在问题及困难": FieldProblems, "困难和问题": FieldProblems, "问题和困难": FieldProblems, "存在的困难和问题": FieldProblems,
-	"下一步计划": FieldNext, "下步计划": FieldNext, "下一步工作计划": FieldNext, "下一步工作": FieldNext, "下步工作": FieldNext, "下一步打算": FieldNext, "下一步措施": FieldNext, "下步打算": FieldNext,
-}
-
-// MatchHeader finds the column a header text names, accepting the template's
-// names and their usual synonyms (工作进展 for 进展情况, 完成日期 for 完成时间),
-// with spaces, line breaks, full-width characters, a trailing note in
-// brackets or a * mark. ok is false for any other text.
-func MatchHeader(text string) (f Field, ok bool) {
-	n := strings.ToLower(Normalize(text))
-	n = strings.Trim(n, "*:：")
-	if f, ok := headerSynonyms[n]; ok {
-		return f, true
-	}
-	// 完成时间(请填日期) or 进展状态【必填】
-	for _, open := range []string{"(", "【", "[", "（"} {
-		if i := strings.Index(n, open); i > 0 {
-			if f, ok := headerSynonyms[strings.Trim(n[:i], "*")]; ok {
-				return f, true
-			}
-		}
-	}
-	return FieldNone, false
 }
 
 // Submission is one unit's progress sheet for one period (进展情况表).
