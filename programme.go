@@ -10,6 +10,7 @@ import (
 // that report on it, and the reporting schedule.
 type Programme struct {
 	Name        string // 专项工作名称, e.g. 深化工程建设项目审批制度改革专项工作
+	FullName    string // the plan's full title, as the notice names it
 	Document    string // 文号 of the notice, e.g. 内工改办〔2021〕29号
 	Office      string // who issues reports, e.g. 自治区专项推进工作专班
 	Schedule    Schedule

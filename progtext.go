@@ -65,6 +65,7 @@ func ParseProgrammeText(text string) (*Programme, error) {
 		case "单位":
 		case "方案":
 			p.Name = s.kv["名称"]
+			p.FullName = s.kv["全称"]
 			p.Document = s.kv["文号"]
 			p.Office = s.kv["报送单位"]
 			var err error

@@ -108,4 +108,5 @@ type Entry struct {
 	Evidence      string
 	Problems      string
 	NextSteps     string
+	Extra         []string // other columns and stray cells of the row, as "列名：内容"
 }

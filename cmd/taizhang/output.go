@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// writeAtomic writes a file through a temporary file in the same folder and
+// renames it into place, so a reader never sees half a file and a failed run
+// leaves the old one intact.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
+	}
+	tmp, err := os.CreateTemp(dir, ".~taizhang-*.tmp")
+	if err != nil {
+		return fmt.Errorf("无法在 %s 中写文件：%s", dir, osError(err))
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("写入 %s 失败：%s", path, osError(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("写入 %s 失败：%s", path, osError(err))
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		if locked(err) {
+			return fmt.Errorf("%s 正被 Excel 或 WPS 打开，无法覆盖；请关闭该文件后重试，或用 -o 另指定文件名", path)
+		}
+		return fmt.Errorf("无法写入 %s：%s", path, osError(err))
+	}
+	return nil
+}
+
+// locked reports whether err looks like a file held open by another program
+// (Windows: sharing violation or access denied on rename).
+func locked(err error) bool {
+	if errors.Is(err, os.ErrPermission) {
+		return true
+	}
+	s := err.Error()
+	return strings.Contains(s, "being used by another process") || strings.Contains(s, "Access is denied")
+}
+
+// sameFile reports whether out names one of the inputs (or a file inside an input folder is out).
+func sameFile(out string, inputs []string) bool {
+	oa, err := filepath.Abs(out)
+	if err != nil {
+		return false
+	}
+	ost, oerr := os.Stat(out)
+	for _, in := range inputs {
+		ia, err := filepath.Abs(in)
+		if err != nil {
+			continue
+		}
+		if ia == oa {
+			return true
+		}
+		if oerr == nil {
+			if ist, err := os.Stat(in); err == nil && os.SameFile(ist, ost) {
+				return true
+			}
+		}
+	}
+	return false
+}

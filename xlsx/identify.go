@@ -1,0 +1,275 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang"
+)
+
+// identify settles the sheet's unit and period from, in order, the header
+// block, the template's hidden mark, the title, the file name, the e-mail
+// (sender for the unit, subject for the period) and the command line.
+func (r *reader) identify() {
+	s, p := r.s, r.p
+	if p == nil {
+		return
+	}
+	stem := fileStem(r.src.Name)
+	// Year context for periods and dates written without a year.
+	year := 0
+	if d, err := taizhang.ParseDate(s.FilledText, 0); err == nil {
+		year = d.Year
+	}
+	markPeriod, markOK := taizhang.Period{}, false
+	if r.markPeriod != "" {
+		if q, err := taizhang.ParsePeriod(r.markPeriod, p.Schedule, 0); err == nil {
+			markPeriod, markOK = q, true
+		}
+	}
+	for _, y := range []int{markPeriod.Year, yearIn(stem), yearIn(r.src.Subject), r.src.Received.In(taizhang.CST).Year(), r.cli().Year} {
+		if year == 0 && y > 1900 {
+			year = y
+		}
+	}
+	// Unit.
+	var headerErr error
+	if r.unitText != "" {
+		if u, err := p.MatchUnit(r.unitText); err == nil {
+			s.Unit, s.UnitFrom = u, "表头"
+		} else {
+			headerErr = err
+		}
+	}
+	type source struct {
+		from, text string
+	}
+	if s.Unit == "" {
+		for _, c := range []source{{"模板标识", r.markUnit}, {"表头标题", r.title}, {"文件名", stem}} {
+			if c.text == "" {
+				continue
+			}
+			if u, err := p.MatchUnit(c.text); err == nil {
+				s.Unit, s.UnitFrom = u, c.from
+				break
+			}
+		}
+	}
+	if s.Unit == "" && r.src.Sender != "" {
+		if u := unitBySender(p, r.src.Sender); u != "" {
+			s.Unit, s.UnitFrom = u, "发件人"
+		}
+	}
+	switch {
+	case headerErr != nil && s.Unit != "":
+		f := r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位%s；已按%s认定为%s，请在表头填写单位全称", strings.TrimPrefix(headerErr.Error(), "单位"), s.UnitFrom, s.Unit)
+		f.Severity = taizhang.Warning
+	case headerErr != nil:
+		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位%s", strings.TrimPrefix(headerErr.Error(), "单位"))
+	case s.Unit == "" && s.UnitCell != "":
+		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
+	case s.Unit == "":
+		r.fs.Add(taizhang.UnknownUnit, r.place(""), "无法确定填报单位：表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
+	}
+	// Period.
+	var periodErr error
+	if r.periodText != "" {
+		if q, err := taizhang.ParsePeriod(r.periodText, p.Schedule, year); err == nil {
+			s.Period, s.PeriodFrom = q, "表头"
+		} else if q, ok := taizhang.FindPeriod(r.periodText, p.Schedule, year); ok {
+			s.Period, s.PeriodFrom = q, "表头"
+		} else {
+			periodErr = err
+		}
+	}
+	fileP, fileOK := taizhang.FindPeriod(stem, p.Schedule, year)
+	subjP, subjOK := taizhang.FindPeriod(r.src.Subject, p.Schedule, year)
+	titleP, titleOK := taizhang.FindPeriod(r.title, p.Schedule, year)
+	if s.Period.IsZero() {
+		for _, c := range []struct {
+			from string
+			q    taizhang.Period
+			ok   bool
+		}{{"模板标识", markPeriod, markOK}, {"表头标题", titleP, titleOK}, {"文件名", fileP, fileOK}, {"邮件主题", subjP, subjOK}, {"命令行", r.cli(), !r.cli().IsZero()}} {
+			if c.ok {
+				s.Period, s.PeriodFrom = c.q, c.from
+				break
+			}
+		}
+	}
+	switch {
+	case periodErr != nil && !s.Period.IsZero():
+		f := r.fs.Add(taizhang.InvalidValue, r.place(s.PeriodCell), "%s；已按%s认定为%s", strings.TrimSuffix(periodErr.Error(), "，请写成如 2021年4月上半月 或 2021-04-1"), s.PeriodFrom, s.Period)
+		f.Severity = taizhang.Warning
+		f.Message = "报送" + f.Message + "，请改正表头"
+	case periodErr != nil:
+		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "报送%s，也无法从文件名得知期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定", strings.TrimSuffix(periodErr.Error(), "，请写成如 2021年4月上半月 或 2021-04-1"))
+	case s.Period.IsZero():
+		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "无法确定报送期次：表头和文件名中都没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定")
+	}
+	// The sheet's own period wins over its file name and e-mail subject, but a
+	// disagreement is worth a word.
+	if !s.Period.IsZero() && (s.PeriodFrom == "表头" || s.PeriodFrom == "模板标识") {
+		for _, c := range []struct {
+			what string
+			q    taizhang.Period
+			ok   bool
+		}{{"文件名", fileP, fileOK}, {"邮件主题", subjP, subjOK}} {
+			if c.ok && c.q != s.Period {
+				f := r.fs.Add(taizhang.WrongPeriod, r.place(s.PeriodCell), "表中期次为%s，%s中为%s，以表中为准；如表中填错请改正后重新报送", s.Period, c.what, c.q)
+				f.Unit, f.Period = s.Unit, s.Period
+			}
+		}
+	}
+	for i := range *r.fs {
+		f := &(*r.fs)[i]
+		if f.Unit == "" {
+			f.Unit = s.Unit
+		}
+		if f.Period.IsZero() {
+			f.Period = s.Period
+		}
+	}
+}
+
+func (r *reader) cli() taizhang.Period { return r.opt.Period }
+
+func exampleUnit(p *taizhang.Programme) string {
+	if len(p.Units) > 1 {
+		return p.Units[1].Name
+	}
+	return "包头市"
+}
+
+var yearRe = regexp.MustCompile(`(?:^|\D)(20\d\d)(?:\D|$)`)
+
+// yearIn returns a year 2000–2099 written in text, or 0.
+func yearIn(text string) int {
+	m := yearRe.FindStringSubmatch(taizhang.Normalize(text))
+	if m == nil {
+		return 0
+	}
+	y := 0
+	for _, c := range m[1] {
+		y = y*10 + int(c-'0')
+	}
+	return y
+}
+
+// unitBySender returns the unit whose e-mail addresses include sender, or "".
+func unitBySender(p *taizhang.Programme, sender string) string {
+	sender = strings.ToLower(strings.TrimSpace(sender))
+	for _, u := range p.Units {
+		for _, e := range u.Emails {
+			if strings.ToLower(strings.TrimSpace(e)) == sender {
+				return u.Name
+			}
+		}
+	}
+	return ""
+}
+
+// mergeSet knows the merged ranges of a sheet and, while the rows stream by,
+// the value of each range's top-left cell.
+type mergeSet struct {
+	ranges []mergeRange
+}
+
+type mergeRange struct {
+	c1, r1, c2, r2 int // 0-based columns, 1-based rows
+	value          string
+}
+
+// record remembers the values of the ranges starting in row n.
+func (m *mergeSet) record(n int, cols []string) {
+	for i := range m.ranges {
+		if m.ranges[i].r1 == n {
+			m.ranges[i].value = at(cols, m.ranges[i].c1)
+		}
+	}
+}
+
+// value returns the value a merged range shows at row n, column c (0-based), or "".
+func (m *mergeSet) value(n, c int) string {
+	for _, g := range m.ranges {
+		if n > g.r1 && n <= g.r2 && c >= g.c1 && c <= g.c2 || n == g.r1 && c > g.c1 && c <= g.c2 {
+			return g.value
+		}
+	}
+	return ""
+}
+
+var mergeRe = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"`)
+
+// maxMerges bounds the merged ranges the reader follows.
+const maxMerges = 5000
+
+// mergeRanges finds the sheet's merged ranges in its XML without decoding the
+// whole worksheet (which would cost the memory of the entire sheet). Sheets
+// that excelize keeps on disk because they are huge are not searched.
+func (r *reader) mergeRanges() *mergeSet {
+	m := &mergeSet{}
+	name := sheetPath(r.f, r.s.Sheet)
+	raw, ok := r.f.Pkg.Load(name)
+	if !ok {
+		return m
+	}
+	data, _ := raw.([]byte)
+	// The merged ranges follow the cell data.
+	start := max(bytes.LastIndex(data, []byte("sheetData>")), 0)
+	if !bytes.Contains(data[start:], []byte("mergeCell")) {
+		return m
+	}
+	for _, sub := range mergeRe.FindAllSubmatch(data[start:], maxMerges) {
+		c1, r1, err1 := excelize.CellNameToCoordinates(string(sub[1]))
+		c2, r2, err2 := excelize.CellNameToCoordinates(string(sub[2]))
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		m.ranges = append(m.ranges, mergeRange{c1: c1 - 1, r1: r1, c2: c2 - 1, r2: r2})
+	}
+	return m
+}
+
+// sheetPath returns the part name of a sheet's XML, from the workbook and its relationships.
+func sheetPath(f *excelize.File, sheet string) string {
+	wbRaw, ok := f.Pkg.Load("xl/workbook.xml")
+	relRaw, ok2 := f.Pkg.Load("xl/_rels/workbook.xml.rels")
+	if !ok || !ok2 {
+		return ""
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(wbRaw.([]byte), &wb) != nil || xml.Unmarshal(relRaw.([]byte), &rels) != nil {
+		return ""
+	}
+	for _, s := range wb.Sheets {
+		if s.Name != sheet {
+			continue
+		}
+		for _, rel := range rels.Rels {
+			if rel.ID == s.ID {
+				if strings.HasPrefix(rel.Target, "/") {
+					return strings.TrimPrefix(rel.Target, "/")
+				}
+				return path.Join("xl", rel.Target)
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,544 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang"
+)
+
+// ReadOptions gives the reader what it needs beyond the file.
+type ReadOptions struct {
+	Programme *taizhang.Programme
+	Period    taizhang.Period // --period: the last resort for a sheet's period
+	Passwords []string        // tried on an encrypted workbook, before the programme's
+}
+
+// scanRows is how many rows at the top of a sheet are searched for the header.
+const scanRows = 30
+
+// ReadSubmission reads one returned progress sheet. It finds the sheet that
+// holds the table and its header row, maps columns by their header text, reads
+// the header block (填报单位, 报送期次, 填报日期, 联系人, 联系电话) and one
+// entry per row, and identifies unit and period. What it cannot read becomes
+// a finding naming the file and cell; the submission is nil only when the file
+// holds no readable table. Values are not judged here: taizhang.Check does that.
+func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhang.Submission, taizhang.Findings) {
+	var fs taizhang.Findings
+	fileLevel := taizhang.Place{File: src.Path}
+	f, err := openWithPasswords(data, opt)
+	if err != nil {
+		fs.Add(taizhang.UnreadableFile, fileLevel, "%s", err.Error())
+		return nil, fs
+	}
+	defer f.Close()
+	r := &reader{f: f, p: opt.Programme, opt: opt, src: src, fs: &fs}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		r.date1904 = *props.Date1904
+	}
+	sheets := f.GetSheetList()
+	r.readMark(sheets)
+	best, bestScore := "", 0
+	var bestHead header
+	var candidates []string
+	for _, sh := range sheets {
+		if sh == sheetMark {
+			continue
+		}
+		candidates = append(candidates, sh)
+		h, err := r.scanHeader(sh)
+		if err != nil {
+			continue
+		}
+		if h.score > bestScore {
+			best, bestScore, bestHead = sh, h.score, h
+		}
+	}
+	if best == "" {
+		fs.Add(taizhang.UnreadableFile, fileLevel, "没有找到进展情况表：各工作表的前%d行中都没有“措施编号”“进展状态”“进展情况”等列名，请使用下发的模板填报", scanRows)
+		return nil, fs
+	}
+	if len(candidates) > 1 && best != candidates[0] {
+		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best}, "进展情况表在工作表“%s”中，已从该表读取（工作簿共%d个工作表）", best, len(candidates))
+	}
+	s := &taizhang.Submission{Source: src, Sheet: best, Columns: map[taizhang.Field]string{}}
+	r.s = s
+	r.read(bestHead)
+	r.identify()
+	return s, fs
+}
+
+func openWithPasswords(data []byte, opt ReadOptions) (*excelize.File, error) {
+	f, err := open(data, "")
+	if !errors.Is(err, errEncrypted) {
+		return f, err
+	}
+	var pws []string
+	pws = append(pws, opt.Passwords...)
+	if opt.Programme != nil {
+		pws = append(pws, opt.Programme.Passwords...)
+	}
+	if len(pws) == 0 {
+		return nil, errEncrypted
+	}
+	for _, pw := range pws {
+		if f, err := open(data, pw); err == nil {
+			return f, nil
+		}
+	}
+	return nil, errWrongPassword
+}
+
+type reader struct {
+	f        *excelize.File
+	p        *taizhang.Programme
+	opt      ReadOptions
+	src      taizhang.Source
+	s        *taizhang.Submission
+	fs       *taizhang.Findings
+	date1904 bool
+
+	markUnit, markPeriod string
+	unitText, periodText string // as written in the header block
+	title                string // the sheet's title line
+}
+
+func (r *reader) place(ref string) taizhang.Place {
+	return taizhang.Place{File: r.src.Path, Sheet: r.s.Sheet, Cell: ref}
+}
+
+// readMark reads the unit and period a template stored in its hidden sheet.
+func (r *reader) readMark(sheets []string) {
+	for _, sh := range sheets {
+		if sh != sheetMark {
+			continue
+		}
+		rows, err := r.f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil || len(rows) == 0 || at(rows[0], 1) != markTag {
+			return
+		}
+		for _, row := range rows {
+			switch at(row, 0) {
+			case "unit":
+				r.markUnit = at(row, 1)
+			case "period":
+				r.markPeriod = at(row, 1)
+			}
+		}
+	}
+}
+
+// header is where a sheet's table starts and how its columns map to fields.
+type header struct {
+	score int
+	first int // 1-based row of the header (the upper row of a two-row header)
+	last  int // 1-based row of the last header row
+	cols  map[taizhang.Field]int
+	names map[int]string // header text of every non-empty header column
+	top   [][]string     // the rows above the header
+}
+
+// scanHeader reads the first rows of sheet sh and finds its header row.
+func (r *reader) scanHeader(sh string) (header, error) {
+	rows, err := r.f.Rows(sh)
+	if err != nil {
+		return header{}, err
+	}
+	defer rows.Close()
+	var buf [][]string
+	for len(buf) < scanRows && rows.Next() {
+		cols, err := rows.Columns()
+		if err != nil {
+			return header{}, err
+		}
+		buf = append(buf, cols)
+	}
+	best := header{}
+	for i := range buf {
+		for span := 1; span <= 2 && i+span <= len(buf); span++ {
+			h := headerOf(buf[i : i+span])
+			if h.score > best.score {
+				h.first, h.last, h.top = i+1, i+span, buf[:i]
+				best = h
+			}
+		}
+	}
+	if best.score < 3 || !(has(best.cols, taizhang.FieldStatus) || has(best.cols, taizhang.FieldProgress) || has(best.cols, taizhang.FieldCompleted)) {
+		return header{}, errors.New("no header")
+	}
+	return best, nil
+}
+
+func has(m map[taizhang.Field]int, f taizhang.Field) bool { _, ok := m[f]; return ok }
+
+// headerOf maps the columns of one header row, or of a two-row header whose
+// upper row groups the lower (合并的“完成情况”上有“进展状态”“完成时间”).
+func headerOf(rows [][]string) header {
+	h := header{cols: map[taizhang.Field]int{}, names: map[int]string{}}
+	width := 0
+	for _, row := range rows {
+		width = max(width, len(row))
+	}
+	for c := 0; c < width; c++ {
+		var text string
+		field := taizhang.FieldNone
+		for i := len(rows) - 1; i >= 0; i-- { // the lower row names the column more precisely
+			t := at(rows[i], c)
+			if t == "" {
+				continue
+			}
+			if fl, ok := taizhang.MatchHeader(t); ok {
+				text, field = t, fl
+				break
+			}
+			if text == "" {
+				text = t
+			}
+		}
+		if text == "" {
+			continue
+		}
+		h.names[c] = text
+		if field != taizhang.FieldNone && !has(h.cols, field) {
+			h.cols[field] = c
+		}
+	}
+	h.score = len(h.cols)
+	if len(rows) == 2 {
+		// A two-row header must earn its second row.
+		single := headerOf(rows[:1])
+		if h.score <= single.score {
+			h.score = 0
+		}
+	}
+	return h
+}
+
+// read reads the header block and the entries of the chosen sheet.
+func (r *reader) read(h header) {
+	s := r.s
+	for f, c := range h.cols {
+		s.Columns[f] = col(c + 1)
+		name := h.names[c]
+		if taizhang.Normalize(name) != f.String() {
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
+		}
+	}
+	r.checkColumns(h)
+	r.readBlock(h.top)
+	merges := r.mergeRanges()
+	rows, err := r.f.Rows(s.Sheet)
+	if err != nil {
+		r.fs.Add(taizhang.UnreadableFile, r.place(""), "读取工作表“%s”失败：%s", s.Sheet, excelizeError(err))
+		return
+	}
+	defer rows.Close()
+	var prevNo, prevMeasure string
+	var byTitle []string
+	n := 0
+	for rows.Next() {
+		n++
+		if n > maxRows {
+			r.fs.Add(taizhang.InvalidValue, r.place(""), "工作表超过%d行，其后的行未读取；请删去多余的空行或数据后重新报送", maxRows)
+			break
+		}
+		cols, err := rows.Columns()
+		if err != nil {
+			r.fs.Add(taizhang.InvalidValue, r.place(cell(1, n)), "第%d行无法读取：%s", n, excelizeError(err))
+			continue
+		}
+		merges.record(n, cols)
+		if n <= h.last {
+			continue
+		}
+		get := func(f taizhang.Field) string {
+			c, ok := h.cols[f]
+			if !ok {
+				return ""
+			}
+			if v := at(cols, c); v != "" {
+				return v
+			}
+			return merges.value(n, c)
+		}
+		e := taizhang.Entry{
+			Row: n, No: get(taizhang.FieldNo), Measure: get(taizhang.FieldMeasure), Node: get(taizhang.FieldNode),
+			StatusText: get(taizhang.FieldStatus), CompletedText: get(taizhang.FieldCompleted), Progress: get(taizhang.FieldProgress),
+			Evidence: get(taizhang.FieldEvidence), Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext),
+		}
+		var other []string
+		for c, name := range h.names {
+			if fl, ok := taizhang.MatchHeader(name); ok && h.cols[fl] == c {
+				continue
+			}
+			if v := at(cols, c); v != "" {
+				e.Extra = append(e.Extra, taizhang.Clean(name)+"："+v)
+			}
+		}
+		for c, v := range cols {
+			if _, named := h.names[c]; !named && taizhang.Clean(v) != "" {
+				other = append(other, taizhang.Clean(v))
+			}
+		}
+		content := e.No + e.Measure + e.Node + e.StatusText + e.CompletedText + e.Progress + e.Evidence + e.Problems + e.NextSteps
+		if content == "" {
+			if len(other) > 0 || at(cols, h.cols[taizhang.FieldSeq]) != "" && has(h.cols, taizhang.FieldSeq) || len(e.Extra) > 0 {
+				text := strings.Join(append(append([]string{}, other...), e.Extra...), " ")
+				if text == "" {
+					text = at(cols, h.cols[taizhang.FieldSeq])
+				}
+				r.footer(n, text)
+			}
+			continue
+		}
+		if isHeaderRow(cols) {
+			continue
+		}
+		for _, v := range other {
+			e.Extra = append(e.Extra, v)
+		}
+		// A measure cell merged down over its milestones leaves the cells below empty.
+		if e.No == "" && e.Measure == "" {
+			if _, _, ok := taizhang.ParseMilestoneRef(e.Node); !ok {
+				e.No, e.Measure = prevNo, prevMeasure
+			}
+		}
+		prevNo, prevMeasure = e.No, e.Measure
+		if r.date1904 {
+			if v, err := strconv.ParseFloat(e.CompletedText, 64); err == nil {
+				if d, err := taizhang.DateFromSerial(v, true); err == nil {
+					e.Completed = d
+				}
+			}
+		}
+		if r.p != nil {
+			if ms, title := r.p.MatchMilestone(e.No, e.Node, e.Measure); ms != nil {
+				e.Milestone, e.ByTitle = ms.ID, title
+				if title {
+					byTitle = append(byTitle, fmt.Sprintf("第%d行→%s", n, ms.ID))
+				}
+			}
+		}
+		s.Entries = append(s.Entries, e)
+	}
+	if len(byTitle) > 0 {
+		r.fs.Add(taizhang.ReaderNote, r.place(""), "措施编号缺失或无法识别的行已按节点名称对应：%s；请核对", strings.Join(byTitle, "，"))
+	}
+}
+
+// footer handles a row below the table that is not an entry: a 填报人/联系电话
+// line is read into the header block; anything else is reported, not dropped.
+func (r *reader) footer(row int, text string) {
+	s := r.s
+	found := false
+	for _, kv := range labelled([]string{text}) {
+		found = true
+		switch kv.kind {
+		case labelContact:
+			if s.Contact == "" {
+				s.Contact = kv.value
+			}
+		case labelPhone:
+			if s.Phone == "" {
+				s.Phone = kv.value
+			}
+		case labelFilled:
+			if s.FilledText == "" {
+				s.FilledText, s.FilledCell = kv.value, cell(1, row)
+			}
+		default:
+			found = false
+		}
+	}
+	if !found {
+		r.fs.Add(taizhang.ReaderNote, r.place(cell(1, row)), "第%d行不是填报行（“%s”），未计入台账", row, taizhang.Quote(text))
+	}
+}
+
+func isHeaderRow(cols []string) bool {
+	n := 0
+	for _, c := range cols {
+		if _, ok := taizhang.MatchHeader(c); ok {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// checkColumns reports columns of the template that the sheet lacks.
+func (r *reader) checkColumns(h header) {
+	ref := r.place(cell(1, h.last))
+	if !has(h.cols, taizhang.FieldNo) && !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure) {
+		r.fs.Add(taizhang.InvalidValue, ref, "缺少“措施编号”和“节点”列，无法对应到方案的节点，请按模板恢复这两列")
+	}
+	for _, f := range []taizhang.Field{taizhang.FieldStatus, taizhang.FieldProgress} {
+		if !has(h.cols, f) {
+			r.fs.Add(taizhang.InvalidValue, ref, "缺少“%s”列，请按模板恢复该列并填写", f)
+		}
+	}
+	if !has(h.cols, taizhang.FieldCompleted) {
+		f := r.fs.Add(taizhang.InvalidValue, ref, "缺少“完成时间”列，已完成的节点无法核对完成日期，请按模板恢复该列")
+		f.Severity = taizhang.Warning
+	}
+	for _, f := range []taizhang.Field{taizhang.FieldEvidence, taizhang.FieldProblems, taizhang.FieldNext} {
+		if !has(h.cols, f) {
+			r.fs.Add(taizhang.ReaderNote, ref, "缺少“%s”列", f)
+		}
+	}
+}
+
+type labelKind int
+
+const (
+	labelUnit labelKind = iota + 1
+	labelPeriod
+	labelFilled
+	labelContact
+	labelPhone
+	labelOther // 报送截止 and other labels whose values are not read
+)
+
+var labels = []struct {
+	kind  labelKind
+	names []string
+}{
+	{labelUnit, []string{"填报单位", "报送单位", "单位名称", "填报部门", "报送部门", "单位"}},
+	{labelPeriod, []string{"报送期次", "填报期次", "报送期间", "期次", "报送时段", "统计期间", "报告期"}},
+	{labelFilled, []string{"填报日期", "报送日期", "填报时间", "报送时间", "填表日期", "日期"}},
+	{labelContact, []string{"联系人", "填报人", "经办人", "填表人"}},
+	{labelPhone, []string{"联系电话", "联系方式", "电话", "手机"}},
+	{labelOther, []string{"报送截止", "截止日期", "截止时间", "报送要求", "审核人", "负责人", "单位负责人", "分管领导", "备注"}},
+}
+
+type labelValue struct {
+	kind  labelKind
+	value string
+	col   int // 0-based column of the value
+}
+
+// labelled finds "label：value" pairs in one row, with the value in the same
+// cell or in the next non-empty cell to the right. A cell may hold several
+// pairs separated by spaces ("填报人：张三  联系电话：123").
+func labelled(row []string) []labelValue {
+	var out []labelValue
+	for c := 0; c < len(row); c++ {
+		text := taizhang.Clean(row[c])
+		for text != "" {
+			kind, rest, _, ok := cutLabel(text)
+			if !ok {
+				break
+			}
+			value, next := rest, ""
+			for i := 1; i < len(value); i++ {
+				if value[i-1] != ' ' && value[i-1] != '\t' && !strings.HasSuffix(value[:i], "\u3000") {
+					continue
+				}
+				if _, _, colon, ok := cutLabel(value[i:]); ok && colon {
+					value, next = value[:i], value[i:]
+					break
+				}
+			}
+			value = strings.TrimSpace(strings.Trim(value, "\u3000"))
+			vc := c
+			if value == "" && next == "" {
+				for j := c + 1; j < len(row) && j <= c+3; j++ {
+					v := taizhang.Clean(row[j])
+					if v == "" {
+						continue
+					}
+					if _, _, _, ok := cutLabel(v); !ok {
+						value, vc = v, j
+					}
+					break
+				}
+			}
+			out = append(out, labelValue{kind, value, vc})
+			text = strings.TrimSpace(next)
+		}
+	}
+	return out
+}
+
+// cutLabel reports whether text starts with a header-block label followed by
+// a colon (colon is true) or by nothing, returning the text after it.
+func cutLabel(text string) (kind labelKind, rest string, colon, ok bool) {
+	t := strings.TrimLeft(text, " \u3000")
+	for _, l := range labels {
+		for _, name := range l.names {
+			after, found := strings.CutPrefix(t, name)
+			if !found {
+				continue
+			}
+			after = strings.TrimLeft(after, " \u3000")
+			for _, c := range []string{"：", ":"} {
+				if v, ok := strings.CutPrefix(after, c); ok {
+					return l.kind, v, true, true
+				}
+			}
+			if after == "" {
+				return l.kind, "", false, true
+			}
+		}
+	}
+	return 0, "", false, false
+}
+
+// readBlock reads 填报单位, 报送期次, 填报日期, 联系人 and 联系电话 from the rows above the header.
+func (r *reader) readBlock(top [][]string) {
+	s := r.s
+	for i, row := range top {
+		for _, kv := range labelled(row) {
+			ref := cell(kv.col+1, i+1)
+			switch kv.kind {
+			case labelUnit:
+				if s.UnitCell == "" {
+					r.unitText, s.UnitCell = kv.value, ref
+				}
+			case labelPeriod:
+				if s.PeriodCell == "" {
+					r.periodText, s.PeriodCell = kv.value, ref
+				}
+			case labelFilled:
+				if s.FilledCell == "" {
+					s.FilledText, s.FilledCell = kv.value, ref
+				}
+			case labelContact:
+				if s.Contact == "" {
+					s.Contact = kv.value
+				}
+			case labelPhone:
+				if s.Phone == "" {
+					s.Phone = kv.value
+				}
+			}
+		}
+		// The first text that is not a label is the title.
+		if r.title == "" {
+			for _, c := range row {
+				if t := taizhang.Clean(c); t != "" {
+					if _, _, _, ok := cutLabel(t); !ok {
+						r.title = t
+					}
+					break
+				}
+			}
+		}
+	}
+	if r.date1904 {
+		if v, err := strconv.ParseFloat(s.FilledText, 64); err == nil {
+			if d, err := taizhang.DateFromSerial(v, true); err == nil {
+				s.Filled = d
+			}
+		}
+	}
+}
+
+// fileStem returns the file name without its extension.
+func fileStem(name string) string {
+	return strings.TrimSuffix(name, path.Ext(name))
+}
