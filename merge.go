@@ -12,6 +12,7 @@ import (
 // when it could not be read) and what the reader found.
 type File struct {
 	Source     Source
+	Load       func() ([]byte, error) // the bytes again (to annotate a copy); nil when not available
 	Submission *Submission
 	Findings   Findings
 }

@@ -62,8 +62,7 @@ func WriteProgramme(w io.Writer, p *taizhang.Programme) error {
 			}
 		}
 		try(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-		try(f.AutoFilter(sh, fmt.Sprintf("A1:%s", cell(len(headers), max(2, len(rows)+1))), nil))
-		try(printSetup(f, sh, 9, "$1:$1"))
+		try(printSetup(f, sh, 9, "$1:$1", fmt.Sprintf("A1:%s", cell(len(headers), max(2, len(rows)+1)))))
 		try(f.SetSheetDimension(sh, fmt.Sprintf("A1:%s", cell(len(headers), len(rows)+1))))
 	}
 	try(f.SetSheetName("Sheet1", sheetMeasures))

@@ -185,7 +185,7 @@ func WriteTemplate(w io.Writer, p *taizhang.Programme, unit string, q taizhang.P
 	// View, print set-up, protection.
 	try(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cell(1, firstEntryRow), ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: filledCell, ActiveCell: filledCell, Pane: "topLeft"}}}))
-	try(printSetup(f, sh, 9, fmt.Sprintf("$1:$%d", headerRow)))
+	try(printSetup(f, sh, 9, fmt.Sprintf("$1:$%d", headerRow), ""))
 	try(f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatCells: true, FormatColumns: true, FormatRows: true,
 	}))
@@ -216,9 +216,16 @@ func bottomLine() []excelize.Border {
 	return []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}
 }
 
-// printSetup sets A4 (size 9) or A3 (size 8) landscape, fit to one page wide,
-// and repeats the given rows (e.g. "$1:$4") on every page.
-func printSetup(f *excelize.File, sh string, size int, titleRows string) error {
+// printSetup sets a filter over filterRange (none when ""), A4 (size 9) or A3
+// (size 8) landscape, fit to one page wide, and repeats the given rows (e.g.
+// "$1:$4") on every page. The filter comes first: excelize's AutoFilter
+// replaces the sheet properties that hold the fit-to-page flag.
+func printSetup(f *excelize.File, sh string, size int, titleRows, filterRange string) error {
+	if filterRange != "" {
+		if err := f.AutoFilter(sh, filterRange, nil); err != nil {
+			return err
+		}
+	}
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: ptr(size), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
 		return err
 	}
@@ -304,5 +311,5 @@ func writeHelp(f *excelize.File, st *styles, p *taizhang.Programme, unit string,
 	if err := f.SetColWidth(sh, "B", "B", 70); err != nil {
 		return err
 	}
-	return printSetup(f, sh, 9, "$1:$1")
+	return printSetup(f, sh, 9, "$1:$1", "")
 }

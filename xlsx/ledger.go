@@ -1,0 +1,472 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang"
+)
+
+// Sheet names and column headers of the ledger workbook (SPEC §7). Other
+// programs read them: do not rename.
+const (
+	SheetOverview  = "总览"
+	SheetReceipts  = "报送情况"
+	SheetLedger    = "汇总台账"
+	SheetFindings  = "问题清单"
+	SheetMeasures  = "措施清单"
+	overviewTitleN = 2 // title rows above the overview's header
+)
+
+var (
+	receiptHeaders = []string{"单位", "期次", "报送状态", "收到时间", "时间来源", "文件", "被替代文件"}
+	ledgerHeaders  = []string{"单位", "期次", "措施编号", "整改措施", "节点", "完成时限", "进展状态", "进展情况", "完成时间", "佐证材料", "存在问题", "下一步计划", "标记", "来源"}
+	findingHeaders = []string{"级别", "代码", "问题", "单位", "期次", "节点", "位置", "说明"}
+	overviewCounts = []string{"应报节点", "已完成", "推进中", "未启动", "逾期未完成", "临期", "未报或有误", "完成率", "报送状态"}
+)
+
+// ledgerWriter holds the styles of one ledger workbook.
+type ledgerWriter struct {
+	f  *excelize.File
+	st *styles
+	l  *taizhang.Ledger
+}
+
+// WriteLedger writes the consolidated ledger workbook: 总览, 报送情况,
+// 汇总台账, 问题清单 and 措施清单, in that order. The big sheets are
+// streamed, so memory does not grow with the number of rows.
+func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	lw := &ledgerWriter{f: f, st: newStyles(f), l: l}
+	if err := f.SetSheetName("Sheet1", SheetOverview); err != nil {
+		return err
+	}
+	for _, sh := range []string{SheetReceipts, SheetLedger, SheetFindings, SheetMeasures} {
+		if _, err := f.NewSheet(sh); err != nil {
+			return err
+		}
+	}
+	steps := []func() error{lw.overview, lw.receipts, lw.rows, lw.findings, lw.measures}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return fmt.Errorf("生成汇总台账：%w", err)
+		}
+	}
+	if lw.st.err != nil {
+		return lw.st.err
+	}
+	f.SetActiveSheet(0)
+	p := l.Programme
+	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Name + "汇总台账", Subject: l.Period.String(), Creator: "taizhang", Description: fmt.Sprintf("截至 %s", l.AsOf)}); err != nil {
+		return err
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+func (lw *ledgerWriter) head() int {
+	return lw.st.get("head", &excelize.Style{Font: font(11, true), Fill: fill(colorHeader), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+}
+
+func (lw *ledgerWriter) body(color string, center bool) int {
+	h := ""
+	if center {
+		h = "center"
+	}
+	return lw.st.get("body"+color+h, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: h, Vertical: "top", WrapText: true}})
+}
+
+func (lw *ledgerWriter) date() int {
+	return lw.st.get("date", &excelize.Style{Font: font(10.5, false), Border: thin, CustomNumFmt: ptr("yyyy-mm-dd"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
+}
+
+func (lw *ledgerWriter) datetime() int {
+	return lw.st.get("datetime", &excelize.Style{Font: font(10.5, false), Border: thin, CustomNumFmt: ptr("yyyy-mm-dd hh:mm"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
+}
+
+func (lw *ledgerWriter) title() int {
+	return lw.st.get("title", &excelize.Style{Font: font(14, true), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+}
+
+// table prepares a streamed sheet: widths, print set-up, filter, dimension,
+// frozen header; it writes the header row at headerRow and returns the writer.
+func (lw *ledgerWriter) table(sh string, headers []string, widths []float64, headerRow, rows int, size int) (*excelize.StreamWriter, error) {
+	f := lw.f
+	last := cell(len(headers), headerRow+max(rows, 1))
+	if err := printSetup(f, sh, size, fmt.Sprintf("$1:$%d", headerRow), cell(1, headerRow)+":"+last); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetDimension(sh, "A1:"+last); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return nil, err
+	}
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cell(1, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	hs := lw.head()
+	row := make([]any, len(headers))
+	for i, h := range headers {
+		row[i] = excelize.Cell{StyleID: hs, Value: h}
+	}
+	if err := sw.SetRow(cell(1, headerRow), row, excelize.RowOpts{Height: 22}); err != nil {
+		return nil, err
+	}
+	return sw, nil
+}
+
+// text makes a value safe to write as text: no control characters that XML
+// forbids, and no more than Excel's 32,767 characters a cell.
+func text(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "�")
+	}
+	clean := strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, s)
+	if n := utf8.RuneCountInString(clean); n > maxCell {
+		note := fmt.Sprintf("…（原文共%d字，超过 Excel 单元格上限，以下从略，请查看原表）", n)
+		rs := []rune(clean)
+		clean = string(rs[:maxCell-utf8.RuneCountInString(note)]) + note
+	}
+	return clean
+}
+
+// dateCell writes a date as a real date cell, or "" for the zero Date.
+func (lw *ledgerWriter) dateCell(d taizhang.Date, fallback string) excelize.Cell {
+	if d.IsZero() {
+		return excelize.Cell{StyleID: lw.body("", true), Value: text(fallback)}
+	}
+	return excelize.Cell{StyleID: lw.date(), Value: d.Time()}
+}
+
+func (lw *ledgerWriter) str(s string, style int) excelize.Cell {
+	return excelize.Cell{StyleID: style, Value: text(s)}
+}
+
+// source names an entry's place as a person looks for it: path › sheet!cell.
+func source(p taizhang.Place) string {
+	if ref := p.Ref(); ref != "" && p.File != "" {
+		return p.File + " › " + ref
+	}
+	return p.String()
+}
+
+func (lw *ledgerWriter) receipts() error {
+	l := lw.l
+	sw, err := lw.table(SheetReceipts, receiptHeaders, []float64{22, 18, 10, 18, 10, 60, 50}, 1, len(l.Receipts), 9)
+	if err != nil {
+		return err
+	}
+	for i, r := range l.Receipts {
+		color := ""
+		switch r.State {
+		case taizhang.Missing:
+			color = colorRed
+		case taizhang.Late:
+			color = colorYellow
+		case taizhang.OnTime:
+			color = colorGreen
+		case taizhang.UnknownTime:
+			color = colorGrey
+		}
+		b := lw.body("", false)
+		received := excelize.Cell{StyleID: b, Value: ""}
+		if !r.Received.IsZero() {
+			if r.ReceivedFrom == "邮件时间" {
+				received = excelize.Cell{StyleID: lw.datetime(), Value: r.Received.In(taizhang.CST)}
+			} else {
+				received = lw.dateCell(taizhang.DateOf(r.Received), "")
+			}
+		}
+		file, replaced := "", ""
+		if r.Submission != nil {
+			file = r.Submission.Source.Path
+			if a := r.Submission.Source.Attachments; len(a) > 0 {
+				file += "\n随附：" + strings.Join(a, "、")
+			}
+		}
+		var rep []string
+		for _, s := range r.Replaced {
+			rep = append(rep, s.Source.Path)
+		}
+		replaced = strings.Join(rep, "\n")
+		state := r.State.String()
+		if r.State == taizhang.Late {
+			state = fmt.Sprintf("迟报%d天", r.DaysLate())
+		}
+		row := []any{lw.str(r.Unit, b), lw.str(r.Period.String(), b), lw.str(state, lw.body(color, true)), received,
+			lw.str(r.ReceivedFrom, lw.body("", true)), lw.str(file, b), lw.str(replaced, b)}
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func (lw *ledgerWriter) rows() error {
+	l := lw.l
+	p := l.Programme
+	sw, err := lw.table(SheetLedger, ledgerHeaders, []float64{16, 16, 8, 22, 26, 11, 10, 50, 11, 24, 30, 30, 16, 40}, 1, len(l.Rows), 8)
+	if err != nil {
+		return err
+	}
+	b, bc := lw.body("", false), lw.body("", true)
+	for i, r := range l.Rows {
+		e := r.Entry
+		no, measure, node := e.No, e.Measure, e.Node
+		var deadline taizhang.Date
+		if ms := r.Milestone; ms != nil {
+			m := p.MeasureOf(ms.Measure)
+			no, measure, node, deadline = m.Label(), m.Title, ms.ID+" "+ms.Title, ms.Deadline
+		}
+		status := e.Status.String()
+		statusColor := ""
+		switch e.Status {
+		case taizhang.Done:
+			statusColor = colorGreen
+		case taizhang.InProgress:
+			statusColor = colorYellow
+		case taizhang.NoStatus:
+			status = e.StatusText
+			statusColor = colorRed
+		}
+		progress := e.Progress
+		if len(e.Extra) > 0 {
+			progress += "\n【表中其他内容】" + strings.Join(e.Extra, "；")
+			progress = strings.TrimPrefix(progress, "\n")
+		}
+		var marks []string
+		for _, c := range r.Marks {
+			marks = append(marks, c.Label())
+		}
+		unit := r.Unit
+		if unit == "" {
+			unit = "（单位不明）"
+		}
+		row := []any{lw.str(unit, b), lw.str(r.Period.String(), b), lw.str(no, bc), lw.str(measure, b), lw.str(node, b),
+			lw.dateCell(deadline, ""), lw.str(status, lw.body(statusColor, true)), lw.str(progress, b), lw.dateCell(e.Completed, e.CompletedText),
+			lw.str(e.Evidence, b), lw.str(e.Problems, b), lw.str(e.NextSteps, b), lw.str(strings.Join(marks, "、"), b), lw.str(source(r.Place), b)}
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func (lw *ledgerWriter) findings() error {
+	l := lw.l
+	sw, err := lw.table(SheetFindings, findingHeaders, []float64{7, 20, 12, 18, 16, 8, 44, 70}, 1, len(l.Findings), 9)
+	if err != nil {
+		return err
+	}
+	b, bc := lw.body("", false), lw.body("", true)
+	for i, x := range l.Findings {
+		color := colorBlue
+		switch x.Severity {
+		case taizhang.Error:
+			color = colorRed
+		case taizhang.Warning:
+			color = colorYellow
+		}
+		row := []any{lw.str(x.Severity.String(), lw.body(color, true)), lw.str(string(x.Code), b), lw.str(x.Code.Label(), b),
+			lw.str(x.Unit, b), lw.str(x.Period.String(), b), lw.str(x.Milestone, bc), lw.str(source(x.Place), b), lw.str(x.Message, b)}
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func (lw *ledgerWriter) measures() error {
+	p := lw.l.Programme
+	n := len(p.Milestones())
+	sw, err := lw.table(SheetMeasures, measureHeaders, []float64{9, 24, 60, 9, 26, 12, 18, 24, 36, 26, 30}, 1, n, 8)
+	if err != nil {
+		return err
+	}
+	b, bc := lw.body("", false), lw.body("", true)
+	r := 2
+	for _, m := range p.Measures {
+		for _, ms := range m.Milestones {
+			row := []any{lw.str(m.Label(), bc), lw.str(m.Title, b), lw.str(m.Text, b), lw.str(ms.ID, bc), lw.str(ms.Title, b), lw.dateCell(ms.Deadline, ""),
+				lw.str(m.LeadUnit, b), lw.str(m.LeadLeader, b), lw.str(strings.Join(m.ResponsibleLeaders, "\n"), b), lw.str(m.ResponsibleUnits, b), lw.str(compactUnits(p, ms.Units), b)}
+			if err := sw.SetRow(cell(1, r), row); err != nil {
+				return err
+			}
+			r++
+		}
+	}
+	return sw.Flush()
+}
+
+// overview writes 总览: the unit × milestone matrix of the run's period with
+// per-unit counts, and a chart of completion by unit.
+func (lw *ledgerWriter) overview() error {
+	f, l := lw.f, lw.l
+	p := l.Programme
+	sh := SheetOverview
+	mss := p.Milestones()
+	var units []string
+	for _, r := range l.ReceiptsOf(l.Period) {
+		units = append(units, r.Unit)
+	}
+	headerRow := overviewTitleN + 1
+	ncol := 1 + len(mss) + len(overviewCounts)
+	last := cell(ncol, headerRow+max(len(units), 1))
+	if err := printSetup(f, sh, 8, fmt.Sprintf("$1:$%d", headerRow), cell(1, headerRow)+":"+last); err != nil {
+		return err
+	}
+	var errs []error
+	try := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	set := func(ref string, v any, style int) {
+		if s, ok := v.(string); ok {
+			try(f.SetCellStr(sh, ref, text(s)))
+		} else {
+			try(f.SetCellValue(sh, ref, v))
+		}
+		try(f.SetCellStyle(sh, ref, ref, style))
+	}
+	s := l.Summary()
+	set("A1", fmt.Sprintf("%s汇总台账（%s，截至 %s）", p.Name, l.Period, l.AsOf), lw.title())
+	set("A2", fmt.Sprintf("应报 %d 个单位，已报 %d 个（按时 %d、迟报 %d、时间不明 %d），未报 %d 个；逾期未完成 %d 项；问题：错误 %d、警告 %d、提示 %d。颜色：绿 已完成，黄 推进中/临期，红 逾期未完成/未报，灰 无需填报。",
+		s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing, s.Overdue, s.Errors, s.Warnings, s.Infos), lw.st.get("note", &excelize.Style{Font: font(10.5, false), Alignment: &excelize.Alignment{Vertical: "center"}}))
+	hs := lw.head()
+	set(cell(1, headerRow), "单位", hs)
+	try(f.SetColWidth(sh, "A", "A", 22))
+	for i, ms := range mss {
+		c := 2 + i
+		set(cell(c, headerRow), ms.ID+"\n"+shortTitle(ms.Title)+"\n"+ms.Deadline.String(), hs)
+		try(f.SetColWidth(sh, col(c), col(c), 13))
+	}
+	for i, h := range overviewCounts {
+		c := 2 + len(mss) + i
+		set(cell(c, headerRow), h, hs)
+		try(f.SetColWidth(sh, col(c), col(c), 10))
+	}
+	try(f.SetRowHeight(sh, headerRow, 62))
+	pct := lw.st.get("pct", &excelize.Style{Font: font(10.5, false), Border: thin, NumFmt: 9, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	num := lw.st.get("num", &excelize.Style{Font: font(10.5, false), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	for i, r := range l.ReceiptsOf(l.Period) {
+		row := headerRow + 1 + i
+		set(cell(1, row), r.Unit, lw.st.get("unit", &excelize.Style{Font: font(10.5, true), Border: thin, Alignment: &excelize.Alignment{Vertical: "center"}}))
+		var required, done, doing, notStarted, overdue, soon, bad int
+		for j, ms := range mss {
+			c := l.Cell(r.Unit, ms.ID)
+			color := ""
+			switch c.State {
+			case taizhang.NotRequired:
+				color = colorGrey
+			case taizhang.StateDone, taizhang.StateDoneLate:
+				color = colorGreen
+				done++
+			case taizhang.StateInProgress:
+				color = colorYellow
+				doing++
+			case taizhang.StateDueSoon:
+				color = colorYellow
+				soon++
+				if c.Entry != nil && c.Entry.Status == taizhang.NotStarted {
+					notStarted++
+				} else {
+					doing++
+				}
+			case taizhang.StateNotStarted:
+				notStarted++
+			case taizhang.StateOverdue:
+				color = colorRed
+				overdue++
+			default: // 未报, 漏报, 填写有误
+				color = colorRed
+				bad++
+			}
+			if c.State != taizhang.NotRequired {
+				required++
+			}
+			set(cell(2+j, row), c.State.String(), lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}))
+		}
+		base := 2 + len(mss)
+		for k, v := range []int{required, done, doing, notStarted, overdue, soon, bad} {
+			set(cell(base+k, row), v, num)
+		}
+		rate := 0.0
+		if required > 0 {
+			rate = float64(done) / float64(required)
+		}
+		set(cell(base+7, row), rate, pct)
+		state := r.State.String()
+		if r.State == taizhang.Late {
+			state = fmt.Sprintf("迟报%d天", r.DaysLate())
+		}
+		color := map[taizhang.ReceiptState]string{taizhang.Missing: colorRed, taizhang.Late: colorYellow, taizhang.OnTime: colorGreen, taizhang.UnknownTime: colorGrey}[r.State]
+		set(cell(base+8, row), state, lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}))
+	}
+	try(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: headerRow, TopLeftCell: cell(2, headerRow+1), ActivePane: "bottomRight"}))
+	try(f.SetSheetDimension(sh, "A1:"+last))
+	if len(units) > 0 {
+		try(lw.chart(headerRow, len(units), 2+len(mss)))
+	}
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	return nil
+}
+
+// chart adds a stacked bar chart of each unit's milestones by state below the matrix.
+func (lw *ledgerWriter) chart(headerRow, n, base int) error {
+	sh := SheetOverview
+	first, lastRow := headerRow+1, headerRow+n
+	cats := fmt.Sprintf("'%s'!$A$%d:$A$%d", sh, first, lastRow)
+	var series []excelize.ChartSeries
+	colors := []string{"70AD47", "FFC000", "BFBFBF", "C00000"}
+	for i, k := range []int{1, 2, 3, 4} { // 已完成, 推进中, 未启动, 逾期未完成
+		c := col(base + k)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$%d", sh, c, headerRow),
+			Categories: cats,
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sh, c, first, c, lastRow),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[i]}},
+		})
+	}
+	height := uint(max(320, 22*n+120))
+	return lw.f.AddChart(sh, cell(1, lastRow+3), &excelize.Chart{
+		Type:   excelize.BarStacked,
+		Series: series,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各单位节点完成情况", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		XAxis:  excelize.ChartAxis{ReverseOrder: true},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true},
+		Dimension: excelize.ChartDimension{
+			Width: 900, Height: height,
+		},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true},
+	})
+}
+
+// shortTitle cuts a milestone title to fit a matrix header.
+func shortTitle(s string) string {
+	rs := []rune(s)
+	if len(rs) > 12 {
+		return string(rs[:11]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,123 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang"
+)
+
+// filled returns a template for unit and period filled in with status and
+// progress on every row, and 填报日期 set to filled.
+func filled(t testing.TB, p *taizhang.Programme, unit string, q taizhang.Period, filled string, edit func(f *excelize.File)) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, p, unit, q); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := SheetProgress
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.SetCellStr(sh, filledCell, filled))
+	for i := range p.UnitMilestones(unit) {
+		r := firstEntryRow + i
+		must(f.SetCellStr(sh, fmt.Sprintf("G%d", r), "推进中"))
+		must(f.SetCellStr(sh, fmt.Sprintf("I%d", r), "按计划推进"))
+	}
+	if edit != nil {
+		edit(f)
+	}
+	var out bytes.Buffer
+	if _, err := f.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func TestWriteLedger(t *testing.T) {
+	p := builtin(t)
+	q := period(t, "2021-04-1")
+	var files []taizhang.File
+	for _, u := range []string{"包头市", "呼和浩特市", "自治区政务服务局"} {
+		data := filled(t, p, u, q, "2021-04-14", func(f *excelize.File) {
+			if u == "包头市" {
+				f.SetCellStr(SheetProgress, "I5", "=HYPERLINK(\"http://x\")")
+				f.SetCellStr(SheetProgress, "K5", "@SUM(A1)")
+				f.SetCellStr(SheetProgress, "G7", "已完成")
+				f.SetCellStr(SheetProgress, "H7", "2021-03-20")
+			}
+		})
+		src := taizhang.Source{Path: u + ".xlsx", Name: u + ".xlsx"}
+		s, fs := ReadSubmission(src, data, ReadOptions{Programme: p})
+		files = append(files, taizhang.File{Source: src, Submission: s, Findings: fs})
+	}
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
+	var buf bytes.Buffer
+	if err := WriteLedger(&buf, l); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.GetSheetList(), []string{"总览", "报送情况", "汇总台账", "问题清单", "措施清单"}; !slices.Equal(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	wantHeaders := map[string][]string{
+		"报送情况": receiptHeaders, "汇总台账": ledgerHeaders, "问题清单": findingHeaders, "措施清单": measureHeaders,
+	}
+	for sh, want := range wantHeaders {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(rows[0], want) {
+			t.Errorf("%s headers %v, want %v", sh, rows[0], want)
+		}
+	}
+	// Text that looks like a formula stays text.
+	rows, _ := f.GetRows(SheetLedger)
+	found := 0
+	for _, r := range rows {
+		for _, c := range r {
+			if c == "=HYPERLINK(\"http://x\")" || c == "@SUM(A1)" {
+				found++
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("formula-like text found %d times, want 2", found)
+	}
+	for r := 2; r <= len(rows); r++ {
+		for c := 1; c <= len(ledgerHeaders); c++ {
+			ref := cell(c, r)
+			if fm, _ := f.GetCellFormula(SheetLedger, ref); fm != "" {
+				t.Errorf("%s has formula %q", ref, fm)
+			}
+		}
+	}
+	// The matrix: 包头市 三.1 done; 乌海市 not reported.
+	if v, _ := f.GetCellValue(SheetOverview, "C4"); v != "推进中" {
+		t.Errorf("总览!C4 = %q", v)
+	}
+	if v, _ := f.GetCellValue(SheetOverview, "D4"); v != "逾期未完成" {
+		t.Errorf("总览!D4 = %q (三.1 of 呼和浩特市, due 2021-03-31)", v)
+	}
+	if v, _ := f.GetCellValue(SheetOverview, "A5"); v != "包头市" {
+		t.Errorf("总览!A5 = %q", v)
+	}
+	if v, _ := f.GetCellValue(SheetOverview, "D5"); v != "已完成" {
+		t.Errorf("总览!D5 = %q (三.1 of 包头市)", v)
+	}
+}
