@@ -42,6 +42,10 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 		r.date1904 = *props.Date1904
 	}
 	sheets := f.GetSheetList()
+	if isLedger(sheets) {
+		fs.Add(taizhang.ReaderNote, fileLevel, "这是本程序生成的汇总台账，不是进展情况表，已跳过")
+		return nil, fs
+	}
 	r.readMark(sheets)
 	best, bestScore := "", 0
 	var bestHead header
@@ -210,9 +214,8 @@ func headerOf(rows [][]string) header {
 	}
 	h.score = len(h.cols)
 	if len(rows) == 2 {
-		// A two-row header must earn its second row.
-		single := headerOf(rows[:1])
-		if h.score <= single.score {
+		// A two-row header must do better than either of its rows alone.
+		if h.score <= max(headerOf(rows[:1]).score, headerOf(rows[1:]).score) {
 			h.score = 0
 		}
 	}
@@ -222,9 +225,13 @@ func headerOf(rows [][]string) header {
 // read reads the header block and the entries of the chosen sheet.
 func (r *reader) read(h header) {
 	s := r.s
-	for f, c := range h.cols {
+	for c := 0; c <= maxKey(h.names); c++ {
+		name, ok := h.names[c]
+		f, known := taizhang.MatchHeader(name)
+		if !ok || !known || h.cols[f] != c {
+			continue
+		}
 		s.Columns[f] = col(c + 1)
-		name := h.names[c]
 		if taizhang.Normalize(name) != f.String() {
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
 		}
@@ -238,6 +245,7 @@ func (r *reader) read(h header) {
 		return
 	}
 	defer rows.Close()
+	lastNamed := maxKey(h.names)
 	var prevNo, prevMeasure string
 	var byTitle []string
 	n := 0
@@ -272,7 +280,11 @@ func (r *reader) read(h header) {
 			Evidence: get(taizhang.FieldEvidence), Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext),
 		}
 		var other []string
-		for c, name := range h.names {
+		for c := 0; c <= lastNamed; c++ {
+			name, named := h.names[c]
+			if !named {
+				continue
+			}
 			if fl, ok := taizhang.MatchHeader(name); ok && h.cols[fl] == c {
 				continue
 			}
@@ -541,4 +553,24 @@ func (r *reader) readBlock(top [][]string) {
 // fileStem returns the file name without its extension.
 func fileStem(name string) string {
 	return strings.TrimSuffix(name, path.Ext(name))
+}
+
+// isLedger reports whether a workbook's sheets are those of a ledger written by WriteLedger.
+func isLedger(sheets []string) bool {
+	n := 0
+	for _, s := range sheets {
+		switch s {
+		case SheetOverview, SheetLedger, SheetFindings, SheetReceipts:
+			n++
+		}
+	}
+	return n == 4
+}
+
+func maxKey(m map[int]string) int {
+	n := -1
+	for k := range m {
+		n = max(n, k)
+	}
+	return n
 }

@@ -1,0 +1,254 @@
+package xlsx
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang"
+)
+
+// book builds a workbook from sheets of rows, as another program would
+// write it; edit may add merges, hidden rows or formulas.
+func book(t testing.TB, sheets map[string][][]any, order []string, edit func(f *excelize.File)) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, name := range order {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range sheets[name] {
+			for c, v := range row {
+				if v == nil {
+					continue
+				}
+				if err := f.SetCellValue(name, cell(c+1, r+1), v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if edit != nil {
+		edit(f)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func read(t testing.TB, name string, data []byte) (*taizhang.Submission, []string) {
+	t.Helper()
+	p := builtin(t)
+	s, fs := ReadSubmission(taizhang.Source{Path: name, Name: name}, data, ReadOptions{Programme: p})
+	var lines []string
+	for _, f := range fs {
+		lines = append(lines, f.Text())
+	}
+	if s != nil {
+		for _, f := range taizhang.Check(p, s, taizhang.CheckOptions{Submitter: true}) {
+			lines = append(lines, f.Text())
+		}
+	}
+	return s, lines
+}
+
+func TestReadOwnLayout(t *testing.T) {
+	// A unit's own sheet: title merged over the columns, a header block in one
+	// cell, columns renamed, reordered and partly deleted, a header with a line
+	// break and full-width characters, dates typed as text, a footer line.
+	rows := [][]any{
+		{"鄂尔多斯市深化工程建设项目审批制度改革专项工作进展情况"},
+		{"填报单位：鄂尔多斯市住房和城乡建设局    报送期次：2021年4月上半月", nil, nil, "填报日期：2021年4月14日"},
+		{"序号", "任务编号", "节点名称", "状态", "工作\n进展", "完成\n日期", "存在的问题", "备注"},
+		{1, "（一）", "房屋建筑和城市基础设施工程项目全部纳入储备库管理", "正在推进", "已梳理项目 86 个", nil, "无", "无"},
+		{2, "(二)", "", "推进中", "平台建设招标完成", nil, nil, nil},
+		{3, "三.1", "", "已完成", "全流程网上办理已实现", "2021/3/25", nil, nil},
+		{4, "3-2", "", "推进中", "接口联调中", nil, nil, nil},
+		{5, "（三）3", "", "推进中", "方案编制中", nil, nil, nil},
+		{6, "四", "", "已办结", "事项清单已印发", "４月１２日", nil, nil},
+		{7, "６", "", "推进中", "清单梳理中", nil, nil, nil},
+		{nil, nil, nil, nil, nil, nil, nil, nil},
+		{"填报人：王芳  联系电话：0477-8581234"},
+	}
+	data := book(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, func(f *excelize.File) {
+		f.MergeCell("Sheet1", "A1", "H1")
+	})
+	s, lines := read(t, "鄂尔多斯市4月上半月进展.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	if s.Unit != "鄂尔多斯市" || s.Period.String() != "2021年4月上半月" || s.Filled.String() != "2021-04-14" {
+		t.Errorf("unit %q period %v filled %v", s.Unit, s.Period, s.Filled)
+	}
+	if s.Contact != "王芳" || s.Phone != "0477-8581234" {
+		t.Errorf("contact %q phone %q", s.Contact, s.Phone)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone+"="+e.Status.String()+"@"+e.Completed.String())
+	}
+	want := "一=推进中@|二=推进中@|三.1=已完成@2021-03-25|三.2=推进中@|三.3=推进中@|四=已完成@2021-04-12|六=推进中@"
+	if strings.Join(got, "|") != want {
+		t.Errorf("entries\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		"鄂尔多斯市4月上半月进展.xlsx Sheet1!E3 提示 读取说明：列“工作 进展”按“进展情况”读取",
+		"鄂尔多斯市4月上半月进展.xlsx Sheet1!A3 提示 读取说明：缺少“佐证材料”列",
+		"鄂尔多斯市4月上半月进展.xlsx Sheet1!A3 提示 读取说明：缺少“下一步计划”列",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line %q in\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "错误") {
+		t.Errorf("unexpected error:\n%s", text)
+	}
+	if e := s.Entries[0]; len(e.Extra) != 1 || e.Extra[0] != "备注：无" {
+		t.Errorf("extra %q", e.Extra)
+	}
+}
+
+func TestReadTableOnSecondSheetWithTwoRowHeader(t *testing.T) {
+	rows := [][]any{
+		{"2021年4月下半月进展情况表"},
+		{"填报单位", "自治区政务服务局", nil, "报送期次", "2021-04-2"},
+		{"措施编号", "节点", "完成情况", nil, "进展情况"},
+		{nil, nil, "进展状态", "完成时间", nil},
+		{"（三）", "三.1 全流程、全事项网上办理", "已完成", 44280, "已实现"},
+		{nil, "工程审批系统接入“蒙速办”APP", "推进中", nil, "正在对接"},
+		{nil, "相关系统深度融合及“一网通办”", "推进中", nil, "正在对接"},
+		{"（五）", "", "推进中", nil, "窗口改造"},
+		{"（六）", "", "=\"推进\"&\"中\"", nil, "清单梳理"},
+	}
+	data := book(t, map[string][][]any{"说明": {{"本表由政务服务局填报"}}, "数据": rows}, []string{"说明", "数据"}, func(f *excelize.File) {
+		f.MergeCell("数据", "C3", "D3")
+		f.MergeCell("数据", "A5", "A7")
+		f.SetCellFormula("数据", "C9", `"推进"&"中"`)
+		f.SetRowVisible("数据", 6, false)
+	})
+	s, lines := read(t, "政务服务局.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	if s.Sheet != "数据" || s.Unit != "自治区政务服务局" || s.Period.String() != "2021年4月下半月" {
+		t.Errorf("sheet %q unit %q period %v", s.Sheet, s.Unit, s.Period)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone+"="+e.Status.String())
+	}
+	if g := strings.Join(got, "|"); g != "三.1=已完成|三.2=推进中|三.3=推进中|五=推进中|六=" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	text := strings.Join(lines, "\n")
+	if !strings.Contains(text, "政务服务局.xlsx 数据 提示 读取说明：进展情况表在工作表“数据”中，已从该表读取（工作簿共2个工作表）") {
+		t.Errorf("no sheet note:\n%s", text)
+	}
+	if s.Entries[0].Completed.String() != "2021-03-25" {
+		t.Errorf("completed %v", s.Entries[0].Completed)
+	}
+}
+
+func TestReadBrokenFiles(t *testing.T) {
+	p := builtin(t)
+	var tpl bytes.Buffer
+	if err := WriteTemplate(&tpl, p, "包头市", period(t, "2021-04-1")); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"空.xlsx", nil, "空.xlsx 错误 无法读取：文件是空的（0 字节），请重新保存后报送"},
+		{"半截.xlsx", tpl.Bytes()[:tpl.Len()/2], "半截.xlsx 错误 无法读取：文件已损坏，无法打开（"},
+		{"旧版.xls", append(append([]byte{}, oleMagic...), make([]byte, 600)...), "旧版.xls 错误 无法读取：是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"},
+		{"网页.xls", []byte("<html><body><table><tr><td>1</td></tr></table></body></html>"), "网页.xls 错误 无法读取：不是 .xlsx 工作簿（是网页文件，可能是从网页导出的伪 .xls），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"},
+		{"说明.pdf", []byte("%PDF-1.4 ..."), "说明.pdf 错误 无法读取：不是 .xlsx 工作簿（是 PDF 文件），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"},
+		{"空表.xlsx", book(t, map[string][][]any{"Sheet1": {{"随便写点"}}}, []string{"Sheet1"}, nil), "空表.xlsx 错误 无法读取：没有找到进展情况表：各工作表的前30行中都没有“措施编号”“进展状态”“进展情况”等列名，请使用下发的模板填报"},
+	}
+	for _, c := range cases {
+		s, fs := ReadSubmission(taizhang.Source{Path: c.name, Name: c.name}, c.data, ReadOptions{Programme: p})
+		if s != nil || len(fs) != 1 || !strings.HasPrefix(fs[0].Text(), c.want) {
+			t.Errorf("%s: got %v %v\nwant %s", c.name, s != nil, fs, c.want)
+		}
+	}
+}
+
+func FuzzReadSubmission(f *testing.F) {
+	p := builtin(f)
+	var tpl bytes.Buffer
+	if err := WriteTemplate(&tpl, p, "包头市", period(f, "2021-04-1")); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(tpl.Bytes())
+	f.Add(filled(f, p, "自治区政务服务局", period(f, "2021-05-2"), "2021-05-31", nil))
+	f.Add([]byte("PK\x03\x04garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, fs := ReadSubmission(taizhang.Source{Path: "x.xlsx", Name: "x.xlsx"}, data, ReadOptions{Programme: p})
+		if s == nil && len(fs) == 0 {
+			t.Fatal("nil submission without a finding")
+		}
+		if s != nil {
+			taizhang.Check(p, s, taizhang.CheckOptions{Submitter: true})
+		}
+	})
+}
+
+// FuzzReadCells builds workbooks whose header block, headers and cells come
+// from the fuzzer, as people type them, and reads them: no panic, and every
+// entry's row lies below the header.
+func FuzzReadCells(f *testing.F) {
+	p := builtin(f)
+	f.Add("填报单位：包头市", "报送期次：2021年4月上半月", "措施编号|节点|进展状态|完成时间|进展情况", "（三）|三.1|已完成|2021-03-31|已实现")
+	f.Add("单位", "期次", "序号|任务|状态|完成日期|工作进展|备注", "1|一|正在推进||储备库建设中|")
+	f.Add("", "", "措施编号|措施编号|状态|状态", "=1+1|@x|-|+")
+	f.Add("填报单位：锡盟", "2021-4-2", "节点任务\n（必填）|进展状态【必填】|完成时间(日期)", "三(2)|已办结|２０２１年４月３０日")
+	f.Fuzz(func(t *testing.T, unit, per, headers, values string) {
+		rows := [][]any{{unit, nil, per}, {}}
+		var hs, vs []any
+		for _, h := range strings.Split(headers, "|") {
+			hs = append(hs, h)
+		}
+		for _, v := range strings.Split(values, "|") {
+			vs = append(vs, v)
+		}
+		rows = append(rows, hs, vs, vs)
+		f := excelize.NewFile()
+		for r, row := range rows {
+			for c, v := range row {
+				if c > 50 {
+					break
+				}
+				if s, ok := v.(string); ok {
+					if err := f.SetCellStr("Sheet1", cell(c+1, r+1), s); err != nil {
+						return
+					}
+				}
+			}
+		}
+		var buf bytes.Buffer
+		if _, err := f.WriteTo(&buf); err != nil {
+			return
+		}
+		s, _ := ReadSubmission(taizhang.Source{Path: "f.xlsx", Name: "f.xlsx"}, buf.Bytes(), ReadOptions{Programme: p})
+		if s == nil {
+			return
+		}
+		for _, e := range s.Entries {
+			if e.Row < 4 {
+				t.Fatalf("entry in row %d", e.Row)
+			}
+		}
+		taizhang.Check(p, s, taizhang.CheckOptions{Submitter: true})
+	})
+}
