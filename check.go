@@ -114,6 +114,8 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 						f.Message += "，请在“存在问题”中说明未完成的原因"
 					}
 				}
+			case days == 0:
+				add(DueSoon, statusCell, id, "节点 %s 完成时限为 %s，今天到期", id, ms.Deadline)
 			case days <= DueSoonDays:
 				add(DueSoon, statusCell, id, "节点 %s 完成时限为 %s，还剩%d天", id, ms.Deadline, days)
 			}

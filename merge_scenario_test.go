@@ -1,0 +1,104 @@
+package taizhang_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"taizhang"
+)
+
+// sheet returns a submission of unit for period q with every milestone the
+// unit reports at status st, filled on day filled.
+func sheet(p *taizhang.Programme, unit string, q taizhang.Period, filled string, st string) *taizhang.Submission {
+	s := &taizhang.Submission{
+		Source: taizhang.Source{Path: unit + "_" + q.String() + ".xlsx", Name: unit + ".xlsx"},
+		Sheet:  "进展情况", Unit: unit, Period: q, PeriodCell: "F2", FilledText: filled, FilledCell: "I2",
+		Columns: map[taizhang.Field]string{taizhang.FieldNo: "B", taizhang.FieldStatus: "G", taizhang.FieldCompleted: "H", taizhang.FieldProgress: "I", taizhang.FieldProblems: "K"},
+	}
+	for i, ms := range p.UnitMilestones(unit) {
+		e := taizhang.Entry{Row: 5 + i, Milestone: ms.ID, StatusText: st, Progress: "推进中"}
+		if st == "已完成" {
+			e.CompletedText = "2021-03-30"
+		}
+		s.Entries = append(s.Entries, e)
+	}
+	return s
+}
+
+func files(subs ...*taizhang.Submission) []taizhang.File {
+	var out []taizhang.File
+	for _, s := range subs {
+		out = append(out, taizhang.File{Source: s.Source, Submission: s})
+	}
+	return out
+}
+
+func TestMergeReceipts(t *testing.T) {
+	p := builtin(t)
+	q1, _ := taizhang.ParsePeriod("2021-04-1", taizhang.HalfMonth, 0)
+	q2 := q1.Next()
+	early := sheet(p, "包头市", q2, "2021-04-28", "推进中")
+	resub := sheet(p, "包头市", q2, "2021-04-29", "推进中")
+	resub.Source.Path = "包头市（修改版）.xlsx"
+	late := sheet(p, "赤峰市", q2, "2021-05-03", "推进中")
+	mail := sheet(p, "通辽市", q2, "", "推进中")
+	mail.Source.Received = time.Date(2021, 4, 30, 23, 59, 0, 0, taizhang.CST)
+	mailLate := sheet(p, "乌海市", q2, "2021-04-30", "推进中")
+	mailLate.Source.Received = time.Date(2021, 5, 1, 0, 5, 0, 0, taizhang.CST) // the e-mail wins over 填报日期
+	unknown := sheet(p, "兴安盟", q2, "", "推进中")
+	before := sheet(p, "鄂尔多斯市", q1, "2021-04-15", "已完成")
+	back := sheet(p, "鄂尔多斯市", q2, "2021-04-30", "推进中")
+	future := sheet(p, "阿拉善盟", q2.Next(), "2021-05-10", "推进中")
+	l := taizhang.Merge(p, files(early, resub, late, mail, mailLate, unknown, before, back, future), taizhang.MergeOptions{Period: q2})
+	if len(l.Periods) != 2 || l.Periods[0] != q1 {
+		t.Fatalf("periods %v", l.Periods)
+	}
+	state := map[string]string{}
+	for _, r := range l.ReceiptsOf(q2) {
+		state[r.Unit] = r.State.String()
+	}
+	for unit, want := range map[string]string{"包头市": "按时", "赤峰市": "迟报", "通辽市": "按时", "乌海市": "迟报", "兴安盟": "时间不明", "鄂尔多斯市": "按时", "阿拉善盟": "未报", "呼和浩特市": "未报"} {
+		if state[unit] != want {
+			t.Errorf("%s: %s, want %s", unit, state[unit], want)
+		}
+	}
+	var lines []string
+	for _, f := range l.Findings {
+		lines = append(lines, f.Text())
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{
+		"错误 未报：呼和浩特市未报送2021年4月下半月进展情况表（应于 2021-04-30 前报送）",
+		"赤峰市_2021年4月下半月.xlsx 警告 迟报：赤峰市2021年4月下半月进展情况表应于 2021-04-30 前报送，2021-05-03 收到（填报日期），迟报3天",
+		"乌海市_2021年4月下半月.xlsx 警告 迟报：乌海市2021年4月下半月进展情况表应于 2021-04-30 前报送，2021-05-01 00:05 收到（邮件时间），迟报1天",
+		"包头市_2021年4月下半月.xlsx 提示 重复报送：包头市2021年4月下半月收到多份进展情况表，采用较新的 包头市（修改版）.xlsx，本表未计入汇总",
+		"鄂尔多斯市_2021年4月下半月.xlsx 进展情况!G7 警告 前后矛盾：节点 三.1 进展状态由上期（2021年4月上半月）的已完成退回为推进中，请核实",
+		"阿拉善盟_2021年5月上半月.xlsx 进展情况!F2 警告 期次不符：期次为2021年5月上半月，晚于本次汇总的期次2021年4月下半月，未计入汇总；如期次填错请改正后重新报送",
+		"通辽市_2021年4月下半月.xlsx 进展情况!G10 提示 临期：节点 四 完成时限为 2021-04-30，今天到期",
+		"兴安盟_2021年4月下半月.xlsx 进展情况!I2 提示 报送时间不明：兴安盟2021年4月下半月进展情况表没有邮件时间也没有填报日期，无法判断是否按时报送；请在表头填写填报日期",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing finding\n%s\nin\n%s", want, text)
+		}
+	}
+	// Severity order, then units in programme order.
+	for i := 1; i < len(l.Findings); i++ {
+		if l.Findings[i].Severity > l.Findings[i-1].Severity {
+			t.Fatalf("findings not sorted by severity at %d:\n%s", i, text)
+		}
+	}
+	if c := l.Cell("呼和浩特市", "一"); c.State != taizhang.NotReported {
+		t.Errorf("呼和浩特市 一: %v", c.State)
+	}
+	if c := l.Cell("包头市", "三.1"); c.State != taizhang.StateOverdue {
+		t.Errorf("包头市 三.1: %v", c.State)
+	}
+	if c := l.Cell("包头市", "五"); c.State != taizhang.NotRequired {
+		t.Errorf("包头市 五: %v", c.State)
+	}
+	s := l.Summary()
+	if s.Expected != 16 || s.Missing != 10 || s.Late != 2 || s.UnknownTime != 1 || s.OnTime != 3 {
+		t.Errorf("summary %+v", s)
+	}
+}
