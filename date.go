@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // CST is China Standard Time (UTC+8), the zone of every due time.
@@ -98,7 +100,11 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 // DateFromSerial converts an Excel serial day number (1900 system, or the 1904
 // system when date1904 is set) to a Date. Fractions of a day are ignored.
 func DateFromSerial(serial float64, date1904 bool) (Date, error) {
-	if math.IsNaN(serial) || serial < 1 || serial > 2958465 { // 9999-12-31
+	lowest := 1.0
+	if date1904 {
+		lowest = 0 // 1904-01-01
+	}
+	if math.IsNaN(serial) || serial < lowest || serial >= 2958466 { // 9999-12-31 is 2958465
 		return Date{}, errors.New("不在有效的日期范围内")
 	}
 	days := int(math.Floor(serial + 1e-9))
@@ -111,6 +117,9 @@ func DateFromSerial(serial float64, date1904 bool) (Date, error) {
 		days++ // before the fake leap day the epoch is one day later
 	}
 	t := excelEpoch.AddDate(0, 0, days)
+	if t.Year() > 9999 {
+		return Date{}, errors.New("不在有效的日期范围内")
+	}
 	return Date{t.Year(), t.Month(), t.Day()}, nil
 }
 
@@ -124,27 +133,21 @@ func (d Date) Serial() float64 {
 var ErrNoDate = errors.New("日期为空")
 
 // ParseDate reads a date as people type it: 2021-05-31, 2021/5/31, 2021.5.31,
-// 2021年5月31日, 20210531, 5月31日 or 5-31 (the year taken from year, which
-// may be 0 when unknown), or an Excel serial number such as 44347. Full-width
-// digits and stray spaces are accepted; a time after the date is ignored.
+// 2021年5月31日, 20210531, 5月31日, 5-31 or 5.31 (the year taken from year,
+// which may be 0 when unknown), or an Excel serial number such as 44347.
+// Full-width digits and stray spaces are accepted; a time after the date is
+// ignored. The error says what is wrong: 日期为空 (ErrNoDate), 缺少年份 or
+// 不是有效日期.
 func ParseDate(s string, year int) (Date, error) {
-	n := Normalize(s)
+	n := Normalize(stripTime(s))
 	if n == "" {
 		return Date{}, ErrNoDate
 	}
+	n = strings.TrimRight(n, "。.，,;；")
 	n = strings.TrimSuffix(n, "前")
 	n = strings.TrimSuffix(n, "号")
-	if i := strings.IndexAny(n, "T"); i > 0 {
-		n = n[:i]
-	} else if i := strings.Index(n, ":"); i > 0 {
-		// "2021-05-31 00:00:00" arrives as "2021-05-3100:00:00" after spaces are removed
-		j := i
-		for j > 0 && n[j-1] >= '0' && n[j-1] <= '9' {
-			j--
-		}
-		if i-j >= 1 && i-j <= 2 && j >= 8 {
-			n = n[:j]
-		}
+	if n == "" {
+		return Date{}, errNotDate
 	}
 	// 20210531
 	if len(n) == 8 && allDigits(n) {
@@ -153,22 +156,24 @@ func ParseDate(s string, year int) (Date, error) {
 		d, _ := strconv.Atoi(n[6:])
 		return checkDate(y, m, d)
 	}
-	// Excel serial number, possibly with a fraction.
-	if f, err := strconv.ParseFloat(n, 64); err == nil && !strings.ContainsAny(n, "eE") {
+	// Excel serial number, possibly with a fraction; 5.31 is a day of May.
+	if f, err := strconv.ParseFloat(n, 64); err == nil && strings.Trim(n, "0123456789.") == "" && strings.Count(n, ".") <= 1 {
 		if f >= 20000 && f <= 80000 { // 1954 .. 2119
 			return DateFromSerial(f, false)
 		}
-		return Date{}, errors.New("不是有效日期")
+		if !strings.Contains(n, ".") || f >= 13 {
+			return Date{}, errNotDate
+		}
 	}
 	parts, ok := splitDate(n)
 	if !ok {
-		return Date{}, errors.New("不是有效日期")
+		return Date{}, errNotDate
 	}
 	switch len(parts) {
 	case 3:
 		y := parts[0]
-		if y < 100 {
-			y += 2000
+		if len(n) > 2 && allDigits(n[:2]) && !isDigit(n[2]) {
+			y += 2000 // 21-5-31
 		}
 		return checkDate(y, parts[1], parts[2])
 	case 2:
@@ -177,7 +182,31 @@ func ParseDate(s string, year int) (Date, error) {
 		}
 		return checkDate(year, parts[0], parts[1])
 	}
-	return Date{}, errors.New("不是有效日期")
+	return Date{}, errNotDate
+}
+
+var errNotDate = errors.New("不是有效日期")
+
+// timeRe matches a date followed by a time of day: "2021-05-31 00:00:00",
+// "2021/5/31 8:30", "2021-05-31T08:00", "2021年5月31日14时".
+var timeRe = regexp.MustCompile(`^(?:(.*?[0-9])(?:[ T]+|[ ]*(?:上午|下午|AM|PM|am|pm)[ ]*)|(.*?[日号])[ ]*(?:上午|下午|AM|PM|am|pm)?[ ]*)[0-9]{1,2}(?::[0-9]{1,2}(?::[0-9]{1,2}(?:\.[0-9]+)?)?|时(?:[0-9]{1,2}分(?:[0-9]{1,2}秒)?)?|点(?:[0-9]{1,2}分)?)[ ]*(?:AM|PM|am|pm|[+-][0-9]{2}:?[0-9]{2}|Z)?[ ]*$`)
+
+// stripTime removes a time of day after a date, before spaces are dropped.
+func stripTime(s string) string {
+	if !strings.ContainsAny(s, ":：时点") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "") {
+		if unicode.IsSpace(r) {
+			r = ' '
+		}
+		b.WriteRune(fold(r))
+	}
+	if m := timeRe.FindStringSubmatch(strings.TrimSpace(b.String())); m != nil {
+		return m[1] + m[2]
+	}
+	return s
 }
 
 // splitDate splits "2021-5-31", "2021年5月31日", "5月31日" into numbers.
@@ -231,13 +260,15 @@ func splitDate(n string) ([]int, bool) {
 
 func checkDate(y, m, d int) (Date, error) {
 	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
-		return Date{}, errors.New("不是有效日期")
+		return Date{}, errNotDate
 	}
 	if got := MakeDate(y, time.Month(m), d); got.Day != d {
-		return Date{}, errors.New("不是有效日期")
+		return Date{}, errNotDate
 	}
 	return Date{y, time.Month(m), d}, nil
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
