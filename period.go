@@ -214,7 +214,7 @@ func ParseMonth(s string) (Month, error) {
 	y, m, ok := strings.Cut(n, "-")
 	yi, e1 := strconv.Atoi(y)
 	mi, e2 := strconv.Atoi(m)
-	if !ok || e1 != nil || e2 != nil || len(y) != 4 || mi < 1 || mi > 12 {
+	if !ok || e1 != nil || e2 != nil || len(y) != 4 || yi < 1900 || mi < 1 || mi > 12 {
 		return Month{}, fmt.Errorf("月份%q无法识别，请写成 2021-04 或 2021年4月", Quote(s))
 	}
 	return Month{yi, time.Month(mi)}, nil
@@ -223,17 +223,21 @@ func ParseMonth(s string) (Month, error) {
 // ErrNoPeriod is returned by ParsePeriod for an empty value.
 var ErrNoPeriod = errors.New("期次为空")
 
+var errNoYear = errors.New("no year")
+
 // ParsePeriod reads a period as people write it: 2021年4月上半月, 4月下半月
 // (year taken from year, 0 when unknown), 2021-04-1, 2021-04-2, 2021年4月中旬,
-// or 2021年4月 for a monthly schedule. A form that names its own schedule
-// (上旬, 上半月) wins over s; a bare index such as 2021-04-1 is read in s.
+// or 2021年4月 for a monthly schedule; a note in brackets after it is ignored.
+// A form that names its own schedule (上旬, 上半月) wins over s; a bare index
+// such as 2021-04-1 is read in s.
 func ParsePeriod(text string, s Schedule, year int) (Period, error) {
-	n := Normalize(text)
+	n := trimNote(Normalize(text))
 	n = strings.TrimPrefix(n, "第")
 	if n == "" {
 		return Period{}, ErrNoPeriod
 	}
 	bad := fmt.Errorf("期次%q无法识别，请写成如 2021年4月上半月 或 2021-04-1", Quote(text))
+	noYear := fmt.Errorf("期次%q缺少年份，请写成如 2021年4月上半月", Quote(text))
 	// A suffix that names the part of the month fixes the schedule.
 	for _, sfx := range []struct {
 		text  string
@@ -244,56 +248,99 @@ func ParsePeriod(text string, s Schedule, year int) (Period, error) {
 		{"上旬", Dekad, 1}, {"中旬", Dekad, 2}, {"下旬", Dekad, 3},
 	} {
 		if strings.HasSuffix(n, sfx.text) {
-			s = sfx.sched
 			n = strings.TrimSuffix(n, sfx.text)
 			n = strings.TrimSuffix(strings.TrimSuffix(n, "份"), "月")
 			y, m, err := yearMonth(n, year)
-			if err != nil {
+			switch {
+			case err == errNoYear:
+				return Period{}, noYear
+			case err != nil:
 				return Period{}, bad
 			}
-			return Period{y, m, s, sfx.index}, nil
+			return Period{y, m, sfx.sched, sfx.index}, nil
 		}
+	}
+	// missing says which part of the month a period of month y-m lacks.
+	missing := func(y int, m time.Month) error {
+		first := Period{y, m, s, 1}.Suffix()
+		example := fmt.Sprintf("%d年%d月%s", y, int(m), first)
+		if y == 0 {
+			example = fmt.Sprintf("%d月%s", int(m), first)
+		}
+		part := "上半月或下半月"
+		if s == Dekad {
+			part = "上旬、中旬或下旬"
+		}
+		return fmt.Errorf("期次%q缺少%s，请写成如 %s", Quote(text), part, example)
 	}
 	// 2021-04-1, 2021-4-2, 2021.04.1, 2021/04/1, 202104-1
 	n = strings.NewReplacer("/", "-", ".", "-", "_", "-").Replace(n)
 	if strings.HasSuffix(n, "月") || strings.HasSuffix(n, "月份") {
-		if s != Monthly {
-			return Period{}, fmt.Errorf("期次%q缺少上半月或下半月，请写成如 %s上半月", Quote(text), strings.TrimSuffix(Normalize(text), "份"))
-		}
 		y, m, err := yearMonth(strings.TrimSuffix(strings.TrimSuffix(n, "份"), "月"), year)
-		if err != nil {
+		switch {
+		case err == errNoYear && s != Monthly:
+			_, m, err = yearMonth(strings.TrimSuffix(strings.TrimSuffix(n, "份"), "月"), 2000)
+			if err != nil {
+				return Period{}, bad
+			}
+			return Period{}, missing(0, m)
+		case err == errNoYear:
+			return Period{}, noYear
+		case err != nil:
 			return Period{}, bad
+		case s != Monthly:
+			return Period{}, missing(y, m)
 		}
 		return Period{y, m, Monthly, 1}, nil
 	}
 	parts := strings.Split(n, "-")
-	if len(parts) == 2 && len(parts[0]) == 6 && allDigits(parts[0]) {
-		parts = []string{parts[0][:4], parts[0][4:], parts[1]}
+	if len(parts) <= 2 && len(parts[0]) == 6 && allDigits(parts[0]) {
+		parts = append([]string{parts[0][:4], parts[0][4:]}, parts[1:]...)
 	}
-	switch {
-	case len(parts) == 3 && len(parts[0]) == 4 && allDigits(parts[0]) && allDigits(parts[1]) && allDigits(parts[2]):
-		y, _ := strconv.Atoi(parts[0])
-		m, _ := strconv.Atoi(parts[1])
-		i, _ := strconv.Atoi(parts[2])
-		if m < 1 || m > 12 || len(parts[1]) > 2 || len(parts[2]) > 1 || i < 1 || i > s.PeriodsPerMonth() {
+	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 || len(parts[1]) > 2 {
+		return Period{}, bad
+	}
+	for _, x := range parts {
+		if !allDigits(x) {
 			return Period{}, bad
 		}
-		return Period{y, time.Month(m), s, i}, nil
-	case len(parts) == 2 && s == Monthly && len(parts[0]) == 4 && allDigits(parts[0]) && allDigits(parts[1]):
-		y, _ := strconv.Atoi(parts[0])
-		m, _ := strconv.Atoi(parts[1])
-		if m < 1 || m > 12 {
-			return Period{}, bad
+	}
+	y, _ := strconv.Atoi(parts[0])
+	m, _ := strconv.Atoi(parts[1])
+	if y < 1900 || m < 1 || m > 12 {
+		return Period{}, bad
+	}
+	if len(parts) == 2 {
+		if s != Monthly {
+			return Period{}, missing(y, time.Month(m))
 		}
 		return Period{y, time.Month(m), Monthly, 1}, nil
 	}
-	return Period{}, bad
+	i, _ := strconv.Atoi(parts[2])
+	if len(parts[2]) > 1 || i < 1 || i > s.PeriodsPerMonth() {
+		return Period{}, bad
+	}
+	return Period{y, time.Month(m), s, i}, nil
 }
 
-// yearMonth reads "2021年4", "2021-04", "4" (year from ctx).
+// trimNote drops a note in brackets at the end of a normalised text:
+// 2021年4月上半月(4月1日-15日).
+func trimNote(n string) string {
+	for _, b := range [][2]string{{"(", ")"}, {"【", "】"}, {"[", "]"}, {"〔", "〕"}} {
+		if strings.HasSuffix(n, b[1]) {
+			if i := strings.LastIndex(n, b[0]); i > 0 {
+				return n[:i]
+			}
+		}
+	}
+	return n
+}
+
+// yearMonth reads "2021年4", "2021-04", "4" (year from ctx); errNoYear when
+// no year is written and ctx is 0.
 func yearMonth(n string, year int) (int, time.Month, error) {
 	n = strings.NewReplacer("年", "-", "/", "-", ".", "-").Replace(n)
-	y, m := year, 0
+	y := year
 	if a, b, ok := strings.Cut(n, "-"); ok {
 		if len(a) == 2 && allDigits(a) {
 			a = "20" + a
@@ -307,9 +354,15 @@ func yearMonth(n string, year int) (int, time.Month, error) {
 	if !allDigits(n) || len(n) > 2 {
 		return 0, 0, errors.New("bad month")
 	}
-	m, _ = strconv.Atoi(n)
-	if y < 1900 || y > 9999 || m < 1 || m > 12 {
-		return 0, 0, errors.New("bad")
+	m, _ := strconv.Atoi(n)
+	if m < 1 || m > 12 {
+		return 0, 0, errors.New("bad month")
+	}
+	if y == 0 {
+		return 0, 0, errNoYear
+	}
+	if y < 1900 || y > 9999 {
+		return 0, 0, errors.New("bad year")
 	}
 	return y, time.Month(m), nil
 }
