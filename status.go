@@ -42,7 +42,9 @@ var statusSynonyms = map[string]Status{
 	"进行": InProgress, "开展中": InProgress, "正在开展": InProgress, "有序推进": InProgress,
 	"已完成": Done, "完成": Done, "已办结": Done, "办结": Done, "已落实": Done, "已整改": Done,
 	"整改完成": Done, "已完成整改": Done, "已销号": Done, "销号": Done, "已经完成": Done,
-	"全部完成": Done, "完成整改": Done,
+	"全部完成": Done, "完成整改": Done, "已全部完成": Done, "已完结": Done, "完结": Done,
+	"已开展": InProgress, "已经启动": InProgress, "持续推进中": InProgress, "进展中": InProgress,
+	"正在办理": InProgress, "办理中": InProgress,
 }
 
 // ParseStatus reads a status by its name or a usual synonym (已办结 → 已完成,
