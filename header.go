@@ -1,6 +1,10 @@
 package taizhang
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // headerSynonyms maps normalised header texts to columns.
 var headerSynonyms = map[string]Field{
@@ -20,20 +24,26 @@ var headerSynonyms = map[string]Field{
 
 // MatchHeader finds the column a header text names, accepting the template's
 // names and their usual synonyms (工作进展 for 进展情况, 完成日期 for 完成时间),
-// with spaces, line breaks, full-width characters, a trailing note in
-// brackets or a * mark. ok is false for any other text.
+// with spaces, line breaks, full-width characters, a * mark, or a note after
+// the name set off by brackets or punctuation (完成时间（请填日期）).
+// ok is false for any other text.
 func MatchHeader(text string) (f Field, ok bool) {
 	n := strings.ToLower(Normalize(text))
 	n = strings.Trim(n, "*:：")
 	if f, ok := headerSynonyms[n]; ok {
 		return f, true
 	}
-	// 完成时间(请填日期) or 进展状态【必填】
-	for _, open := range []string{"(", "【", "[", "（"} {
-		if i := strings.Index(n, open); i > 0 {
-			if f, ok := headerSynonyms[strings.Trim(n[:i], "*")]; ok {
-				return f, true
-			}
+	// The longest name followed by a note: 完成时间(请填日期), 进展状态【必填】.
+	for i := len(n) - 1; i > 0; i-- {
+		if !utf8.RuneStart(n[i]) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(n[i:])
+		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			continue
+		}
+		if f, ok := headerSynonyms[strings.Trim(n[:i], "*:：")]; ok {
+			return f, true
 		}
 	}
 	return FieldNone, false

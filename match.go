@@ -135,6 +135,7 @@ func ParseMilestoneRef(s string) (ref MilestoneRef, rest string, ok bool) {
 	n := Normalize(s)
 	n = strings.TrimPrefix(n, "整改措施")
 	n = strings.TrimPrefix(n, "措施")
+	n = strings.TrimPrefix(n, "节点")
 	n = strings.TrimPrefix(n, "第")
 	paren := false
 	if strings.HasPrefix(n, "(") {
@@ -149,9 +150,11 @@ func ParseMilestoneRef(s string) (ref MilestoneRef, rest string, ok bool) {
 		ref.Measure, n, paren = m, n[end+1:], true
 	} else {
 		m, tail, good := leadingNumber(n)
-		if !good {
+		if !good || !numberEnds(n, tail) {
 			return ref, "", false
 		}
+		// 三1 is 三.1: a Chinese measure number followed by an Arabic one.
+		paren = tail != "" && !isDigit(n[0]) && isDigit(tail[0])
 		ref.Measure, n = m, tail
 	}
 	n = strings.TrimPrefix(n, "项")
@@ -187,6 +190,22 @@ func ParseMilestoneRef(s string) (ref MilestoneRef, rest string, ok bool) {
 		}
 	}
 	return ref, trimTitle(n), true
+}
+
+// numberEnds reports whether the number read from s, leaving tail, stands
+// alone: 三、 三.1 三(1) 三项 3 are numbers; 一网通办, 一个窗口, 3月底前 are text.
+func numberEnds(s, tail string) bool {
+	if tail == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(tail)
+	if c := tail[0]; c < utf8.RuneSelf {
+		if isDigit(c) {
+			return !isDigit(s[0]) // 三1
+		}
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+	}
+	return strings.ContainsRune("、．—：）项", r)
 }
 
 func trimTitle(s string) string {

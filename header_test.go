@@ -1,0 +1,48 @@
+package taizhang_test
+
+import (
+	"testing"
+
+	"taizhang"
+)
+
+func TestMatchHeader(t *testing.T) {
+	for in, want := range map[string]taizhang.Field{
+		"序号": taizhang.FieldSeq, "序 号": taizhang.FieldSeq, "ＮＯ．": taizhang.FieldSeq,
+		"措施编号": taizhang.FieldNo, "措施\n编号": taizhang.FieldNo,
+		"整改措施": taizhang.FieldMeasure, "整改\n措施": taizhang.FieldMeasure,
+		"节点": taizhang.FieldNode, "节点任务": taizhang.FieldNode,
+		"完成时限": taizhang.FieldDeadline, "完成时限\n（不可修改）": taizhang.FieldDeadline,
+		"牵头单位": taizhang.FieldLead, "牵头部门和领导": taizhang.FieldLead,
+		"进展状态": taizhang.FieldStatus, "状态": taizhang.FieldStatus, "完成情况": taizhang.FieldStatus,
+		"*进展状态": taizhang.FieldStatus, "进展状态*": taizhang.FieldStatus, "＊进展状态": taizhang.FieldStatus,
+		"进展状态（必填）": taizhang.FieldStatus, "进展状态【必填】": taizhang.FieldStatus,
+		"进展状态（未启动/推进中/已完成）": taizhang.FieldStatus,
+		"完成时间": taizhang.FieldCompleted, "完成日期": taizhang.FieldCompleted, "实际完成时间": taizhang.FieldCompleted,
+		"完成\n时间": taizhang.FieldCompleted, "完成 时间 ": taizhang.FieldCompleted, "完成时间:": taizhang.FieldCompleted,
+		"完成时间\n（请填日期）": taizhang.FieldCompleted, "完成时间\r\n(请填日期)": taizhang.FieldCompleted,
+		"完成时间（请填写日期，如2021-05-31）": taizhang.FieldCompleted, "完成时间〔请填日期〕": taizhang.FieldCompleted,
+		"完成时间<请填日期>": taizhang.FieldCompleted, "完成时间——请填日期": taizhang.FieldCompleted,
+		"ＡＢ完成时间": taizhang.FieldNone,
+		"工作进展":   taizhang.FieldProgress, "进展情况": taizhang.FieldProgress, "推进情况": taizhang.FieldProgress,
+		"工作进展情况：": taizhang.FieldProgress, "进展情况 [必填]": taizhang.FieldProgress,
+		"佐证材料": taizhang.FieldEvidence, "佐证材料（附件名称）": taizhang.FieldEvidence,
+		"存在问题": taizhang.FieldProblems, "存在的困难和问题": taizhang.FieldProblems,
+		"下一步计划": taizhang.FieldNext, "下一步工作计划": taizhang.FieldNext,
+	} {
+		got, ok := taizhang.MatchHeader(in)
+		if got != want || ok != (want != taizhang.FieldNone) {
+			t.Errorf("MatchHeader(%q) = %v %v, want %v", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "填报单位", "备注", "完成", "问题描述", "时间", "(完成时间)", "*", "进展状态说明"} {
+		if got, ok := taizhang.MatchHeader(in); ok {
+			t.Errorf("MatchHeader(%q) = %v, want no column", in, got)
+		}
+	}
+	for _, f := range taizhang.Fields {
+		if got, ok := taizhang.MatchHeader(f.String()); !ok || got != f {
+			t.Errorf("MatchHeader(%s) = %v %v", f, got, ok)
+		}
+	}
+}
