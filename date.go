@@ -60,8 +60,11 @@ func (d Date) Compare(e Date) int {
 }
 
 // DaysUntil returns the number of days from d to e (negative when e is earlier).
-func (d Date) DaysUntil(e Date) int {
-	return int(math.Round(e.Time().Sub(d.Time()).Hours() / 24))
+func (d Date) DaysUntil(e Date) int { return e.days() - d.days() }
+
+// days returns the number of days from 1970-01-01 to d.
+func (d Date) days() int {
+	return int(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
 func sign(n int) int {
@@ -125,8 +128,11 @@ func DateFromSerial(serial float64, date1904 bool) (Date, error) {
 
 // Serial returns the Excel serial day number (1900 system) of d.
 func (d Date) Serial() float64 {
-	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
-	return math.Round(t.Sub(excelEpoch).Hours() / 24)
+	n := d.days() + 25569 // 1970-01-01 is 25569
+	if n < 61 {
+		n-- // before the fake 1900-02-29
+	}
+	return float64(n)
 }
 
 // ErrNoDate is returned by ParseDate for an empty value.

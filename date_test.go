@@ -1,6 +1,7 @@
 package taizhang_test
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -125,6 +126,9 @@ func TestDateFromSerial(t *testing.T) {
 		if err != nil || d.String() != c.want {
 			t.Errorf("DateFromSerial(%v, %v) = %v, %v; want %s", c.serial, c.date1904, d, err, c.want)
 		}
+		if !c.date1904 && d.Serial() != math.Floor(c.serial) {
+			t.Errorf("%s.Serial() = %v, want %v", d, d.Serial(), math.Floor(c.serial))
+		}
 	}
 	for _, c := range []struct {
 		serial   float64
@@ -157,6 +161,9 @@ func TestDate(t *testing.T) {
 	}
 	if got := d.DaysUntil(taizhang.Date{Year: 2021, Month: time.March, Day: 31}); got != -61 {
 		t.Errorf("DaysUntil = %d", got)
+	}
+	if got := (taizhang.Date{Year: 1900, Month: 1, Day: 1}).DaysUntil(taizhang.Date{Year: 9999, Month: 12, Day: 31}); got != 2958463 {
+		t.Errorf("DaysUntil over 8000 years = %d", got)
 	}
 	if got := taizhang.LastDayOfMonth(2024, time.February).String(); got != "2024-02-29" {
 		t.Errorf("LastDayOfMonth = %s", got)

@@ -1,0 +1,223 @@
+package taizhang_test
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"taizhang"
+)
+
+// validDate reports whether d is a real calendar day in the years ParseDate reads.
+func validDate(d taizhang.Date) bool {
+	return d.Year >= 1900 && d.Year <= 9999 && taizhang.MakeDate(d.Year, d.Month, d.Day) == d
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{
+		"2021-05-31", "2021/5/31", "2021.5.31", "2021年5月31日", "20210531", "5月31日", "5-31", "5.31",
+		"２０２１－０５－３１", " 2021 - 05 - 31 ", "2021-05-31 00:00:00", "2021/5/31 下午8:30",
+		"2021年5月31日14时", "44347", "44347.5", "60", "2021-13-01", "2021-02-30", "5/31/2021", "abc",
+		"2021年05月31日前", "21-5-31", "9999-12-31", "1900-01-01", "", "前", "12:30", "2021-05-31T00:00:00Z",
+	} {
+		f.Add(s, 2021)
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, year int) {
+		d, err := taizhang.ParseDate(s, year)
+		if err != nil {
+			if !d.IsZero() {
+				t.Fatalf("ParseDate(%q) = %v with error %v", s, d, err)
+			}
+			return
+		}
+		if !validDate(d) {
+			t.Fatalf("ParseDate(%q, %d) = %#v, not a calendar day", s, year, d)
+		}
+		for _, text := range []string{d.String(), d.Chinese()} {
+			if e, err := taizhang.ParseDate(text, 0); err != nil || e != d {
+				t.Fatalf("ParseDate(%q) = %v; round trip of %q gives %v, %v", s, d, text, e, err)
+			}
+		}
+	})
+}
+
+func FuzzDateFromSerial(f *testing.F) {
+	for _, v := range []float64{1, 59, 60, 61, 44347, 44347.5, 0, -1, 2958465, 2958466, 1e300} {
+		f.Add(v, false)
+		f.Add(v, true)
+	}
+	f.Fuzz(func(t *testing.T, v float64, date1904 bool) {
+		d, err := taizhang.DateFromSerial(v, date1904)
+		if err != nil {
+			return
+		}
+		if !validDate(d) {
+			t.Fatalf("DateFromSerial(%v, %v) = %#v, not a calendar day", v, date1904, d)
+		}
+		if !date1904 && d.Serial() != math.Floor(v) {
+			t.Fatalf("DateFromSerial(%v) = %v whose serial is %v", v, d, d.Serial())
+		}
+	})
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{
+		"2021年4月上半月", "2021年4月下半月", "4月上半月", "2021-04-1", "2021-04-2", "2021-04-3",
+		"２０２１年４月上半月", " 2021 年 4 月 下半月 ", "2021年4月上旬", "2021年4月中旬", "4月下旬", "2021年4月",
+		"2021-04", "202104", "202104-1", "2021年4月上半月（4月1日-15日）", "第2021-04-1", "21年4月下半月", "",
+		"0000-04-1", "2021年13月上半月", "上半月", "2021年4月份",
+	} {
+		for sched := range 3 {
+			f.Add(s, uint8(sched), 2021)
+			f.Add(s, uint8(sched), 0)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string, sched uint8, year int) {
+		sc := taizhang.Schedule(sched % 3)
+		p, err := taizhang.ParsePeriod(s, sc, year)
+		if err != nil {
+			if !p.IsZero() {
+				t.Fatalf("ParsePeriod(%q) = %v with error %v", s, p, err)
+			}
+			return
+		}
+		if p.Year < 1900 || p.Year > 9999 || p.Month < time.January || p.Month > time.December ||
+			p.Index < 1 || p.Index > p.Schedule.PeriodsPerMonth() {
+			t.Fatalf("ParsePeriod(%q, %v, %d) = %#v, not a period", s, sc, year, p)
+		}
+		if !validDate(p.Start()) || !validDate(p.End()) || p.End().Before(p.Start()) {
+			t.Fatalf("ParsePeriod(%q) = %v from %v to %v", s, p, p.Start(), p.End())
+		}
+		for _, text := range []string{p.String(), p.Code()} {
+			if q, err := taizhang.ParsePeriod(text, p.Schedule, 0); err != nil || q != p {
+				t.Fatalf("ParsePeriod(%q) = %#v; round trip of %q gives %#v, %v", s, p, text, q, err)
+			}
+		}
+	})
+}
+
+func FuzzParseStatus(f *testing.F) {
+	for _, s := range []string{"未启动", "推进中", "已完成", "已办结", "完成", "正在推进", "进行中", "持续推进", "尚未启动",
+		"未开展", "基本完成", " 已 完 成 。", "", "√", "已完成（部分）", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		st, err := taizhang.ParseStatus(s)
+		if err != nil {
+			if st != taizhang.NoStatus || !strings.HasPrefix(err.Error(), "进展状态") {
+				t.Fatalf("ParseStatus(%q) = %v, %v", s, st, err)
+			}
+			return
+		}
+		if !slices.Contains(taizhang.Statuses, st) {
+			t.Fatalf("ParseStatus(%q) = %v, not a status", s, st)
+		}
+		if again, err := taizhang.ParseStatus(st.String()); err != nil || again != st {
+			t.Fatalf("ParseStatus(%q) = %v; its name reads as %v, %v", s, st, again, err)
+		}
+	})
+}
+
+func FuzzMatchUnit(f *testing.F) {
+	p := builtin(f)
+	for _, s := range []string{"包头市住房和城乡建设局", "自治区住房和城乡建设厅", "自治区发展和改革委员会", "锡盟", "阿盟",
+		"呼市", "包头市政务服务局", "包头市、鄂尔多斯市", "北京市", "", "包 头 市", "自治区", "内蒙古自治区自然资源厅", "乌"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		name, err := p.MatchUnit(s)
+		if err != nil {
+			if name != "" {
+				t.Fatalf("MatchUnit(%q) = %q with error %v", s, name, err)
+			}
+			return
+		}
+		if p.Unit(name) == nil {
+			t.Fatalf("MatchUnit(%q) = %q, not a unit", s, name)
+		}
+		if again, err := p.MatchUnit(name); err != nil || again != name {
+			t.Fatalf("MatchUnit(%q) = %q, which reads as %q, %v", s, name, again, err)
+		}
+	})
+}
+
+func FuzzMatchMilestone(f *testing.F) {
+	p := builtin(f)
+	for _, c := range [][3]string{
+		{"(三)", "", ""}, {"（三）", "2", ""}, {"三", "", ""}, {"3", "1", ""}, {"三.1", "", ""}, {"3-1", "", ""},
+		{"三-1", "", ""}, {"（三）1", "", ""}, {"(三)2", "", ""}, {"三(1)", "", ""}, {"3.1", "", ""},
+		{"", "工程审批系统接入蒙速办APP", ""}, {"", "", "加快完善项目储备库与实施库"}, {"", "一网通办", ""},
+		{"(七)", "", "深化落实区域评估"}, {"三1全流程", "", ""}, {"(三", ")", "("},
+	} {
+		f.Add(c[0], c[1], c[2])
+	}
+	all := p.Milestones()
+	f.Fuzz(func(t *testing.T, no, node, title string) {
+		for _, s := range []string{no, node, title} {
+			ref, rest, ok := taizhang.ParseMilestoneRef(s)
+			if !ok {
+				continue
+			}
+			if ref.Measure < 1 || ref.Measure > 99 || ref.Sub < 0 || ref.Sub > 99 || !utf8.ValidString(rest) {
+				t.Fatalf("ParseMilestoneRef(%q) = %+v %q", s, ref, rest)
+			}
+		}
+		ms, byTitle := p.MatchMilestone(no, node, title)
+		if ms == nil {
+			if byTitle {
+				t.Fatalf("MatchMilestone(%q, %q, %q) = nil by title", no, node, title)
+			}
+			return
+		}
+		if !slices.Contains(all, ms) {
+			t.Fatalf("MatchMilestone(%q, %q, %q) = %v, not a milestone of the programme", no, node, title, ms)
+		}
+	})
+}
+
+func FuzzMatchHeader(f *testing.F) {
+	for _, s := range []string{"工作进展", "进展情况", "推进情况", "完成时间", "完成日期", "实际完成时间", "状态", "进展状态",
+		"完成情况", "完成时间\n（请填日期）", "*进展状态", "ＮＯ．", "措施\n编号", "备注", "", "完成时间——请填日期", "(完成时间)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		field, ok := taizhang.MatchHeader(s)
+		if ok != (field != taizhang.FieldNone) || ok && !slices.Contains(taizhang.Fields, field) {
+			t.Fatalf("MatchHeader(%q) = %v %v", s, field, ok)
+		}
+		if f2, ok2 := taizhang.MatchHeader(taizhang.Normalize(s)); f2 != field || ok2 != ok {
+			t.Fatalf("MatchHeader(%q) = %v, but of its normal form %v", s, field, f2)
+		}
+	})
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"２０２１－０５－３１", "（三）１", "完成时间\n（请填日期）", "\u3000推进中\u200b\ufeff", "bad\xffutf8",
+		"ＡＰＰ：", "。．", "—–‐―", "｟｠￠￡"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := taizhang.Normalize(s)
+		if !utf8.ValidString(n) {
+			t.Fatalf("Normalize(%q) = %q, invalid UTF-8", s, n)
+		}
+		if strings.ContainsFunc(n, unicode.IsSpace) {
+			t.Fatalf("Normalize(%q) = %q keeps a space", s, n)
+		}
+		if again := taizhang.Normalize(n); again != n {
+			t.Fatalf("Normalize is not idempotent: %q -> %q -> %q", s, n, again)
+		}
+		c := taizhang.Clean(s)
+		if !utf8.ValidString(c) || taizhang.Clean(c) != c {
+			t.Fatalf("Clean(%q) = %q", s, c)
+		}
+		if q := taizhang.Quote(s); utf8.RuneCountInString(q) > 41 || !utf8.ValidString(q) {
+			t.Fatalf("Quote(%q) = %q", s, q)
+		}
+	})
+}
