@@ -27,7 +27,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		return f
 	}
 	year := s.Period.Year
-	if s.FilledText != "" && s.Filled.IsZero() {
+	if Normalize(s.FilledText) != "" && s.Filled.IsZero() {
 		d, err := ParseDate(s.FilledText, year)
 		if err != nil {
 			add(InvalidValue, s.FilledCell, "", "填报日期%q%s，请填写如 2021-05-31", Quote(s.FilledText), dateProblem(err))
@@ -58,8 +58,8 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 			add(InvalidValue, statusCell, id, "%s", err.Error())
 		}
 		// Completion date.
-		if e.Completed.IsZero() && strings.TrimSpace(e.CompletedText) != "" {
-			d, err := ParseDate(e.CompletedText, year)
+		if e.Completed.IsZero() && Normalize(e.CompletedText) != "" {
+			d, err := completionDate(e.CompletedText, year, s.Period)
 			if err != nil {
 				add(InvalidValue, s.CellOf(FieldCompleted, e.Row), id, "完成时间%q%s，请填写如 2021-05-31", Quote(e.CompletedText), dateProblem(err))
 			} else {
@@ -87,7 +87,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		}
 		compCell := s.CellOf(FieldCompleted, e.Row)
 		switch {
-		case st == Done && e.Completed.IsZero() && strings.TrimSpace(e.CompletedText) == "":
+		case st == Done && e.Completed.IsZero() && Normalize(e.CompletedText) == "":
 			cell := compCell
 			if cell == "" {
 				cell = statusCell
@@ -148,6 +148,22 @@ func rowLabel(e *Entry) string {
 		return ""
 	}
 	return "（" + strings.Join(parts, "，") + "）"
+}
+
+// completionDate reads a completion date; one written without a year that
+// would fall after period q (12月28日 on a January sheet) is of the year before.
+func completionDate(text string, year int, q Period) (Date, error) {
+	d, err := ParseDate(text, year)
+	if err != nil || q.IsZero() || !d.After(q.End()) {
+		return d, err
+	}
+	if _, err := ParseDate(text, 0); err == nil {
+		return d, nil // the year is written
+	}
+	if e, err := ParseDate(text, year-1); err == nil {
+		return e, nil
+	}
+	return d, nil
 }
 
 func dateProblem(err error) string {
