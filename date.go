@@ -178,8 +178,8 @@ func ParseDate(s string, year int) (Date, error) {
 	switch len(parts) {
 	case 3:
 		y := parts[0]
-		if len(n) > 2 && allDigits(n[:2]) && !isDigit(n[2]) {
-			y += 2000 // 21-5-31
+		if len(n) > 2 && allDigits(n[:2]) && !isDigit(n[2]) && n[2] != '/' {
+			y += 2000 // 21-5-31; 31/5/21 may be day first
 		}
 		return checkDate(y, parts[1], parts[2])
 	case 2:

@@ -2,7 +2,6 @@ package taizhang
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -22,10 +21,14 @@ var headerSynonyms = map[string]Field{
 	"下一步计划": FieldNext, "下步计划": FieldNext, "下一步工作计划": FieldNext, "下一步工作": FieldNext, "下步工作": FieldNext, "下一步打算": FieldNext, "下一步措施": FieldNext, "下步打算": FieldNext,
 }
 
+// noteOpeners start a note after a header name, after Normalize. A colon does
+// not: "进展情况：已完成" is a value, not a header.
+const noteOpeners = "([【〔<《{-/"
+
 // MatchHeader finds the column a header text names, accepting the template's
 // names and their usual synonyms (工作进展 for 进展情况, 完成日期 for 完成时间),
 // with spaces, line breaks, full-width characters, a * mark, or a note after
-// the name set off by brackets or punctuation (完成时间（请填日期）).
+// the name in brackets or after a dash (完成时间（请填日期）).
 // ok is false for any other text.
 func MatchHeader(text string) (f Field, ok bool) {
 	n := strings.ToLower(Normalize(text))
@@ -39,7 +42,7 @@ func MatchHeader(text string) (f Field, ok bool) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(n[i:])
-		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+		if !strings.ContainsRune(noteOpeners, r) {
 			continue
 		}
 		if f, ok := headerSynonyms[strings.Trim(n[:i], "*:：")]; ok {

@@ -35,7 +35,8 @@ func TestMatchHeader(t *testing.T) {
 			t.Errorf("MatchHeader(%q) = %v %v, want %v", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{"", "填报单位", "备注", "完成", "问题描述", "时间", "(完成时间)", "*", "进展状态说明"} {
+	for _, in := range []string{"", "填报单位", "备注", "完成", "问题描述", "时间", "(完成时间)", "*", "进展状态说明",
+		"进展情况：已完成系统对接", "完成时限：2021年5月31日前", "状态,已完成"} {
 		if got, ok := taizhang.MatchHeader(in); ok {
 			t.Errorf("MatchHeader(%q) = %v, want no column", in, got)
 		}

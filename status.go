@@ -51,7 +51,7 @@ var statusSynonyms = map[string]Status{
 // 正在推进 → 推进中, 尚未开展 → 未启动). Anything else is an error that says
 // what may be written; ParseStatus never guesses.
 func ParseStatus(text string) (Status, error) {
-	n := strings.Trim(Normalize(text), "。.;；,，!！")
+	n := strings.Trim(Normalize(text), "。.;；,，!！\"'“”‘’「」")
 	if n == "" {
 		return NoStatus, fmt.Errorf("进展状态为空，请从下拉列表选择 未启动、推进中 或 已完成")
 	}
