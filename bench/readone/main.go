@@ -1,0 +1,80 @@
+// Command readone reads sheets with xlsx.ReadSubmission and nothing else, one
+// after another, and prints what it read: the reader's share of a merge, for
+// the memory test of the big sheet. With -v it prints each file's findings.
+//
+// Usage: go run ./bench/readone [-programme FILE] [-v] FILE…
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"taizhang"
+	"taizhang/templates"
+	"taizhang/xlsx"
+)
+
+func main() {
+	prog := flag.String("programme", "", "programme workbook (default: the built-in programme)")
+	verbose := flag.Bool("v", false, "print every finding")
+	flag.Parse()
+	if err := run(*prog, *verbose, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "readone:", err)
+		os.Exit(1)
+	}
+}
+
+func run(prog string, verbose bool, files []string) error {
+	var p *taizhang.Programme
+	if prog == "" {
+		var err error
+		if p, err = taizhang.ParseProgrammeText(templates.Programme); err != nil {
+			return err
+		}
+	} else {
+		data, err := os.ReadFile(prog)
+		if err != nil {
+			return err
+		}
+		var fs taizhang.Findings
+		if p, fs = xlsx.ReadProgramme(filepath.Base(prog), data); p == nil {
+			return fmt.Errorf("%s: %v", prog, fs)
+		}
+	}
+	start := time.Now()
+	entries, findings := 0, 0
+	var subs []*taizhang.Submission // kept, as a merge keeps them
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		src := taizhang.Source{Path: filepath.Base(name), Name: filepath.Base(name)}
+		s, fs := xlsx.ReadSubmission(src, data, xlsx.ReadOptions{Programme: p})
+		findings += len(fs)
+		if verbose {
+			for _, f := range fs {
+				fmt.Println(f.Text())
+			}
+		}
+		if s == nil {
+			fmt.Printf("%s: no submission\n", name)
+			continue
+		}
+		if verbose {
+			fmt.Printf("%s: unit %s (%s) period %s (%s) filled %q entries %d\n", name, s.Unit, s.UnitFrom, s.Period, s.PeriodFrom, s.FilledText, len(s.Entries))
+		}
+		entries += len(s.Entries)
+		subs = append(subs, s)
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("files %d, entries %d, reader findings %d, %v; heap in use %.0f MB, total allocated %.0f MB\n",
+		len(files), entries, findings, time.Since(start).Round(time.Millisecond), float64(ms.HeapInuse)/1e6, float64(ms.TotalAlloc)/1e6)
+	runtime.KeepAlive(subs)
+	return nil
+}

@@ -1,0 +1,72 @@
+package xlsx_test
+
+import (
+	"bytes"
+	"testing"
+
+	"taizhang"
+	"taizhang/bench/benchdata"
+	"taizhang/bench/benchsheet"
+	"taizhang/templates"
+	"taizhang/xlsx"
+)
+
+// BenchmarkReadSubmission reads one filled template: a county sheet of 60
+// entries under the national programme (2,000 units), and a 盟市 sheet of 7
+// entries under the built-in programme.
+func BenchmarkReadSubmission(b *testing.B) {
+	builtin, err := taizhang.ParseProgrammeText(templates.Programme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		p    *taizhang.Programme
+		unit int
+		q    taizhang.Period
+		rows int
+	}{
+		{"national-60rows", benchdata.National(2000, 20, 3), 1000, benchdata.NationalPeriod, 60},
+		{"provincial-7rows", builtin, 1, benchdata.ProvincialPeriod, 7},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			unit := c.p.Units[c.unit].Name
+			var buf bytes.Buffer
+			if err := benchsheet.Write(&buf, c.p, unit, c.q, 1, c.unit); err != nil {
+				b.Fatal(err)
+			}
+			src := taizhang.Source{Path: xlsx.TemplateName(unit, c.q), Name: xlsx.TemplateName(unit, c.q)}
+			b.SetBytes(int64(buf.Len()))
+			b.ReportAllocs()
+			for b.Loop() {
+				s, fs := xlsx.ReadSubmission(src, buf.Bytes(), xlsx.ReadOptions{Programme: c.p})
+				if s == nil || len(s.Entries) != c.rows || s.Unit != unit {
+					b.Fatalf("read %v: %v", s, fs)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWriteLedger writes the ledger of 170 county sheets of 60 entries
+// (10,200 rows in 汇总台账) under the national programme.
+func BenchmarkWriteLedger(b *testing.B) {
+	p := benchdata.National(170, 20, 3)
+	l := taizhang.Merge(p, benchdata.Batch(p, benchdata.NationalPeriod, 1), taizhang.MergeOptions{})
+	n := int64(0)
+	b.ReportAllocs()
+	for b.Loop() {
+		w := &countWriter{}
+		if err := xlsx.WriteLedger(w, l); err != nil {
+			b.Fatal(err)
+		}
+		n = w.n
+	}
+	b.ReportMetric(float64(len(l.Rows)), "rows/op")
+	b.ReportMetric(float64(n), "file-bytes/op")
+}
+
+type countWriter struct{ n int64 }
+
+func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
