@@ -221,3 +221,25 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestLongCells feeds every parser cells of 100k characters (SPEC §10): each
+// answers, and a name before a long note is still read.
+func TestLongCells(t *testing.T) {
+	p := builtin(t)
+	long := []string{strings.Repeat("(", 100000), strings.Repeat("工程审批系统接入", 12500), strings.Repeat("2021-05-31 ", 10000), "\xff" + strings.Repeat("三.1", 30000)}
+	for _, s := range long {
+		taizhang.ParseDate(s, 2021)
+		taizhang.ParsePeriod(s, taizhang.HalfMonth, 2021)
+		taizhang.ParseStatus(s)
+		taizhang.MatchHeader(s)
+		p.MatchUnit(s)
+		p.MatchMilestone(s, s, s)
+		taizhang.Quote(s)
+	}
+	if f, ok := taizhang.MatchHeader("完成时间" + strings.Repeat("(", 100000)); !ok || f != taizhang.FieldCompleted {
+		t.Errorf("MatchHeader(完成时间(((…) = %v %v", f, ok)
+	}
+	if ms, _ := p.MatchMilestone("", "工程审批系统接入蒙速办APP"+strings.Repeat("。", 1000), ""); ms == nil || ms.ID != "三.2" {
+		t.Errorf("MatchMilestone(long title) = %v", ms)
+	}
+}

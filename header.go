@@ -21,6 +21,15 @@ var headerSynonyms = map[string]Field{
 	"下一步计划": FieldNext, "下步计划": FieldNext, "下一步工作计划": FieldNext, "下一步工作": FieldNext, "下步工作": FieldNext, "下一步打算": FieldNext, "下一步措施": FieldNext, "下步打算": FieldNext,
 }
 
+// maxHeaderName is the length in bytes of the longest header synonym.
+var maxHeaderName = func() int {
+	m := 0
+	for k := range headerSynonyms {
+		m = max(m, len(k))
+	}
+	return m + 1 // a leading *
+}()
+
 // noteOpeners start a note after a header name, after Normalize. A colon does
 // not: "进展情况：已完成" is a value, not a header.
 const noteOpeners = "([【〔<《{-/"
@@ -37,7 +46,7 @@ func MatchHeader(text string) (f Field, ok bool) {
 		return f, true
 	}
 	// The longest name followed by a note: 完成时间(请填日期), 进展状态【必填】.
-	for i := len(n) - 1; i > 0; i-- {
+	for i := min(len(n)-1, maxHeaderName); i > 0; i-- {
 		if !utf8.RuneStart(n[i]) {
 			continue
 		}

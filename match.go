@@ -362,6 +362,9 @@ func (p *Programme) matchTitle(texts []string, within *Measure) *Milestone {
 			return found[0]
 		}
 		// Similarity on character pairs, for titles that were retyped.
+		if utf8.RuneCountInString(k) > maxSimilar {
+			continue
+		}
 		best, second := 0.0, 0.0
 		var bestMs *Milestone
 		for _, c := range cands {
@@ -383,6 +386,10 @@ func (p *Programme) matchTitle(texts []string, within *Measure) *Milestone {
 	}
 	return nil
 }
+
+// maxSimilar is the longest text, in characters, compared by similarity; a
+// longer one can still contain a title.
+const maxSimilar = 500
 
 var titleKeyReplacer = strings.NewReplacer("\"", "", "“", "", "”", "", "'", "", "‘", "", "’", "", "《", "", "》", "", "、", "", ",", "", "，", "", "。", "", ".", "", "(", "", ")", "")
 
