@@ -1,0 +1,209 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+
+	"taizhang"
+)
+
+// facts are the numbers of one month, taken from the ledger of its last period.
+type facts struct {
+	month   taizhang.Month
+	asOf    taizhang.Date
+	periods []taizhang.Period // the month's periods in the ledger, in order
+
+	// Receipts of the month's periods.
+	expected, received, onTime, late, missing, unknownTime int
+
+	// Unit × milestone cells of the ledger's period.
+	required int
+	cats     [numCats]int
+	dueSoon  int
+
+	milestones []milestoneFacts
+	units      []unitFacts // programme order
+}
+
+// milestoneFacts counts one milestone's reporting units by category.
+type milestoneFacts struct {
+	ms    *taizhang.Milestone
+	units [numCats][]string
+	cells map[string]taizhang.Cell
+}
+
+func (m milestoneFacts) total() int {
+	n := 0
+	for _, u := range m.units {
+		n += len(u)
+	}
+	return n
+}
+
+// unitFacts is one unit's month.
+type unitFacts struct {
+	name                                       string
+	expected, onTime, late, missing, unknownT  int
+	daysLate                                   int
+	latePeriods, missingPeriods, unknownPeriod []taizhang.Period
+	lateDays                                   []int
+	required                                   int // milestones of the ledger's period
+	cats                                       [numCats]int
+	entriesDue, entriesFilled                  int // over the month's periods
+	rank                                       int
+}
+
+// category returns the chart category of a cell state; ok is false for
+// cells the unit need not report.
+func categoryOf(s taizhang.CellState) (int, bool) {
+	switch s {
+	case taizhang.NotRequired:
+		return 0, false
+	case taizhang.StateDone, taizhang.StateDoneLate:
+		return catDone, true
+	case taizhang.StateInProgress, taizhang.StateDueSoon:
+		return catInProgress, true
+	case taizhang.StateNotStarted:
+		return catNotStarted, true
+	case taizhang.StateOverdue:
+		return catOverdue, true
+	}
+	return catUnknown, true
+}
+
+// monthFacts computes the facts of month m from l.
+func monthFacts(l *taizhang.Ledger, m taizhang.Month) *facts {
+	p := l.Programme
+	f := &facts{month: m, asOf: l.AsOf}
+	for _, q := range l.Periods {
+		if q.MonthOf() == m {
+			f.periods = append(f.periods, q)
+		}
+	}
+	byUnit := map[string]*unitFacts{}
+	for _, u := range p.Units {
+		if len(p.UnitMilestones(u.Name)) == 0 {
+			continue
+		}
+		f.units = append(f.units, unitFacts{name: u.Name})
+	}
+	for i := range f.units {
+		byUnit[f.units[i].name] = &f.units[i]
+	}
+	for _, q := range f.periods {
+		for _, r := range l.ReceiptsOf(q) {
+			u := byUnit[r.Unit]
+			if u == nil {
+				continue
+			}
+			f.expected++
+			u.expected++
+			switch r.State {
+			case taizhang.Missing:
+				f.missing++
+				u.missing++
+				u.missingPeriods = append(u.missingPeriods, q)
+			case taizhang.OnTime:
+				f.onTime++
+				u.onTime++
+			case taizhang.Late:
+				f.late++
+				u.late++
+				u.daysLate += r.DaysLate()
+				u.latePeriods = append(u.latePeriods, q)
+				u.lateDays = append(u.lateDays, r.DaysLate())
+			case taizhang.UnknownTime:
+				f.unknownTime++
+				u.unknownT++
+				u.unknownPeriod = append(u.unknownPeriod, q)
+			}
+			if r.State != taizhang.Missing {
+				f.received++
+			}
+			mss := p.UnitMilestones(r.Unit)
+			u.entriesDue += len(mss)
+			if r.Submission != nil {
+				for _, ms := range mss {
+					for _, e := range r.Submission.Entries {
+						if e.Milestone == ms.ID {
+							if e.Status != taizhang.NoStatus {
+								u.entriesFilled++
+							}
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, ms := range p.Milestones() {
+		mf := milestoneFacts{ms: ms, cells: map[string]taizhang.Cell{}}
+		for i := range f.units {
+			u := &f.units[i]
+			if !ms.Reports(u.name) {
+				continue
+			}
+			cell := l.Cell(u.name, ms.ID)
+			c, ok := categoryOf(cell.State)
+			if !ok {
+				// The ledger's period has no receipt for the unit: not reported.
+				c = catUnknown
+			}
+			mf.cells[u.name] = cell
+			mf.units[c] = append(mf.units[c], u.name)
+			u.cats[c]++
+			u.required++
+			f.cats[c]++
+			f.required++
+			if cell.State == taizhang.StateDueSoon {
+				f.dueSoon++
+			}
+		}
+		f.milestones = append(f.milestones, mf)
+	}
+	rankUnits(f.units)
+	return f
+}
+
+// rankUnits ranks units by timeliness, then completeness of reporting, then
+// completion of milestones; equal units share a rank (1, 1, 3).
+func rankUnits(us []unitFacts) {
+	order := make([]*unitFacts, len(us))
+	for i := range us {
+		order[i] = &us[i]
+	}
+	key := func(a, b *unitFacts) int {
+		if c := cmp.Compare(ratio(b.onTime, b.expected), ratio(a.onTime, a.expected)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.missing, b.missing); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.daysLate, b.daysLate); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(ratio(b.entriesFilled, b.entriesDue), ratio(a.entriesFilled, a.entriesDue)); c != 0 {
+			return c
+		}
+		return cmp.Compare(ratio(b.cats[catDone], b.required), ratio(a.cats[catDone], a.required))
+	}
+	slices.SortStableFunc(order, key)
+	for i, u := range order {
+		u.rank = i + 1
+		if i > 0 && key(order[i-1], u) == 0 {
+			u.rank = order[i-1].rank
+		}
+	}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// receiptRate and onTimeRate are shares of the expected sheets, in percent.
+func (f *facts) receiptRate() float64 { return 100 * ratio(f.received, f.expected) }
+func (f *facts) onTimeRate() float64  { return 100 * ratio(f.onTime, f.expected) }
+func (f *facts) doneRate() float64    { return 100 * ratio(f.cats[catDone], f.required) }

@@ -1,0 +1,359 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"taizhang"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// tool returns the path of an external program, skipping the test when it
+// is not installed (CI installs poppler-utils and qpdf).
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("%s not installed", name)
+	}
+	return p
+}
+
+// run runs an external program and returns its standard output.
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(tool(t, name), args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out, stderr.String())
+	}
+	return string(out)
+}
+
+// writePDF writes the report of m to a temporary file.
+func writePDF(t *testing.T, cur, prev *taizhang.Ledger, opt Options) (string, *doc, string) {
+	t.Helper()
+	var buf, warn bytes.Buffer
+	opt.Warnings = &warn
+	if opt.Created.IsZero() {
+		opt.Created = created
+	}
+	d, err := writeMonthly(&buf, cur, prev, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, d, warn.String()
+}
+
+// squeeze removes all white space, so that text can be compared across line breaks.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestMonthlyReport(t *testing.T) {
+	p := builtin(t)
+	cur, prev := ledgers(p, may2021, realistic)
+	path, _, warn := writePDF(t, cur, prev, Options{Month: may2021})
+
+	// Replaced characters are reported, one line each.
+	wantWarn := "月度报告：字符“𠮷”（U+20BB7）该字超出基本多文种平面，PDF 字体无法显示，已显示为“□”，共1处，如：；涉及嘎查名称“𠮷日嘎郎”等生僻字\n" +
+		"月度报告：字符“😀”（U+1F600）该字超出基本多文种平面，PDF 字体无法显示，已显示为“□”，共1处，如：日嘎郎”等生僻字😀录入困难。\n"
+	if warn != wantWarn {
+		t.Errorf("warnings:\n%s\nwant:\n%s", warn, wantWarn)
+	}
+
+	// Same inputs, same bytes.
+	again, _, _ := writePDF(t, cur, prev, Options{Month: may2021})
+	a, _ := os.ReadFile(path)
+	b, _ := os.ReadFile(again)
+	if !bytes.Equal(a, b) {
+		t.Error("two runs with the same inputs wrote different PDFs")
+	}
+
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		out := run(t, "qpdf", "--check", path)
+		if !strings.Contains(out, "No syntax or stream encoding errors") {
+			t.Errorf("qpdf --check:\n%s", out)
+		}
+	}
+	if _, err := exec.LookPath("pdffonts"); err == nil {
+		checkFontsEmbedded(t, path)
+	}
+	text := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	flat := squeeze(text)
+	// Whole sentences survive line breaking, page breaks and justification.
+	for _, s := range []string{
+		"关于2021年5月深化工程建设项目审批制度改革专项工作推进情况的报告",
+		"按照《内工改办〔2021〕29号》要求，自治区专项推进工作专班对16个填报单位2021年5月上半月、下半月共2期报送的进展情况表进行了汇总（数据截至2021年5月31日）。现将有关情况报告如下：",
+		"通辽市反映，节点二：“多规合一”平台与不动产登记系统数据标准不一致，图斑核对工作量大；涉及嘎查名称“□日嘎郎”等生僻字□录入困难。",
+		"请各单位6月上半月进展情况表于2021年6月15日前报送，6月下半月进展情况表于2021年6月30日前报送。",
+		"附表1", "附表2", "图1", "图2",
+	} {
+		if !strings.Contains(flat, squeeze(s)) {
+			t.Errorf("pdftotext lacks %q", s)
+		}
+	}
+	checkKeyNumbers(t, cur, prev, flat)
+
+	// Golden text of the layout.
+	layout := run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
+	golden := filepath.Join("testdata", "monthly_2021-05.txt")
+	if *update {
+		if err := os.WriteFile(golden, []byte(layout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update)", err)
+	}
+	if layout != string(want) {
+		t.Errorf("pdftotext -layout differs from %s (go test ./report -update to accept):\n%s", golden, firstDiff(string(want), layout))
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, x, y)
+		}
+	}
+	return ""
+}
+
+func checkFontsEmbedded(t *testing.T, path string) {
+	t.Helper()
+	out := run(t, "pdffonts", path)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", out)
+	}
+	for _, ln := range lines[2:] {
+		f := strings.Fields(ln)
+		// name type... encoding emb sub uni object ID
+		if len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", ln)
+		}
+	}
+}
+
+// checkKeyNumbers compares the numbers of 一、总体进展 and the names of 三、存在问题
+// with what the ledger says, computed here without the report's own code.
+func checkKeyNumbers(t *testing.T, cur, prev *taizhang.Ledger, flat string) {
+	t.Helper()
+	s := cur.Summary()
+	var expected, received, onTime, late, missing int
+	var missingUnits, lateUnits []string
+	for _, q := range may2021.Periods(cur.Programme.Schedule) {
+		for _, r := range cur.ReceiptsOf(q) {
+			expected++
+			switch r.State {
+			case taizhang.Missing:
+				missing++
+				missingUnits = appendOnce(missingUnits, r.Unit)
+			case taizhang.Late:
+				late++
+				lateUnits = appendOnce(lateUnits, r.Unit)
+			case taizhang.OnTime:
+				onTime++
+			}
+			if r.State != taizhang.Missing {
+				received++
+			}
+		}
+	}
+	rate := func(a, b int) string {
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", math.Round(1000*float64(a)/float64(b))/10), ".0") + "%"
+	}
+	for _, want := range []string{
+		fmt.Sprintf("应报节点任务共%d项，已完成%d项，占%s；推进中%d项（其中临期%d项）；未启动%d项；逾期未完成%d项",
+			s.Required, s.Done, rate(s.Done, s.Required), s.InProgress, s.DueSoon, s.NotStarted, s.Overdue),
+		fmt.Sprintf("本月应报送进展情况表%d份", expected),
+		fmt.Sprintf("实际报送%d份，报送率%s；按时报送%d份，按时报送率%s；迟报%d份，未报%d份", received, rate(received, expected), onTime, rate(onTime, expected), late, missing),
+		fmt.Sprintf("已完成节点由%d项增至%d项", prev.Summary().Done, s.Done),
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if len(missingUnits) == 0 || len(lateUnits) == 0 {
+		t.Fatal("test month has no missing or late unit")
+	}
+	problems := flat[strings.Index(flat, "三、存在问题"):strings.Index(flat, "四、下一步工作")]
+	for _, u := range missingUnits {
+		if !regexp.MustCompile("未报送的单位[^；]*" + u).MatchString(problems) {
+			t.Errorf("三、存在问题 does not name %s as not reported", u)
+		}
+	}
+	for _, u := range lateUnits {
+		if !regexp.MustCompile("迟报的单位[^。]*" + u).MatchString(problems) {
+			t.Errorf("三、存在问题 does not name %s as late", u)
+		}
+	}
+	for _, ms := range cur.Programme.Milestones() {
+		for _, u := range cur.Programme.Units {
+			if cur.Cell(u.Name, ms.ID).State == taizhang.StateOverdue &&
+				!regexp.MustCompile("节点"+regexp.QuoteMeta(ms.ID)+"“[^。]*仍有[^。]*"+u.Name).MatchString(problems) {
+				t.Errorf("三、存在问题 does not name %s as overdue on %s", u.Name, ms.ID)
+			}
+		}
+	}
+}
+
+func appendOnce(ss []string, s string) []string {
+	for _, t := range ss {
+		if t == s {
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+// manyUnits is the built-in programme with n cities reporting every milestone.
+func manyUnits(t *testing.T, n int) *taizhang.Programme {
+	p := builtin(t)
+	p.Units = nil
+	var names []string
+	for i := range n {
+		name := fmt.Sprintf("第%03d旗县区", i+1)
+		if i%50 == 7 {
+			name = fmt.Sprintf("鄂尔多斯市伊金霍洛旗第%03d苏木乡镇综合行政执法局", i+1) // long names wrap
+		}
+		names = append(names, name)
+		p.Units = append(p.Units, taizhang.Unit{Name: name})
+	}
+	for i := range p.Measures {
+		for j := range p.Measures[i].Milestones {
+			p.Measures[i].Milestones[j].Units = names
+		}
+	}
+	return p
+}
+
+func TestManyUnitsPaginate(t *testing.T) {
+	p := manyUnits(t, 400)
+	sc := func(p *taizhang.Programme, unit string, q taizhang.Period) sheet {
+		s := realistic(p, unit, q)
+		i := p.UnitIndex(unit)
+		s.missing = i%37 == 5
+		s.late = i % 3
+		return s
+	}
+	cur, prev := ledgers(p, may2021, sc)
+	path, d, _ := writePDF(t, cur, prev, Options{Month: may2021})
+	for _, name := range []string{"附表1", "附表2"} {
+		var tr *tableTrace
+		for i := range d.trace {
+			if d.trace[i].name == name {
+				tr = &d.trace[i]
+			}
+		}
+		if tr == nil {
+			t.Fatalf("no trace of %s", name)
+		}
+		if len(tr.pages) < 5 {
+			t.Errorf("%s on %d pages, want many", name, len(tr.pages))
+		}
+		next := 0
+		for k, pg := range tr.pages {
+			if !pg.header || pg.split {
+				t.Errorf("%s page %d: header %v split %v", name, pg.page, pg.header, pg.split)
+			}
+			if pg.first != next || pg.last < pg.first {
+				t.Errorf("%s page %d: rows %d..%d, want from %d", name, pg.page, pg.first, pg.last, next)
+			}
+			if k > 0 && pg.page != tr.pages[k-1].page+1 {
+				t.Errorf("%s jumps from page %d to %d", name, tr.pages[k-1].page, pg.page)
+			}
+			next = pg.last + 1
+		}
+		if next != 400 {
+			t.Errorf("%s drew %d rows, want 400", name, next)
+		}
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			continue
+		}
+		// Every page of the table shows the header row and its own rows;
+		// pdftotext ends each page with a form feed.
+		layoutPages := strings.Split(run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-"), "\f")
+		plainPages := strings.Split(run(t, "pdftotext", "-enc", "UTF-8", path, "-"), "\f")
+		for _, pg := range tr.pages {
+			header := `(?m)^\s*序号\s+单位\s+一\s`
+			if name == "附表2" {
+				header = `(?m)^\s*名次\s+单位\s+应报`
+			}
+			if !regexp.MustCompile(header).MatchString(layoutPages[pg.page-1]) {
+				t.Errorf("%s page %d has no header row", name, pg.page)
+			}
+			for _, r := range []int{pg.first, pg.last} {
+				u := cur.Programme.Units[r].Name
+				if name == "附表2" {
+					u = "旗县区" // ranked: order differs from the programme's
+				}
+				if !strings.Contains(squeeze(plainPages[pg.page-1]), u) {
+					t.Errorf("%s page %d lacks row %d (%s)", name, pg.page, r, u)
+				}
+			}
+		}
+	}
+	if len(d.charts) != 2 || len(d.charts[1].pages) < 5 {
+		t.Errorf("charts %+v: want the unit chart over several pages", d.charts)
+	}
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+			t.Errorf("qpdf --check:\n%s", out)
+		}
+	}
+	if os.Getenv("REPORT_KEEP") != "" {
+		data, _ := os.ReadFile(path)
+		os.WriteFile(os.Getenv("REPORT_KEEP"), data, 0o644)
+	}
+}
+
+func TestFirstMonthHasNoComparison(t *testing.T) {
+	p := builtin(t)
+	apr := taizhang.Month{Year: 2021, Month: 4}
+	cur, prev := ledgers(p, apr, realistic)
+	if prev != nil {
+		t.Fatal("April has a previous ledger")
+	}
+	path, _, _ := writePDF(t, cur, nil, Options{Month: apr})
+	flat := squeeze(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	if strings.Contains(flat, "与上月相比") {
+		t.Error("first month compares with a month that has no ledger")
+	}
+	for _, s := range []string{"关于2021年4月深化工程建设项目", "抓紧推进5月到期节点", "节点一“房屋建筑和城市基础设施工程项目全部纳入储备库管理”完成时限为2021年5月31日，由自治区发展改革委牵头，牵头领导王金豹（自治区发展改革委副主任）"} {
+		if !strings.Contains(flat, squeeze(s)) {
+			t.Errorf("April report lacks %q", s)
+		}
+	}
+}
