@@ -215,6 +215,13 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for i := range files {
 		if s := files[i].Submission; s != nil {
 			subs = append(subs, s)
+			// 2021年4月下旬 in a half-monthly programme: count it in the programme's period.
+			if !s.Period.IsZero() && s.Period.Schedule != p.Schedule {
+				q := PeriodOf(s.Period.End(), p.Schedule)
+				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "期次%s与本专项工作的报送周期（每%s）不符，已按%s汇总；请按模板填写期次，如 %s", s.Period, p.Schedule, q, q)
+				f.Unit, f.Period = s.Unit, q
+				s.Period = q
+			}
 		}
 	}
 	l.Period = opt.Period

@@ -1,0 +1,37 @@
+package taizhang_test
+
+import (
+	"testing"
+
+	"taizhang"
+)
+
+// A sheet whose period is written in another schedule (下旬 in a half-monthly
+// programme) is counted in the programme's period, with a finding.
+func TestMergeOtherSchedule(t *testing.T) {
+	p := builtin(t)
+	q2, _ := taizhang.ParsePeriod("2021-04-2", taizhang.HalfMonth, 0)
+	dekad, _ := taizhang.ParsePeriod("2021年4月下旬", taizhang.HalfMonth, 0)
+	a := sheet(p, "包头市", q2, "2021-04-28", "推进中")
+	b := sheet(p, "赤峰市", dekad, "2021-04-28", "推进中")
+	l := taizhang.Merge(p, files(a, b), taizhang.MergeOptions{})
+	if l.Period != q2 || len(l.Periods) != 1 {
+		t.Fatalf("period %v, periods %v", l.Period, l.Periods)
+	}
+	state := map[string]string{}
+	for _, r := range l.ReceiptsOf(q2) {
+		state[r.Unit] = r.State.String()
+	}
+	if state["赤峰市"] != "按时" || state["包头市"] != "按时" || state["通辽市"] != "未报" || len(state) != 16 {
+		t.Errorf("receipts %v", state)
+	}
+	var got string
+	for _, f := range l.Findings {
+		if f.Code == taizhang.WrongPeriod {
+			got += f.Text() + "\n"
+		}
+	}
+	if want := "赤峰市_2021年4月下旬.xlsx 进展情况!F2 警告 期次不符：期次2021年4月下旬与本专项工作的报送周期（每半月）不符，已按2021年4月下半月汇总；请按模板填写期次，如 2021年4月下半月\n"; got != want {
+		t.Errorf("findings:\n%swant:\n%s", got, want)
+	}
+}
