@@ -1,0 +1,101 @@
+package inbox
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestFolder walks a folder in name order, skipping owner files, hidden
+// files and system clutter without a word, and reads files lazily.
+func TestFolder(t *testing.T) {
+	dir := write(t, t.TempDir(), map[string][]byte{
+		"收件/包头市.xlsx":            xlsxBytes(t, "包头市"),
+		"收件/阿拉善盟.XLSX":           xlsxBytes(t, "阿拉善盟"),
+		"收件/~$包头市.xlsx":          []byte("owner"),
+		"收件/Thumbs.db":           []byte("thumbs"),
+		"收件/desktop.ini":         []byte("ini"),
+		"收件/.DS_Store":           []byte("ds"),
+		"收件/.隐藏.xlsx":            xlsxBytes(t, "hidden"),
+		"收件/__MACOSX/._包头市.xlsx": []byte("fork"),
+		"收件/.git/x.xlsx":         xlsxBytes(t, "git"),
+		"收件/说明.pdf":              []byte("%PDF"),
+		"收件/照片.jpg":              []byte("jpeg"),
+		"收件/子目录/赤峰市.xlsm":        xlsxBytes(t, "赤峰市"),
+		"收件/子目录/模板.xltx":         xlsxBytes(t, "模板"),
+		"收件/00_自治区发展改革委_2021年4月上半月.xlsx": xlsxBytes(t, "发改委"),
+	})
+	ins, fs := collect(t, dir, Options{}, "收件")
+	equal(t, "findings", fs, nil)
+	equal(t, "paths", pathsOf(ins), []string{
+		"收件/00_自治区发展改革委_2021年4月上半月.xlsx",
+		"收件/包头市.xlsx",
+		"收件/子目录/模板.xltx",
+		"收件/子目录/赤峰市.xlsm",
+		"收件/阿拉善盟.XLSX",
+	})
+	in := ins[1]
+	if in.Name != "包头市.xlsx" {
+		t.Errorf("Name = %q", in.Name)
+	}
+	st, _ := os.Stat(filepath.Join(dir, "收件/包头市.xlsx"))
+	if !in.Modified.Equal(st.ModTime()) || !in.Received.IsZero() || in.Sender != "" {
+		t.Errorf("source = %+v", in.Source)
+	}
+	// Lazy: the bytes are read when Load is called, not before.
+	os.WriteFile(filepath.Join(dir, "收件/包头市.xlsx"), xlsxBytes(t, "改过"), 0o644)
+	if !bytes.Equal(load(t, in), xlsxBytes(t, "改过")) {
+		t.Error("Load did not read the file when called")
+	}
+}
+
+// TestArguments keeps the order given, collects a file once, reports a
+// non-spreadsheet named explicitly, and fails on a missing path.
+func TestArguments(t *testing.T) {
+	dir := write(t, t.TempDir(), map[string][]byte{
+		"b.xlsx": xlsxBytes(t, "b"), "a.xlsx": xlsxBytes(t, "a"), "说明.pdf": []byte("%PDF"),
+		"~$a.xlsx": []byte("owner"), "d/c.xlsx": xlsxBytes(t, "c"),
+		"空.xlsx": nil, "网页.xlsx": []byte("<html><table><tr><td>1</td></tr></table></html>"),
+		"资料.rar": []byte("Rar!"), "d/资料.7z": []byte("7z"), "d/邮件.msg": cfbBytes(t, "__substg1.0_0037001F"),
+	})
+	ins, fs := collect(t, dir, Options{}, "b.xlsx", "a.xlsx", "说明.pdf", "~$a.xlsx", "d", "./d/c.xlsx", "b.xlsx", "空.xlsx", "网页.xlsx", "资料.rar")
+	equal(t, "paths", pathsOf(ins), []string{"b.xlsx", "a.xlsx", "d/c.xlsx"})
+	equal(t, "findings", fs, []string{
+		"说明.pdf 错误 无法读取：不是电子表格文件，本程序只读取 .xlsx 工作簿、文件夹、.zip 压缩包和 .eml/.mbox 邮件",
+		"d/资料.7z 提示 读取说明：是 .7z 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取",
+		"d/邮件.msg 提示 读取说明：是 Outlook 的 .msg 邮件，本程序无法读取，请把其中的附件另存到文件夹后再读取",
+		"空.xlsx 错误 无法读取：文件是空的（0 字节），请重新报送",
+		"网页.xlsx 错误 无法读取：文件内容不是 Excel 工作簿（可能是网页、文本或其他文件改了扩展名），本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送",
+		"资料.rar 错误 无法读取：是 .rar 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取",
+	})
+
+	t.Chdir(dir)
+	_, _, err := Collect([]string{"a.xlsx", "没有这个文件夹"}, Options{})
+	if err == nil || err.Error() != "路径 没有这个文件夹 不存在" {
+		t.Errorf("Collect of a missing path: err = %v", err)
+	}
+}
+
+// TestEmptyInputs returns nothing for no paths and an empty folder.
+func TestEmptyInputs(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "空"), 0o755)
+	ins, fs := collect(t, dir, Options{}, "空")
+	if len(ins) != 0 || len(fs) != 0 {
+		t.Errorf("got %v, %v", ins, fs)
+	}
+	ins, f, err := Collect(nil, Options{})
+	if len(ins) != 0 || len(f) != 0 || err != nil {
+		t.Errorf("Collect(nil) = %v, %v, %v", ins, f, err)
+	}
+}
+
+// TestOptionsDefaults fills in the documented defaults.
+func TestOptionsDefaults(t *testing.T) {
+	o := Options{}.withDefaults()
+	if o.Timeout != 60*time.Second || o.MaxEntrySize != 200<<20 || o.MaxRatio != 200 {
+		t.Errorf("defaults = %+v", o)
+	}
+}

@@ -1,0 +1,241 @@
+package inbox
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/richardlehane/mscfb"
+)
+
+// The messages of findings about spreadsheet files.
+const (
+	descLegacy    = "是旧版 Excel 97-2003（.xls）或 WPS（.et）格式"
+	descNotBook   = "文件内容不是 Excel 工作簿（可能是网页、文本或其他文件改了扩展名）"
+	descODS       = "是 OpenDocument（.ods）格式"
+	descXLSB      = "是 Excel 二进制工作簿（.xlsb）格式"
+	msgCannotRead = "%s，本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"
+	msgConvFailed = "%s，用 LibreOffice 自动转换失败（%s），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"
+	msgConverted  = "%s，已用 LibreOffice 转换后读取"
+	msgBrokenOLE  = "文件已损坏，无法打开，请在 Excel 或 WPS 中重新保存为 .xlsx 后报送"
+)
+
+var (
+	magicZip  = []byte("PK")
+	magicOLE2 = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// sheet collects a spreadsheet: a zip-based workbook or an encrypted one is
+// passed on as it is; a legacy or foreign one is converted or reported; one
+// that is empty or no workbook at all is reported.
+func (c *collector) sheet(b blob, k kind) {
+	head, err := b.head(len(magicOLE2))
+	switch {
+	case err != nil:
+		c.fail(b.disp, msgOpenFailed)
+		return
+	case len(head) == 0:
+		c.fail(b.disp, msgEmpty)
+		return
+	case k == kindForeign:
+		desc, note := descODS, ".ods 格式"
+		if ext(b.name) == ".xlsb" {
+			desc, note = descXLSB, ".xlsb 格式"
+		}
+		c.convert(b, desc, note)
+		return
+	case bytes.HasPrefix(head, magicZip):
+		c.pass(b)
+		return
+	case !bytes.HasPrefix(head, magicOLE2):
+		if k == kindLegacy {
+			c.convert(b, descNotBook, "文件内容不是标准的 Excel 工作簿")
+			return
+		}
+		c.fail(b.disp, msgCannotRead, descNotBook)
+		return
+	}
+	enc, err := encryptedOOXML(b)
+	if err != nil {
+		c.fail(b.disp, msgBrokenOLE)
+		return
+	}
+	if enc {
+		c.pass(b) // the workbook reader opens it with the password
+		return
+	}
+	e := ext(b.name)
+	if kindOf(b.name) != kindLegacy {
+		e = ".xls"
+	}
+	c.convert(b, descLegacy, "旧版 "+e+" 格式")
+}
+
+// pass collects b as it is.
+func (c *collector) pass(b blob) {
+	c.add(b.disp, b.name, b.src, b.load)
+}
+
+// encryptedOOXML reports whether the OLE2 file b is an encrypted OOXML
+// workbook (it has an EncryptionInfo stream) rather than a legacy one.
+func encryptedOOXML(b blob) (enc bool, err error) {
+	var ra io.ReaderAt
+	if b.path == "" {
+		ra = bytes.NewReader(b.data)
+	} else {
+		f, err := os.Open(b.path)
+		if err != nil {
+			return false, err
+		}
+		defer f.Close()
+		ra = f
+	}
+	defer func() {
+		if recover() != nil {
+			enc, err = false, errors.New("broken compound file")
+		}
+	}()
+	r, err := mscfb.New(ra)
+	if err != nil {
+		return false, err
+	}
+	for _, f := range r.File {
+		if f.Name == "EncryptionInfo" || f.Name == "EncryptedPackage" {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// convert turns b into .xlsx with LibreOffice when Options.Convert is on and
+// LibreOffice is installed, and otherwise reports it.
+func (c *collector) convert(b blob, desc, note string) {
+	soffice := c.sofficePath()
+	if soffice == "" {
+		c.fail(b.disp, msgCannotRead, desc)
+		return
+	}
+	data, err := b.load()
+	if err != nil {
+		c.fail(b.disp, msgOpenFailed)
+		return
+	}
+	out, err := convertXLSX(soffice, data, ext(b.name), c.opt.Timeout)
+	if err != nil {
+		c.fail(b.disp, msgConvFailed, desc, err.Error())
+		return
+	}
+	c.add(b.disp, b.name, b.src, func() ([]byte, error) { return out, nil })
+	c.note(b.disp, msgConverted, note)
+}
+
+// sofficePath returns LibreOffice's soffice when conversion is on and it can
+// be found, else "".
+func (c *collector) sofficePath() string {
+	if !c.opt.Convert {
+		return ""
+	}
+	if !c.sofficeLooked {
+		c.sofficeLooked = true
+		c.soffice = findSoffice(c.opt.SofficePath)
+	}
+	return c.soffice
+}
+
+func findSoffice(given string) string {
+	if given != "" {
+		if p, err := exec.LookPath(given); err == nil {
+			return p
+		}
+		return ""
+	}
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if runtime.GOOS == "windows" {
+		for _, env := range []string{"ProgramFiles", "ProgramFiles(x86)"} {
+			p := filepath.Join(os.Getenv(env), "LibreOffice", "program", "soffice.exe")
+			if _, err := os.Stat(p); err == nil && os.Getenv(env) != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// convError is why a conversion failed, in Chinese.
+type convError string
+
+func (e convError) Error() string { return string(e) }
+
+// convertXLSX converts a workbook to .xlsx with LibreOffice in a temporary
+// folder, with a profile of its own so that it runs while another
+// LibreOffice is open, and kills it after timeout.
+func convertXLSX(soffice string, data []byte, extension string, d time.Duration) ([]byte, error) {
+	tmp, err := os.MkdirTemp("", "taizhang-convert-")
+	if err != nil {
+		return nil, convError("无法创建临时文件夹")
+	}
+	defer os.RemoveAll(tmp)
+	// An ASCII name avoids trouble with the command line's code page; the
+	// OLE2 and HTML forms are both recognised by their content.
+	in := filepath.Join(tmp, "book"+extension)
+	if extension != ".ods" && extension != ".xlsb" {
+		in = filepath.Join(tmp, "book.xls")
+	}
+	outDir := filepath.Join(tmp, "out")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, convError("无法写入临时文件")
+	}
+	profile := (&url.URL{Scheme: "file", Path: slashPath(filepath.Join(tmp, "profile"))}).String()
+	args := []string{"-env:UserInstallation=" + profile, "--headless", "--norestore", "--nologo",
+		"--nodefault", "--nolockcheck", "--convert-to", "xlsx", "--outdir", outDir, in}
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	cmd := exec.Command(soffice, args...)
+	cmd.Dir = tmp
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	setGroup(cmd)
+	if err := cmd.Start(); err != nil {
+		return nil, convError("无法启动 LibreOffice")
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		killGroup(cmd)
+		<-done
+		return nil, convError(fmt.Sprintf("超过 %d 秒未完成", int(d.Seconds()+0.5)))
+	}
+	result, rerr := os.ReadFile(filepath.Join(outDir, "book.xlsx"))
+	if rerr != nil || !bytes.HasPrefix(result, magicZip) {
+		if err != nil {
+			return nil, convError("LibreOffice 报错退出")
+		}
+		return nil, convError("LibreOffice 没有生成 .xlsx 文件")
+	}
+	return result, nil
+}
+
+// slashPath returns p with forward slashes and a leading slash, as a file
+// URL wants it on every system.
+func slashPath(p string) string {
+	p = filepath.ToSlash(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return p
+}

@@ -1,0 +1,125 @@
+package inbox
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+const legacyMsg = "是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"
+
+// TestLegacyReported reports legacy .xls/.et files when conversion is off,
+// and passes an encrypted .xlsx (also OLE2) on unchanged.
+func TestLegacyReported(t *testing.T) {
+	xls := cfbBytes(t, "Workbook", "\x05SummaryInformation")
+	encrypted := cfbBytes(t, "EncryptionInfo", "EncryptedPackage")
+	dir := write(t, t.TempDir(), map[string][]byte{
+		"包头市.xls": xls, "通辽市.et": xls, "改名的.xlsx": xls, "加密.xlsx": encrypted,
+		"坏.xls": magicOLE2, "网页.xls": []byte("<html><table></table></html>"),
+		"m.zip": zipBytes(t, zipEntry{name: "赤峰市.xls", data: xls}),
+	})
+	ins, fs := collect(t, dir, Options{}, "包头市.xls", "通辽市.et", "改名的.xlsx", "加密.xlsx", "坏.xls", "网页.xls", "m.zip")
+	equal(t, "paths", pathsOf(ins), []string{"加密.xlsx"})
+	equal(t, "findings", fs, []string{
+		"包头市.xls 错误 无法读取：" + legacyMsg,
+		"通辽市.et 错误 无法读取：" + legacyMsg,
+		"改名的.xlsx 错误 无法读取：" + legacyMsg,
+		"坏.xls 错误 无法读取：文件已损坏，无法打开，请在 Excel 或 WPS 中重新保存为 .xlsx 后报送",
+		"网页.xls 错误 无法读取：文件内容不是 Excel 工作簿（可能是网页、文本或其他文件改了扩展名），本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送",
+		"m.zip › 赤峰市.xls 错误 无法读取：" + legacyMsg,
+	})
+	if !bytes.Equal(load(t, ins[0]), encrypted) {
+		t.Error("encrypted workbook changed")
+	}
+	// Convert on, but no LibreOffice to be found: the same finding.
+	_, fs = collect(t, dir, Options{Convert: true, SofficePath: filepath.Join(dir, "no-such-soffice")}, "包头市.xls")
+	equal(t, "findings", fs, []string{"包头市.xls 错误 无法读取：" + legacyMsg})
+}
+
+// fakeSoffice writes a shell script that acts as soffice: it runs script
+// with $out set to the output folder and $in to the input file.
+func fakeSoffice(t *testing.T, script string) string {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake soffice is a shell script")
+	}
+	p := filepath.Join(t.TempDir(), "soffice")
+	body := "#!/bin/sh\nout=''\nwhile [ $# -gt 1 ]; do\n  if [ \"$1\" = --outdir ]; then out=$2; fi\n  shift\ndone\nin=$1\n" + script + "\n"
+	if err := os.WriteFile(p, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestLegacyConvertedFake converts through a stand-in for soffice, to test
+// the plumbing without LibreOffice.
+func TestLegacyConvertedFake(t *testing.T) {
+	xlsx := filepath.Join(t.TempDir(), "converted.xlsx")
+	os.WriteFile(xlsx, xlsxBytes(t, "converted"), 0o644)
+	ok := fakeSoffice(t, `mkdir -p "$out" && cp '`+xlsx+`' "$out/book.xlsx"`)
+	dir := write(t, t.TempDir(), map[string][]byte{"包头市.xls": cfbBytes(t, "Workbook"), "通辽市.et": cfbBytes(t, "Workbook")})
+	ins, fs := collect(t, dir, Options{Convert: true, SofficePath: ok}, "包头市.xls", "通辽市.et")
+	equal(t, "paths", pathsOf(ins), []string{"包头市.xls", "通辽市.et"})
+	equal(t, "findings", fs, []string{
+		"包头市.xls 提示 读取说明：旧版 .xls 格式，已用 LibreOffice 转换后读取",
+		"通辽市.et 提示 读取说明：旧版 .et 格式，已用 LibreOffice 转换后读取",
+	})
+	if ins[0].Name != "包头市.xls" || !bytes.Equal(load(t, ins[0]), xlsxBytes(t, "converted")) {
+		t.Errorf("converted input %q is not the converted bytes", ins[0].Name)
+	}
+
+	failing := fakeSoffice(t, "echo broken >&2; exit 1")
+	_, fs = collect(t, dir, Options{Convert: true, SofficePath: failing}, "包头市.xls")
+	equal(t, "findings", fs, []string{"包头市.xls 错误 无法读取：是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，用 LibreOffice 自动转换失败（LibreOffice 报错退出），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"})
+}
+
+// TestLegacyLibreOffice converts a real .xls made by LibreOffice. It runs
+// only where LibreOffice is installed.
+func TestLegacyLibreOffice(t *testing.T) {
+	soffice := findSoffice("")
+	if soffice == "" {
+		t.Skip("LibreOffice (soffice) is not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("slow: starts LibreOffice")
+	}
+	// Make a real .xls from a .xlsx with LibreOffice itself.
+	work := t.TempDir()
+	src := filepath.Join(work, "book.xlsx")
+	os.WriteFile(src, xlsxBytes(t, "包头市进展"), 0o644)
+	profile := "file://" + slashPath(filepath.Join(work, "profile"))
+	cmd := exec.Command(soffice, "-env:UserInstallation="+profile, "--headless", "--norestore",
+		"--convert-to", "xls", "--outdir", work, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("making the .xls: %v\n%s", err, out)
+	}
+	xls, err := os.ReadFile(filepath.Join(work, "book.xls"))
+	if err != nil || !bytes.HasPrefix(xls, magicOLE2) {
+		t.Fatalf("LibreOffice made no OLE2 .xls: %v", err)
+	}
+	dir := write(t, t.TempDir(), map[string][]byte{"收件/包头市.xls": xls})
+	ins, fs := collect(t, dir, Options{Convert: true}, "收件")
+	equal(t, "findings", fs, []string{"收件/包头市.xls 提示 读取说明：旧版 .xls 格式，已用 LibreOffice 转换后读取"})
+	if len(ins) != 1 || ins[0].Name != "包头市.xls" {
+		t.Fatalf("inputs = %v", pathsOf(ins))
+	}
+	data := load(t, ins[0])
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("converted file is no .xlsx: %v", err)
+	}
+	found := false
+	for _, f := range r.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		found = found || bytes.Contains(b, []byte("包头市进展"))
+	}
+	if !found {
+		t.Error("the converted workbook lost the cell text")
+	}
+}

@@ -1,0 +1,111 @@
+package inbox
+
+import (
+	"path"
+	"strings"
+	"unicode"
+)
+
+// kind says what a file is, by its name.
+type kind int
+
+const (
+	kindOther   kind = iota
+	kindSheet        // .xlsx and its relatives: passed on
+	kindLegacy       // .xls, .et and their templates: converted or reported
+	kindForeign      // .ods, .xlsb: a spreadsheet excelize cannot read
+	kindZip          // .zip
+	kindMail         // .eml
+	kindMbox         // .mbox
+	kindArchive      // .rar, .7z: archives this package cannot open
+	kindOutlook      // .msg
+	kindTNEF         // winmail.dat
+)
+
+var kinds = map[string]kind{
+	".xlsx": kindSheet, ".xlsm": kindSheet, ".xltx": kindSheet, ".xltm": kindSheet,
+	".xls": kindLegacy, ".xlt": kindLegacy, ".et": kindLegacy, ".ett": kindLegacy,
+	".ods": kindForeign, ".xlsb": kindForeign,
+	".zip":  kindZip,
+	".eml":  kindMail,
+	".mbox": kindMbox, ".mbx": kindMbox,
+	".rar": kindArchive, ".7z": kindArchive,
+	".msg": kindOutlook,
+}
+
+// kindOf returns the kind of a file by its base name.
+func kindOf(name string) kind {
+	if strings.EqualFold(name, "winmail.dat") {
+		return kindTNEF
+	}
+	return kinds[ext(name)]
+}
+
+// isSpreadsheet reports whether k is some spreadsheet format.
+func (k kind) isSpreadsheet() bool { return k == kindSheet || k == kindLegacy || k == kindForeign }
+
+// ext returns the extension of name in lower case, with its dot.
+func ext(name string) string {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 {
+		return ""
+	}
+	return strings.ToLower(name[i:])
+}
+
+// skipped reports whether a file or folder of this base name is left out
+// silently: Excel owner files (~$), hidden files, system clutter and the
+// resource forks macOS puts in archives.
+func skipped(name string) bool {
+	if name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+		return true
+	}
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini", "ehthumbs.db", "__macosx":
+		return true
+	}
+	return false
+}
+
+// cleanName turns an archive entry or attachment name into a safe relative
+// path with "/" separators: no drive letter, no leading slash, no "." or
+// ".." segments, no control characters. It returns "" when nothing is left.
+func cleanName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\\':
+			return '/'
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, name)
+	if len(name) >= 2 && name[1] == ':' {
+		name = name[2:]
+	}
+	var segs []string
+	for _, s := range strings.Split(name, "/") {
+		s = strings.TrimSpace(s)
+		if s == "" || s == "." || s == ".." {
+			continue
+		}
+		segs = append(segs, s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// hiddenEntry reports whether any segment of a cleaned entry path is skipped.
+func hiddenEntry(p string) bool {
+	for _, s := range strings.Split(p, "/") {
+		if skipped(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// baseName returns the last segment of a cleaned path.
+func baseName(p string) string { return path.Base(p) }
+
+// sep separates the steps of a display path.
+const sep = " › "
