@@ -79,7 +79,8 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		} else {
 			seen[id] = e.Row
 		}
-		if s.Unit != "" && !ms.Reports(s.Unit) {
+		applicable := s.Unit == "" || ms.Reports(s.Unit)
+		if !applicable {
 			add(NotApplicable, s.CellOf(FieldNo, e.Row), id, "节点 %s 不是%s需要填报的任务，已保留在台账中，可删除该行", id, s.Unit)
 		}
 		if err == nil && st != NotStarted && strings.TrimSpace(e.Progress) == "" {
@@ -99,10 +100,10 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		if !e.Completed.IsZero() && !s.Filled.IsZero() && e.Completed.After(s.Filled) {
 			add(Inconsistent, compCell, id, "完成时间 %s 晚于填报日期 %s，请核实", e.Completed, s.Filled)
 		}
-		if !e.Completed.IsZero() && e.Completed.After(ms.Deadline) {
+		if st == Done && !e.Completed.IsZero() && e.Completed.After(ms.Deadline) {
 			add(CompletedLate, compCell, id, "节点 %s 完成时间 %s 晚于完成时限 %s，逾期%d天完成", id, e.Completed, ms.Deadline, ms.Deadline.DaysUntil(e.Completed))
 		}
-		if st != Done && err == nil {
+		if st != Done && err == nil && applicable {
 			switch days := asOf.DaysUntil(ms.Deadline); {
 			case days < 0:
 				f := add(Overdue, statusCell, id, "节点 %s 完成时限为 %s，截至 %s 已逾期%d天，仍为%s", id, ms.Deadline, asOf, -days, st)

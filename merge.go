@@ -215,12 +215,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for i := range files {
 		if s := files[i].Submission; s != nil {
 			subs = append(subs, s)
-			// 2021年4月下旬 in a half-monthly programme: count it in the programme's period.
-			if !s.Period.IsZero() && s.Period.Schedule != p.Schedule {
-				q := PeriodOf(s.Period.End(), p.Schedule)
-				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "期次%s与本专项工作的报送周期（每%s）不符，已按%s汇总；请按模板填写期次，如 %s", s.Period, p.Schedule, q, q)
-				f.Unit, f.Period = s.Unit, q
-				s.Period = q
+			if f, moved := p.FitSchedule(s); moved {
+				files[i].Findings = append(files[i].Findings, f)
 			}
 		}
 	}
@@ -544,4 +540,18 @@ func formatReceived(r *Receipt) string {
 		return r.Received.In(CST).Format("2006-01-02 15:04 ")
 	}
 	return DateOf(r.Received).String() + " "
+}
+
+// FitSchedule moves a sheet whose period belongs to another schedule
+// (2021年4月下旬 in a half-monthly programme) into the programme's period
+// that holds its last day, and returns the 期次不符 finding that says so.
+func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
+	if s.Period.IsZero() || s.Period.Schedule == p.Schedule {
+		return Finding{}, false
+	}
+	q := PeriodOf(s.Period.End(), p.Schedule)
+	f := NewFinding(WrongPeriod, s.Place(s.PeriodCell), "期次%s与本专项工作的报送周期（每%s）不符，已按%s汇总；请按模板填写期次，如 %s", s.Period, p.Schedule, q, q)
+	f.Unit, f.Period = s.Unit, q
+	s.Period = q
+	return f, true
 }

@@ -102,15 +102,17 @@ func (r *reader) identify() {
 			}
 		}
 	}
-	switch {
+	switch problem, _, _ := strings.Cut(errText(periodErr), "，请"); {
 	case periodErr != nil && !s.Period.IsZero():
-		f := r.fs.Add(taizhang.InvalidValue, r.place(s.PeriodCell), "%s；已按%s认定为%s", strings.TrimSuffix(periodErr.Error(), "，请写成如 2021年4月上半月 或 2021-04-1"), s.PeriodFrom, s.Period)
+		f := r.fs.Add(taizhang.InvalidValue, r.place(s.PeriodCell), "报送%s；已按%s认定为%s，请在表头写明，如 %s", problem, s.PeriodFrom, s.Period, s.Period)
 		f.Severity = taizhang.Warning
-		f.Message = "报送" + f.Message + "，请改正表头"
 	case periodErr != nil:
-		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "报送%s，也无法从文件名得知期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定", strings.TrimSuffix(periodErr.Error(), "，请写成如 2021年4月上半月 或 2021-04-1"))
+		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "报送%s，文件名中也没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定", problem)
 	case s.Period.IsZero():
 		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "无法确定报送期次：表头和文件名中都没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定")
+	}
+	if f, moved := p.FitSchedule(s); moved {
+		*r.fs = append(*r.fs, f)
 	}
 	// The sheet's own period wins over its file name and e-mail subject, but a
 	// disagreement is worth a word.
@@ -272,4 +274,11 @@ func sheetPath(f *excelize.File, sheet string) string {
 		}
 	}
 	return ""
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
