@@ -312,7 +312,14 @@ func (r *writer) problems() {
 		if len(late) > 0 {
 			parts = append(parts, fmt.Sprintf("迟报的单位%d个：%s", len(late), names(late)))
 		}
-		r.p("本月共有%d份进展情况表未报、%d份迟报。%s。", f.missing, f.late, strings.Join(parts, "；"))
+		var counts []string
+		if f.missing > 0 {
+			counts = append(counts, fmt.Sprintf("%d份未报", f.missing))
+		}
+		if f.late > 0 {
+			counts = append(counts, fmt.Sprintf("%d份迟报", f.late))
+		}
+		r.p("本月进展情况表%s。%s。", strings.Join(counts, "、"), strings.Join(parts, "；"))
 	}
 	if len(unknown) > 0 {
 		r.p("%s报送的%d份进展情况表既无邮件时间也未填写填报日期，无法判断是否按时报送。", names(unknown), f.unknownTime)

@@ -44,14 +44,14 @@ func checkTrueType(name string, data []byte) error {
 	return nil
 }
 
-// newFace checks and parses a TrueType font.
-func newFace(family, name string, data []byte) (*face, error) {
-	if err := checkTrueType(name, data); err != nil {
+// newFace checks and parses a TrueType font; file names it in errors.
+func newFace(family, name, file string, data []byte) (*face, error) {
+	if err := checkTrueType(file, data); err != nil {
 		return nil, err
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("字体文件 %s 无法解析：%v", name, err)
+		return nil, fmt.Errorf("字体文件 %s 无法解析：%v", file, err)
 	}
 	fc := &face{family: family, name: name, data: data, sfnt: f, covered: map[rune]bool{}}
 	if !fc.has('一') && !fc.has('的') {
@@ -110,7 +110,7 @@ var officialFonts = []struct {
 // that cannot be used are reported through warn and skipped.
 func loadFonts(opt Options, warn func(string)) (*fontSet, error) {
 	embedded := func() (*face, error) {
-		f, err := newFace("wqy", templates.FontName, templates.Font)
+		f, err := newFace("wqy", templates.FontName, templates.FontName, templates.Font)
 		if err != nil {
 			return nil, fmt.Errorf("内置字体有误：%v", err)
 		}
@@ -122,7 +122,7 @@ func loadFonts(opt Options, warn func(string)) (*fontSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("读取字体文件 %s：%w", opt.FontFile, err)
 		}
-		f, err := newFace("user", filepath.Base(opt.FontFile), data)
+		f, err := newFace("user", filepath.Base(opt.FontFile), opt.FontFile, data)
 		if err == errNoChinese {
 			warn(fmt.Sprintf("字体 %s 不含常用汉字，报告中的汉字将显示为替换符号；建议改用中文字体", f.name))
 		} else if err != nil {
@@ -138,15 +138,15 @@ func loadFonts(opt Options, warn func(string)) (*fontSet, error) {
 			}
 			data, err := os.ReadFile(path)
 			if err != nil {
-				warn(fmt.Sprintf("读取字体 %s 失败，改用其他字体：%v", path, err))
+				warn(fmt.Sprintf("读取字体文件 %s 失败：%v；本次未使用该字体", path, err))
 				return nil
 			}
-			f, err := newFace(family, officialFonts[i].name, data)
+			f, err := newFace(family, officialFonts[i].name, path, data)
 			if err != nil {
 				if err == errNoChinese {
 					err = fmt.Errorf("字体文件 %s 不含常用汉字", path)
 				}
-				warn(fmt.Sprintf("%v，改用其他字体", err))
+				warn(fmt.Sprintf("%v；本次未使用该字体", err))
 				return nil
 			}
 			return f

@@ -83,7 +83,9 @@ func breakPara(rs []rune, first, width float64, w func(rune) float64) []string {
 		} else {
 			glued = append(glued, c)
 		}
-		joinNext = noEnd[rs[c[1]-1]]
+		last := rs[c[1]-1]
+		// (一 and “ stay with what follows; so does the dot of 三.2.
+		joinNext = noEnd[last] || wordJoiner(last) && c[1]-c[0] == 1 && c[0] > 0 && rs[c[0]-1] != ' ' && c[1] < len(rs) && wordRune(rs[c[1]])
 	}
 	var lines []string
 	limit := first

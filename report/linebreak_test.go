@@ -85,6 +85,8 @@ func TestBreakLines(t *testing.T) {
 		// Dates and Latin words stay whole.
 		{"时限2021-05-31前后", 6, []string{"时限", "2021-05-31前", "后"}},
 		{"接入蒙速办 APP 系统", 6, []string{"接入蒙速办 ", "APP 系统"}},
+		// Milestone numbers stay whole.
+		{"一二三四节点三.2", 6.5, []string{"一二三四节点", "三.2"}},
 		// A word wider than the line is broken by rune.
 		{"abcdefghijklmnop", 4, []string{"abcdefgh", "ijklmnop"}},
 		// Line feeds end lines; empty lines stay.

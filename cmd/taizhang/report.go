@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"taizhang"
+	"taizhang/report"
+)
+
+func init() {
+	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--as-of 日期] [--font 字体文件]", order: 50,
+		short: "按月汇总各单位报回的进展情况表，写出报领导小组的月度报告（PDF）",
+		run:   runReport})
+}
+
+func runReport(e *env, args []string) int {
+	fs := e.flags("report")
+	month := fs.String("month", "", "报告的`月份`，如 2021-04（必填）")
+	out := fs.StringP("output", "o", "", "写出的月度报告`文件`（默认：月度报告_2021年4月.pdf）")
+	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该月最后一天）")
+	font := fs.String("font", "", "正文和标题所用的 TrueType `字体文件`（.ttf）；不给则使用系统中的仿宋、黑体、楷体（simfang.ttf 等），没有则用内置字体")
+	password := fs.String("password", "", "加密工作簿的打开`密码`")
+	prog := programmeFlag(fs)
+	if done, st := e.parse(fs, args); done {
+		return st
+	}
+	if *month == "" {
+		return e.fail("report", "请用 --month 指定报告月份，如 taizhang report 收件 --month 2021-04")
+	}
+	m, err := taizhang.ParseMonth(*month)
+	if err != nil {
+		return e.fail("report", "--month：%v", err)
+	}
+	if fs.NArg() == 0 {
+		return e.fail("report", "请给出要汇总的文件或文件夹，如 taizhang report 收件 --month %s", m.Code())
+	}
+	p, err := e.programme(*prog)
+	if err != nil {
+		return e.fail("report", "%v", err)
+	}
+	periods := m.Periods(p.Schedule)
+	opt := taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0]}
+	if *asOf != "" {
+		if opt.AsOf, err = taizhang.ParseDate(*asOf, m.Year); err != nil {
+			return e.fail("report", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
+		}
+	}
+	path := *out
+	if path == "" {
+		path = fmt.Sprintf("月度报告_%s.pdf", m)
+	}
+	if sameFile(path, fs.Args()) || existsInside(path, fs.Args()) {
+		return e.fail("report", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
+	}
+	files, err := e.readInputs(p, fs.Args(), inputOptions{password: *password, progress: true})
+	if err != nil {
+		return e.fail("report", "%v", err)
+	}
+	// The previous month's ledger, from its own sheets (Merge adds findings
+	// to the files it is given, so it gets copies).
+	pm := m.Prev()
+	var before []taizhang.File
+	for _, f := range files {
+		if s := f.Submission; s != nil && s.Period.MonthOf() == pm {
+			f.Findings = slices.Clone(f.Findings)
+			before = append(before, f)
+		}
+	}
+	cur := taizhang.Merge(p, files, opt)
+	var prev *taizhang.Ledger
+	if len(before) > 0 {
+		pp := pm.Periods(p.Schedule)
+		prev = taizhang.Merge(p, before, taizhang.MergeOptions{Period: pp[len(pp)-1], From: pp[0]})
+	}
+	ropt := report.Options{
+		Month:    m,
+		Created:  e.now(),
+		FontFile: *font,
+		FontDirs: report.DefaultFontDirs(e.getenv),
+		Warnings: e.stderr,
+	}
+	if err := writeAtomic(path, func(w io.Writer) error { return report.WriteMonthly(w, cur, prev, ropt) }); err != nil {
+		return e.fail("report", "%v", err)
+	}
+	s := cur.Summary()
+	fmt.Fprintf(e.stdout, "报告月份：%s（截至 %s）\n", m, cur.AsOf)
+	fmt.Fprintf(e.stdout, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue)
+	if prev == nil {
+		fmt.Fprintf(e.stdout, "输入中没有%s的进展情况表，报告不含与上月的比较\n", pm)
+	}
+	fmt.Fprintf(e.stdout, "已写出月度报告：%s\n", path)
+	return exitOK
+}
+
+// existsInside reports whether out is an existing file inside one of the
+// input folders: it is one of the inputs, and writing it would destroy it.
+func existsInside(out string, inputs []string) bool {
+	if _, err := os.Stat(out); err != nil {
+		return false
+	}
+	oa, err := filepath.Abs(out)
+	if err != nil {
+		return false
+	}
+	for _, in := range inputs {
+		st, err := os.Stat(in)
+		if err != nil || !st.IsDir() {
+			continue
+		}
+		ia, err := filepath.Abs(in)
+		if err == nil && strings.HasPrefix(oa, strings.TrimSuffix(ia, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReportCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "月度报告.pdf")
+	r := taizhangRun("report", samplesDir, "--month", "2021-05", "-o", out)
+	if r.code != exitOK {
+		t.Fatalf("%s", r)
+	}
+	want := "报告月份：2021年5月（截至 2021-05-31）\n"
+	if !strings.HasPrefix(r.stdout, want) || !strings.HasSuffix(r.stdout, "已写出月度报告："+out+"\n") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	// The same inputs and clock give the same bytes.
+	out2 := filepath.Join(t.TempDir(), "again.pdf")
+	if r := taizhangRun("report", samplesDir, "--month", "2021-05", "-o", out2); r.code != exitOK {
+		t.Fatalf("%s", r)
+	}
+	if data2, _ := os.ReadFile(out2); !bytes.Equal(data, data2) {
+		t.Error("two runs wrote different PDFs")
+	}
+}
+
+func TestReportCommandRefuses(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "包头市.xlsx")
+	os.WriteFile(input, []byte("not a workbook"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", dir}, "taizhang report: 请用 --month 指定报告月份，如 taizhang report 收件 --month 2021-04\n"},
+		{[]string{"report", dir, "--month", "2021-13"}, "taizhang report: --month：月份\"2021-13\"无法识别，请写成 2021-04 或 2021年4月\n"},
+		{[]string{"report", "--month", "2021-04"}, "taizhang report: 请给出要汇总的文件或文件夹，如 taizhang report 收件 --month 2021-04\n"},
+		{[]string{"report", dir, "--month", "2021-04", "-o", input}, "taizhang report: 输出文件 " + input + " 就是输入文件之一，请用 -o 另指定文件名\n"},
+		{[]string{"report", input, "--month", "2021-04", "-o", input}, "taizhang report: 输出文件 " + input + " 就是输入文件之一，请用 -o 另指定文件名\n"},
+	} {
+		r := taizhangRun(tc.args...)
+		if r.code != exitFailed || r.stderr != tc.want {
+			t.Errorf("%q:\n%s", tc.args, r)
+		}
+	}
+	if data, _ := os.ReadFile(input); string(data) != "not a workbook" {
+		t.Error("input overwritten")
+	}
+}
