@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"taizhang"
+	"taizhang/inbox"
+	"taizhang/xlsx"
+)
+
+// inputOptions says how to read the inputs of a run.
+type inputOptions struct {
+	period   taizhang.Period // --period, the last resort for a sheet's period
+	password string          // --password
+	progress bool            // draw a progress bar on stderr
+}
+
+// readInputs collects the paths (files, folders, zips, e-mails), reads every
+// sheet in parallel (one worker per core) and returns the files in input order,
+// followed by what could not be collected. The error is for a path that does
+// not exist; everything about the content is in the files' findings.
+func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) ([]taizhang.File, error) {
+	inputs, notes, err := inbox.Collect(paths, inbox.Options{Convert: true})
+	if err != nil {
+		return nil, err
+	}
+	var pws []string
+	if o.password != "" {
+		pws = append(pws, o.password)
+	}
+	files := make([]taizhang.File, len(inputs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	bar := e.newProgress(len(inputs), o.progress)
+	for w := 0; w < min(runtime.NumCPU(), max(len(inputs), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws})
+				bar.done()
+			}
+		}()
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	bar.finish()
+	for _, n := range notes {
+		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
+	}
+	return files, nil
+}
+
+func readOne(in taizhang.Input, opt xlsx.ReadOptions) taizhang.File {
+	f := taizhang.File{Source: in.Source, Load: in.Load}
+	data, err := in.Load()
+	if err != nil {
+		f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "无法读取文件：%s", osError(err))
+		return f
+	}
+	f.Submission, f.Findings = xlsx.ReadSubmission(in.Source, data, opt)
+	return f
+}
+
+// progress draws a bar on stderr for large batches read at a terminal.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	total int
+	n     int
+	shown int
+}
+
+func (e *env) newProgress(total int, want bool) *progress {
+	if !want || total < 50 || !e.isTerminal(e.stderr) {
+		return &progress{}
+	}
+	return &progress{w: e.stderr, total: total}
+}
+
+func (b *progress) done() {
+	if b.w == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.n++
+	pct := b.n * 100 / b.total
+	if pct == b.shown && b.n != b.total {
+		return
+	}
+	b.shown = pct
+	fill := pct * 30 / 100
+	fmt.Fprintf(b.w, "\r读取中 [%s%s] %3d%%  %d/%d", strings.Repeat("█", fill), strings.Repeat("·", 30-fill), pct, b.n, b.total)
+}
+
+func (b *progress) finish() {
+	if b.w != nil {
+		fmt.Fprint(b.w, "\r\033[K")
+	}
+}

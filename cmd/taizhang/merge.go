@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"taizhang"
+	"taizhang/xlsx"
+)
+
+func init() {
+	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--remind]", order: 40,
+		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml），写出汇总台账工作簿",
+		run:   runMerge})
+}
+
+func runMerge(e *env, args []string) int {
+	fs := e.flags("merge")
+	out := fs.StringP("output", "o", "", "写出的汇总台账`文件`（默认：汇总台账_期次.xlsx）")
+	period := fs.String("period", "", "本次汇总的报送`期次`，如 2021-04-2（默认：收到的表中最新的期次）")
+	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该期最后一天）")
+	remind := fs.Bool("remind", false, "另外输出催报通知（未报单位及联系人），可直接复制发送")
+	password := fs.String("password", "", "加密工作簿的打开`密码`")
+	prog := programmeFlag(fs)
+	if done, st := e.parse(fs, args); done {
+		return st
+	}
+	if fs.NArg() == 0 {
+		return e.fail("merge", "请给出要汇总的文件或文件夹，如 taizhang merge 收件/2021年4月 -o 汇总台账.xlsx")
+	}
+	p, err := e.programme(*prog)
+	if err != nil {
+		return e.fail("merge", "%v", err)
+	}
+	year := e.now().In(taizhang.CST).Year()
+	var opt taizhang.MergeOptions
+	if *period != "" {
+		if opt.Period, err = taizhang.ParsePeriod(*period, p.Schedule, year); err != nil {
+			return e.fail("merge", "--period：%v", err)
+		}
+	}
+	if *asOf != "" {
+		if opt.AsOf, err = taizhang.ParseDate(*asOf, year); err != nil {
+			return e.fail("merge", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
+		}
+	}
+	if *out != "" && sameFile(*out, fs.Args()) {
+		return e.fail("merge", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", *out)
+	}
+	files, err := e.readInputs(p, fs.Args(), inputOptions{period: opt.Period, password: *password, progress: true})
+	if err != nil {
+		return e.fail("merge", "%v", err)
+	}
+	l := taizhang.Merge(p, files, opt)
+	path := *out
+	if path == "" {
+		path = fmt.Sprintf("汇总台账_%s.xlsx", l.Period)
+	}
+	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l) }); err != nil {
+		return e.fail("merge", "%v", err)
+	}
+	printMergeSummary(e.stdout, l, path)
+	if *remind {
+		fmt.Fprintln(e.stdout)
+		fmt.Fprint(e.stdout, reminder(l))
+	}
+	return exitOK
+}
+
+func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
+	s := l.Summary()
+	fmt.Fprintf(w, "汇总期次：%s（截至 %s）\n", l.Period, l.AsOf)
+	var missing, late []string
+	for _, r := range l.ReceiptsOf(l.Period) {
+		switch r.State {
+		case taizhang.Missing:
+			missing = append(missing, r.Unit)
+		case taizhang.Late:
+			late = append(late, fmt.Sprintf("%s（%d天）", r.Unit, r.DaysLate()))
+		}
+	}
+	fmt.Fprintf(w, "应报 %d 个单位：已报 %d 个（按时 %d，迟报 %d，时间不明 %d），未报 %d 个\n", s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing)
+	if len(missing) > 0 {
+		fmt.Fprintf(w, "未报：%s\n", strings.Join(missing, "、"))
+	}
+	if len(late) > 0 {
+		fmt.Fprintf(w, "迟报：%s\n", strings.Join(late, "、"))
+	}
+	fmt.Fprintf(w, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，临期 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue, s.DueSoon)
+	unreadable := 0
+	for _, f := range l.Files {
+		if f.Submission == nil {
+			unreadable++
+		}
+	}
+	fmt.Fprintf(w, "读取文件 %d 个", len(l.Files))
+	if unreadable > 0 {
+		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", unreadable)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "问题：错误 %d 个，警告 %d 个，提示 %d 个（详见“问题清单”）\n", s.Errors, s.Warnings, s.Infos)
+	fmt.Fprintf(w, "已写出汇总台账：%s\n", path)
+}
+
+// reminder returns the 催报 text for the units that have not reported the
+// run's period, with contacts from the programme, ready to paste into a message.
+func reminder(l *taizhang.Ledger) string {
+	var b strings.Builder
+	var missing []*taizhang.Receipt
+	for _, r := range l.ReceiptsOf(l.Period) {
+		if r.State == taizhang.Missing {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) == 0 {
+		fmt.Fprintf(&b, "%s各单位均已报送，无需催报。\n", l.Period)
+		return b.String()
+	}
+	p := l.Programme
+	due := missing[0].Due
+	fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，以下 %d 个单位尚未报送，请尽快报送：\n", l.Period, due.Chinese(), len(missing))
+	for i, r := range missing {
+		contact := "方案中未登记联系人"
+		if u := p.Unit(r.Unit); u != nil && (u.Contact != "" || u.Phone != "") {
+			var parts []string
+			if u.Contact != "" {
+				parts = append(parts, "联系人："+u.Contact)
+			}
+			if u.Phone != "" {
+				parts = append(parts, "电话："+u.Phone)
+			}
+			contact = strings.Join(parts, "，")
+		}
+		fmt.Fprintf(&b, "%d. %s（%s）\n", i+1, r.Unit, contact)
+	}
+	office := p.Office
+	if office == "" {
+		office = "专班"
+	}
+	fmt.Fprintf(&b, "请使用下发的模板填报，报送前可用 taizhang validate 自行检查。\n%s\n", office)
+	return b.String()
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"taizhang"
+	"taizhang/xlsx"
+)
+
+func init() {
+	register(command{name: "validate", args: "文件… [--json] [--annotate 文件夹]", order: 30,
+		short: "报送前检查进展情况表：逐条列出要改的地方（文件、单元格、怎么改）",
+		run:   runValidate})
+}
+
+func runValidate(e *env, args []string) int {
+	fs := e.flags("validate")
+	asJSON := fs.Bool("json", false, "以 JSON 输出检查结果")
+	annotate := fs.String("annotate", "", "把每个表的副本写到这个`文件夹`，有问题的单元格标红或标黄并加批注（原文件不动）")
+	period := fs.String("period", "", "表中和文件名中都没有期次时使用的报送`期次`，如 2021-04-1")
+	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该期最后一天）")
+	password := fs.String("password", "", "加密工作簿的打开`密码`")
+	prog := programmeFlag(fs)
+	if done, st := e.parse(fs, args); done {
+		return st
+	}
+	if fs.NArg() == 0 {
+		return e.fail("validate", "请给出要检查的文件，如 taizhang validate 包头市_2021年4月上半月_进展情况表.xlsx")
+	}
+	p, err := e.programme(*prog)
+	if err != nil {
+		return e.fail("validate", "%v", err)
+	}
+	o := inputOptions{password: *password}
+	if *period != "" {
+		if o.period, err = taizhang.ParsePeriod(*period, p.Schedule, e.now().In(taizhang.CST).Year()); err != nil {
+			return e.fail("validate", "--period：%v", err)
+		}
+	}
+	var day taizhang.Date
+	if *asOf != "" {
+		if day, err = taizhang.ParseDate(*asOf, e.now().In(taizhang.CST).Year()); err != nil {
+			return e.fail("validate", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
+		}
+	}
+	files, err := e.readInputs(p, fs.Args(), o)
+	if err != nil {
+		return e.fail("validate", "%v", err)
+	}
+	var all taizhang.Findings
+	for i := range files {
+		f := &files[i]
+		if s := f.Submission; s != nil {
+			f.Findings = append(f.Findings, taizhang.Check(p, s, taizhang.CheckOptions{AsOf: day, Submitter: true})...)
+		}
+		f.Findings.Sort()
+		all = append(all, f.Findings...)
+	}
+	all.Sort()
+	if *annotate != "" {
+		if err := writeAnnotated(*annotate, files, *password); err != nil {
+			return e.fail("validate", "%v", err)
+		}
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, files); err != nil {
+			return e.fail("validate", "%v", err)
+		}
+	} else {
+		for _, f := range all {
+			fmt.Fprintln(e.stdout, f.Text())
+		}
+		fmt.Fprintln(e.stdout, validateSummary(files, all))
+	}
+	if all.Count(taizhang.Error) > 0 {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func validateSummary(files []taizhang.File, all taizhang.Findings) string {
+	if len(all) == 0 {
+		return fmt.Sprintf("共检查 %d 个文件，未发现问题，可以报送。", len(files))
+	}
+	s := fmt.Sprintf("共检查 %d 个文件：错误 %d 个，警告 %d 个，提示 %d 个。", len(files), all.Count(taizhang.Error), all.Count(taizhang.Warning), all.Count(taizhang.Info))
+	if all.Count(taizhang.Error) > 0 {
+		s += "请改正错误后再报送。"
+	} else {
+		s += "没有错误，可以报送；警告请核实。"
+	}
+	return s
+}
+
+type jsonFinding struct {
+	Code      string `json:"code"`
+	Severity  string `json:"severity"`
+	Label     string `json:"label"`
+	Unit      string `json:"unit"`
+	Period    string `json:"period"`
+	Milestone string `json:"milestone"`
+	Sheet     string `json:"sheet"`
+	Cell      string `json:"cell"`
+	Message   string `json:"message"`
+}
+
+type jsonFile struct {
+	File     string        `json:"file"`
+	Unit     string        `json:"unit"`
+	Period   string        `json:"period"`
+	Entries  int           `json:"entries"`
+	Findings []jsonFinding `json:"findings"`
+}
+
+func writeJSON(w io.Writer, files []taizhang.File) error {
+	doc := struct {
+		Files []jsonFile `json:"files"`
+	}{Files: []jsonFile{}}
+	for _, f := range files {
+		jf := jsonFile{File: f.Source.Path, Findings: []jsonFinding{}}
+		if s := f.Submission; s != nil {
+			jf.Unit, jf.Period, jf.Entries = s.Unit, s.Period.String(), len(s.Entries)
+		}
+		for _, x := range f.Findings {
+			jf.Findings = append(jf.Findings, jsonFinding{
+				Code: string(x.Code), Severity: x.Severity.Key(), Label: x.Code.Label(), Unit: x.Unit, Period: x.Period.String(),
+				Milestone: x.Milestone, Sheet: x.Place.Sheet, Cell: x.Place.Cell, Message: x.Message,
+			})
+		}
+		doc.Files = append(doc.Files, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// writeAnnotated writes a marked-up copy of each readable sheet into dir.
+func writeAnnotated(dir string, files []taizhang.File, password string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
+	}
+	used := map[string]bool{}
+	for _, f := range files {
+		if f.Submission == nil || f.Load == nil {
+			continue
+		}
+		data, err := f.Load()
+		if err != nil {
+			continue
+		}
+		name := filepath.Base(f.Source.Name)
+		if !strings.HasSuffix(strings.ToLower(name), ".xlsx") {
+			name = strings.TrimSuffix(name, filepath.Ext(name)) + ".xlsx"
+		}
+		out := filepath.Join(dir, name)
+		for i := 2; used[out] || sameFile(out, []string{f.Source.Path}); i++ {
+			out = filepath.Join(dir, fmt.Sprintf("%s_校验批注%d.xlsx", strings.TrimSuffix(name, ".xlsx"), i))
+		}
+		used[out] = true
+		if err := writeAtomic(out, func(w io.Writer) error {
+			return xlsx.Annotate(w, data, password, f.Submission.Sheet, f.Findings)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
