@@ -97,3 +97,36 @@ func TestFontWithoutChinese(t *testing.T) {
 	}
 	checkFontsEmbedded(t, pdf)
 }
+
+// noName is the embedded font without its name table: sfnt reads it, the
+// PDF library does not.
+func noName() []byte {
+	data := bytes.Clone(templates.Font)
+	n := int(data[4])<<8 | int(data[5])
+	for i := range n {
+		if r := data[12+16*i:]; string(r[:4]) == "name" {
+			copy(r, "namf")
+		}
+	}
+	return data
+}
+
+func TestFontThePDFLibraryRejects(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "simhei.ttf"), noName(), 0o644)
+	cur, prev := ledgers(builtin(t), may2021, realistic)
+	var warn bytes.Buffer
+	err := WriteMonthly(&bytes.Buffer{}, cur, prev, Options{Month: may2021, Created: created, FontDirs: []string{dir}, Warnings: &warn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "月度报告：字体 黑体 无法嵌入 PDF，本次改用内置字体文泉驿微米黑\n"; !strings.HasPrefix(warn.String(), want) {
+		t.Errorf("warnings:\n%s\nwant first line %s", warn.String(), want)
+	}
+	user := filepath.Join(dir, "noname.ttf")
+	os.WriteFile(user, noName(), 0o644)
+	err = WriteMonthly(&bytes.Buffer{}, cur, prev, Options{Month: may2021, Created: created, FontFile: user})
+	if err == nil || err.Error() != "字体 noname.ttf 无法嵌入 PDF，请改用其他 TrueType 字体" {
+		t.Errorf("err = %v", err)
+	}
+}

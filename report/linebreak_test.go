@@ -107,3 +107,23 @@ func TestTitleLines(t *testing.T) {
 		t.Errorf("titleLines = %q, want %q", got, want)
 	}
 }
+
+func FuzzBreakLines(f *testing.F) {
+	for _, s := range []string{punctuated(300), "abc def", "（一）“多规合一”。", "a\n\nb", " 　 ", "三.2、3-1、2021-05-31", "𠮷😀\u0301\u200b"} {
+		f.Add(s, 10.0)
+	}
+	f.Fuzz(func(t *testing.T, text string, width float64) {
+		if !utf8.ValidString(text) || width < 1 || width > 1000 {
+			t.Skip()
+		}
+		lines := breakLines(text, width, width, testWidth)
+		if got, want := strings.Join(lines, ""), strings.ReplaceAll(text, "\n", ""); got != want {
+			t.Fatalf("breakLines(%q, %v) = %q", text, width, lines)
+		}
+		for _, ln := range lines {
+			if w := lineWidth(ln); w > width+1e-9 && utf8.RuneCountInString(strings.TrimRight(ln, " ")) > 1 {
+				t.Fatalf("line %q is %v wide, limit %v", ln, w, width)
+			}
+		}
+	})
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -36,6 +37,7 @@ func (rp *replacer) clean(s string, f *face) string {
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	rs := []rune(s)
+	orig := slices.Clone(rs)
 	changed := false
 	for i, r := range rs {
 		switch {
@@ -56,7 +58,7 @@ func (rp *replacer) clean(s string, f *face) string {
 		k := replaceKey{f.name, r}
 		n := rp.seen[k]
 		if n == nil {
-			n = &replaced{r: r, font: f.name, with: with, context: around(rs, i)}
+			n = &replaced{r: r, font: f.name, with: with, context: around(orig, i)}
 			rp.seen[k] = n
 			rp.order = append(rp.order, n)
 		}
@@ -87,12 +89,25 @@ func around(rs []rune, i int) string {
 	return out.String()
 }
 
-// report writes one Chinese line per replaced character.
+// maxReported is how many replaced characters are reported one by one.
+const maxReported = 30
+
+// report writes one Chinese line per replaced character, up to maxReported,
+// then one line for the rest.
 func (rp *replacer) report(w io.Writer) {
 	if w == nil {
 		return
 	}
-	for _, n := range rp.order {
+	if len(rp.order) > maxReported {
+		defer func() {
+			rest, n := rp.order[maxReported:], 0
+			for _, r := range rest {
+				n += r.count
+			}
+			fmt.Fprintf(w, "月度报告：另有%d个字符（共%d处）也因字体中没有而显示为替换符号\n", len(rest), n)
+		}()
+	}
+	for _, n := range rp.order[:min(len(rp.order), maxReported)] {
 		what := fmt.Sprintf("U+%04X", n.r)
 		if unicode.IsPrint(n.r) {
 			what = fmt.Sprintf("“%c”（U+%04X）", n.r, n.r)

@@ -13,6 +13,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"taizhang"
+	"taizhang/templates"
 )
 
 // Options sets what WriteMonthly writes and with which fonts.
@@ -61,11 +62,8 @@ func writeMonthly(w io.Writer, cur, prev *taizhang.Ledger, opt Options) (d *doc,
 	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(portrait.left, portrait.top, portrait.right)
-	for _, f := range fonts.faces {
-		pdf.AddUTF8FontFromBytes(f.family, "", f.data)
-		if pdf.Err() {
-			return nil, fmt.Errorf("字体 %s 无法嵌入 PDF：%v", f.name, pdf.Error())
-		}
+	if err := registerFonts(pdf, fonts, func(s string) { warnings = append(warnings, s) }); err != nil {
+		return nil, err
 	}
 	d = &doc{pdf: pdf, fonts: fonts, rp: &replacer{}, g: portrait, widths: map[*face]map[rune]int{}}
 	pdf.SetFooterFunc(d.footer)
@@ -97,4 +95,43 @@ func writeMonthly(w io.Writer, cur, prev *taizhang.Ledger, opt Options) (d *doc,
 		return nil, fmt.Errorf("写入月度报告：%w", err)
 	}
 	return d, nil
+}
+
+// registerFonts embeds the faces in pdf. An official font the PDF library
+// cannot read is replaced by the embedded font, with a warning; the embedded
+// font or --font failing is an error.
+func registerFonts(pdf *fpdf.Fpdf, fonts *fontSet, warn func(string)) error {
+	add := func(f *face) (ok bool) {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		pdf.AddUTF8FontFromBytes(f.family, "", f.data)
+		return !pdf.Err() && pdf.GetFontDesc(f.family, "").Ascent != 0
+	}
+	var fallback *face
+	for i := 0; i < len(fonts.faces); i++ {
+		f := fonts.faces[i]
+		if add(f) {
+			continue
+		}
+		if pdf.Err() || f.family == "user" || f.family == "wqy" {
+			return fmt.Errorf("字体 %s 无法嵌入 PDF，请改用其他 TrueType 字体", f.name)
+		}
+		warn(fmt.Sprintf("字体 %s 无法嵌入 PDF，本次改用内置字体%s", f.name, templates.FontName))
+		if fallback == nil {
+			var err error
+			if fallback, err = newFace("wqy", templates.FontName, templates.FontName, templates.Font); err != nil {
+				return fmt.Errorf("内置字体有误：%v", err)
+			}
+			fonts.faces = append(fonts.faces, fallback)
+		}
+		for _, role := range []**face{&fonts.body, &fonts.heading, &fonts.sub, &fonts.title} {
+			if *role == f {
+				*role = fallback
+			}
+		}
+	}
+	return nil
 }

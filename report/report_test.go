@@ -357,3 +357,49 @@ func TestFirstMonthHasNoComparison(t *testing.T) {
 		}
 	}
 }
+
+// A row taller than a page is split by lines, with the header repeated.
+func TestTallRowSplits(t *testing.T) {
+	p := builtin(t)
+	cur, _ := ledgers(p, may2021, realistic)
+	d, err := writeMonthly(&bytes.Buffer{}, cur, nil, Options{Month: may2021, Created: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.newPage(portrait)
+	before := d.pdf.PageNo()
+	d.drawTable(table{name: "tall", size: ptTable, cols: []column{{title: "单位", width: 30}, {title: "说明"}},
+		rows: [][]string{{"甲", "短"}, {"乙", strings.Repeat("进展情况说明，", 1500)}, {"丙", "短"}}})
+	tr := d.trace[len(d.trace)-1]
+	if len(tr.pages) < 3 {
+		t.Fatalf("tall row on %d pages", len(tr.pages))
+	}
+	for k, pg := range tr.pages {
+		if !pg.header || pg.page != before+k {
+			t.Errorf("page %+v", pg)
+		}
+		if k > 0 && k < len(tr.pages)-1 && (!pg.split || pg.first != 1) {
+			t.Errorf("middle page %+v is not a continuation of row 1", pg)
+		}
+	}
+	if last := tr.pages[len(tr.pages)-1]; last.last != 2 {
+		t.Errorf("last page %+v does not end with row 2", last)
+	}
+}
+
+// No sheet at all: everything is 未报, and the report still says so.
+func TestNoSheets(t *testing.T) {
+	p := builtin(t)
+	ps := may2021.Periods(p.Schedule)
+	cur := taizhang.Merge(p, nil, taizhang.MergeOptions{Period: ps[1], From: ps[0]})
+	path, _, warn := writePDF(t, cur, nil, Options{Month: may2021})
+	if warn != "" {
+		t.Errorf("warnings: %s", warn)
+	}
+	flat := squeeze(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	for _, s := range []string{"本月应报送进展情况表32份（16个单位，2期），实际报送0份，报送率0%", "另有98项因未报送或填报不全无法判断进展"} {
+		if !strings.Contains(flat, s) {
+			t.Errorf("report lacks %q", s)
+		}
+	}
+}

@@ -3,10 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"taizhang"
 	"taizhang/report"
@@ -43,10 +39,9 @@ func runReport(e *env, args []string) int {
 	if err != nil {
 		return e.fail("report", "%v", err)
 	}
-	periods := m.Periods(p.Schedule)
-	opt := taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0]}
+	var day taizhang.Date
 	if *asOf != "" {
-		if opt.AsOf, err = taizhang.ParseDate(*asOf, m.Year); err != nil {
+		if day, err = taizhang.ParseDate(*asOf, m.Year); err != nil {
 			return e.fail("report", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
 		}
 	}
@@ -54,39 +49,18 @@ func runReport(e *env, args []string) int {
 	if path == "" {
 		path = fmt.Sprintf("月度报告_%s.pdf", m)
 	}
-	if sameFile(path, fs.Args()) || existsInside(path, fs.Args()) {
+	if sameFile(path, fs.Args()) {
 		return e.fail("report", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
 	}
 	files, err := e.readInputs(p, fs.Args(), inputOptions{password: *password, progress: true})
 	if err != nil {
 		return e.fail("report", "%v", err)
 	}
-	// The previous month's ledger, from its own sheets (Merge adds findings
-	// to the files it is given, so it gets copies).
-	pm := m.Prev()
-	var before []taizhang.File
-	for _, f := range files {
-		if s := f.Submission; s != nil && s.Period.MonthOf() == pm {
-			f.Findings = slices.Clone(f.Findings)
-			before = append(before, f)
-		}
-	}
-	cur := taizhang.Merge(p, files, opt)
-	var prev *taizhang.Ledger
-	if len(before) > 0 {
-		pp := pm.Periods(p.Schedule)
-		prev = taizhang.Merge(p, before, taizhang.MergeOptions{Period: pp[len(pp)-1], From: pp[0]})
-	}
-	ropt := report.Options{
-		Month:    m,
-		Created:  e.now(),
-		FontFile: *font,
-		FontDirs: report.DefaultFontDirs(e.getenv),
-		Warnings: e.stderr,
-	}
-	if err := writeAtomic(path, func(w io.Writer) error { return report.WriteMonthly(w, cur, prev, ropt) }); err != nil {
+	cur, prev, err := e.writeMonthly(p, files, m, day, *font, path)
+	if err != nil {
 		return e.fail("report", "%v", err)
 	}
+	pm := m.Prev()
 	s := cur.Summary()
 	fmt.Fprintf(e.stdout, "报告月份：%s（截至 %s）\n", m, cur.AsOf)
 	fmt.Fprintf(e.stdout, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue)
@@ -97,25 +71,29 @@ func runReport(e *env, args []string) int {
 	return exitOK
 }
 
-// existsInside reports whether out is an existing file inside one of the
-// input folders: it is one of the inputs, and writing it would destroy it.
-func existsInside(out string, inputs []string) bool {
-	if _, err := os.Stat(out); err != nil {
-		return false
-	}
-	oa, err := filepath.Abs(out)
-	if err != nil {
-		return false
-	}
-	for _, in := range inputs {
-		st, err := os.Stat(in)
-		if err != nil || !st.IsDir() {
-			continue
-		}
-		ia, err := filepath.Abs(in)
-		if err == nil && strings.HasPrefix(oa, strings.TrimSuffix(ia, string(filepath.Separator))+string(filepath.Separator)) {
-			return true
+// writeMonthly merges the files for month m (the previous month too, when
+// its sheets are among them) and writes the monthly report to path.
+func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizhang.Month, asOf taizhang.Date, font, path string) (cur, prev *taizhang.Ledger, err error) {
+	periods := m.Periods(p.Schedule)
+	cur = taizhang.Merge(p, files, taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0], AsOf: asOf})
+	pm := m.Prev()
+	var before []taizhang.File
+	for _, f := range files {
+		if s := f.Submission; s != nil && s.Period.MonthOf() == pm {
+			before = append(before, f)
 		}
 	}
-	return false
+	if len(before) > 0 {
+		pp := pm.Periods(p.Schedule)
+		prev = taizhang.Merge(p, before, taizhang.MergeOptions{Period: pp[len(pp)-1], From: pp[0]})
+	}
+	ropt := report.Options{
+		Month:    m,
+		Created:  e.now(),
+		FontFile: font,
+		FontDirs: report.DefaultFontDirs(e.getenv),
+		Warnings: e.stderr,
+	}
+	err = writeAtomic(path, func(w io.Writer) error { return report.WriteMonthly(w, cur, prev, ropt) })
+	return cur, prev, err
 }
