@@ -209,7 +209,14 @@ func (l *Ledger) Summary() Summary {
 // the due dates, checks every sheet of the run's period against the as-of
 // date and the unit's previous period, and finds who has not reported.
 // Sheets of earlier periods are history; later ones are reported and left out.
+// The files' findings are not changed; the submissions' statuses and dates are
+// read (see Check).
 func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
+	// The findings Merge adds belong to this ledger, not to the caller's files.
+	files = slices.Clone(files)
+	for i := range files {
+		files[i].Findings = slices.Clone(files[i].Findings)
+	}
 	l := &Ledger{Programme: p, Files: files, cells: map[string]map[string]Cell{}}
 	var subs []*Submission
 	for i := range files {
@@ -248,6 +255,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		period Period
 	}
 	groups := map[key][]int{}
+	later := 0
 	first := l.Period
 	fileOf := map[*Submission]int{}
 	for i := range files {
@@ -260,8 +268,15 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			continue
 		}
 		if l.Period.Before(s.Period) {
-			f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "期次为%s，晚于本次汇总的期次%s，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period)
-			f.Unit, f.Period = s.Unit, s.Period
+			// A later sheet that arrived while the run's period was being
+			// reported is likely mislabelled; one that came later is just
+			// the future, counted once below.
+			if d := arrival(s); !d.IsZero() && !d.After(p.DueDate(l.Period)) {
+				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
+				f.Unit, f.Period = s.Unit, s.Period
+			} else {
+				later++
+			}
 			continue
 		}
 		k := key{s.Unit, s.Period}
@@ -336,11 +351,14 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		default:
 			// History, replaced or later sheets: only what concerns the file itself.
 			for _, f := range files[i].Findings {
-				if f.Code == DuplicateSubmission || f.Code == WrongPeriod && l.Period.Before(s.Period) {
+				if f.Code == DuplicateSubmission && s.Period == l.Period || f.Code == WrongPeriod && l.Period.Before(s.Period) {
 					l.Findings = append(l.Findings, f)
 				}
 			}
 		}
+	}
+	if later > 0 {
+		l.Findings.Add(ReaderNote, Place{}, "另有 %d 份期次晚于%s的进展情况表，未计入本次汇总", later, l.Period)
 	}
 	for i := range l.Receipts {
 		r := &l.Receipts[i]
@@ -554,4 +572,12 @@ func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
 	f.Unit, f.Period = s.Unit, q
 	s.Period = q
 	return f, true
+}
+
+// arrival returns the day a sheet arrived: the e-mail's date, else its 填报日期; zero when unknown.
+func arrival(s *Submission) Date {
+	if !s.Source.Received.IsZero() {
+		return DateOf(s.Source.Received)
+	}
+	return s.Filled
 }

@@ -49,8 +49,9 @@ func TestMergeReceipts(t *testing.T) {
 	unknown := sheet(p, "兴安盟", q2, "", "推进中")
 	before := sheet(p, "鄂尔多斯市", q1, "2021-04-15", "已完成")
 	back := sheet(p, "鄂尔多斯市", q2, "2021-04-30", "推进中")
-	future := sheet(p, "阿拉善盟", q2.Next(), "2021-05-10", "推进中")
-	l := taizhang.Merge(p, files(early, resub, late, mail, mailLate, unknown, before, back, future), taizhang.MergeOptions{Period: q2})
+	mislabelled := sheet(p, "阿拉善盟", q2.Next(), "2021-04-29", "推进中")
+	future := sheet(p, "包头市", q2.Next(), "2021-05-14", "推进中")
+	l := taizhang.Merge(p, files(early, resub, late, mail, mailLate, unknown, before, back, mislabelled, future), taizhang.MergeOptions{Period: q2})
 	if len(l.Periods) != 2 || l.Periods[0] != q1 {
 		t.Fatalf("periods %v", l.Periods)
 	}
@@ -74,7 +75,8 @@ func TestMergeReceipts(t *testing.T) {
 		"乌海市_2021年4月下半月.xlsx 警告 迟报：乌海市2021年4月下半月进展情况表应于 2021-04-30 前报送，2021-05-01 00:05 收到（邮件时间），迟报1天",
 		"包头市_2021年4月下半月.xlsx 提示 重复报送：包头市2021年4月下半月收到多份进展情况表，采用较新的 包头市（修改版）.xlsx，本表未计入汇总",
 		"鄂尔多斯市_2021年4月下半月.xlsx 进展情况!G7 警告 前后矛盾：节点 三.1 进展状态由上期（2021年4月上半月）的已完成退回为推进中，请核实",
-		"阿拉善盟_2021年5月上半月.xlsx 进展情况!F2 警告 期次不符：期次为2021年5月上半月，晚于本次汇总的期次2021年4月下半月，未计入汇总；如期次填错请改正后重新报送",
+		"阿拉善盟_2021年5月上半月.xlsx 进展情况!F2 警告 期次不符：期次为2021年5月上半月，晚于本次汇总的期次2021年4月下半月，却在 2021-04-29 就已报送，未计入汇总；如期次填错请改正后重新报送",
+		"提示 读取说明：另有 1 份期次晚于2021年4月下半月的进展情况表，未计入本次汇总",
 		"通辽市_2021年4月下半月.xlsx 进展情况!G10 提示 临期：节点 四 完成时限为 2021-04-30，今天到期",
 		"兴安盟_2021年4月下半月.xlsx 进展情况!I2 提示 报送时间不明：兴安盟2021年4月下半月进展情况表没有邮件时间也没有填报日期，无法判断是否按时报送；请在表头填写填报日期",
 	} {

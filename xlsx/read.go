@@ -42,8 +42,12 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 		r.date1904 = *props.Date1904
 	}
 	sheets := f.GetSheetList()
-	if isLedger(sheets) {
+	switch {
+	case isLedger(sheets):
 		fs.Add(taizhang.ReaderNote, fileLevel, "这是本程序生成的汇总台账，不是进展情况表，已跳过")
+		return nil, fs
+	case isProgramme(sheets):
+		fs.Add(taizhang.ReaderNote, fileLevel, "这是方案工作簿，不是进展情况表，已跳过（方案请用 --programme 指定）")
 		return nil, fs
 	}
 	r.readMark(sheets)
@@ -573,4 +577,16 @@ func maxKey(m map[int]string) int {
 		n = max(n, k)
 	}
 	return n
+}
+
+// isProgramme reports whether a workbook's sheets are those of a programme workbook.
+func isProgramme(sheets []string) bool {
+	n := 0
+	for _, s := range sheets {
+		switch s {
+		case sheetMeasures, sheetUnits, sheetSettings:
+			n++
+		}
+	}
+	return n == 3
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"taizhang"
@@ -10,7 +11,7 @@ import (
 )
 
 func init() {
-	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--remind]", order: 40,
+	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--report 文件] [--remind]", order: 40,
 		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml），写出汇总台账工作簿",
 		run:   runMerge})
 }
@@ -21,6 +22,9 @@ func runMerge(e *env, args []string) int {
 	period := fs.String("period", "", "本次汇总的报送`期次`，如 2021-04-2（默认：收到的表中最新的期次）")
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该期最后一天）")
 	remind := fs.Bool("remind", false, "另外输出催报通知（未报单位及联系人），可直接复制发送")
+	reportPath := fs.String("report", "", "同时写出本期所在月份的月度报告（PDF）到这个`文件`")
+	month := fs.String("month", "", "月度报告的`月份`，如 2021-04（默认：本次汇总期次所在的月份）")
+	font := fs.String("font", "", "月度报告所用的 TrueType `字体文件`（.ttf）")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
 	prog := programmeFlag(fs)
 	if done, st := e.parse(fs, args); done {
@@ -48,6 +52,15 @@ func runMerge(e *env, args []string) int {
 	if *out != "" && sameFile(*out, fs.Args()) {
 		return e.fail("merge", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", *out)
 	}
+	if *reportPath != "" && sameFile(*reportPath, fs.Args()) {
+		return e.fail("merge", "月度报告文件 %s 就是输入文件之一，请用 --report 另指定文件名", *reportPath)
+	}
+	var m taizhang.Month
+	if *month != "" {
+		if m, err = taizhang.ParseMonth(*month); err != nil {
+			return e.fail("merge", "--month：%v", err)
+		}
+	}
 	files, err := e.readInputs(p, fs.Args(), inputOptions{period: opt.Period, password: *password, progress: true})
 	if err != nil {
 		return e.fail("merge", "%v", err)
@@ -57,10 +70,25 @@ func runMerge(e *env, args []string) int {
 	if path == "" {
 		path = fmt.Sprintf("汇总台账_%s.xlsx", l.Period)
 	}
+	if clobbers(path, files) {
+		return e.fail("merge", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
+	}
+	if *reportPath != "" && clobbers(*reportPath, files) {
+		return e.fail("merge", "月度报告文件 %s 就是输入文件之一，请用 --report 另指定文件名", *reportPath)
+	}
 	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l) }); err != nil {
 		return e.fail("merge", "%v", err)
 	}
 	printMergeSummary(e.stdout, l, path)
+	if *reportPath != "" {
+		if m == (taizhang.Month{}) {
+			m = l.Period.MonthOf()
+		}
+		if _, _, err := e.writeMonthly(p, files, m, opt.AsOf, *font, *reportPath); err != nil {
+			return e.fail("merge", "%v", err)
+		}
+		fmt.Fprintf(e.stdout, "已写出%s月度报告：%s\n", m, *reportPath)
+	}
 	if *remind {
 		fmt.Fprintln(e.stdout)
 		fmt.Fprint(e.stdout, reminder(l))
@@ -88,15 +116,22 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 		fmt.Fprintf(w, "迟报：%s\n", strings.Join(late, "、"))
 	}
 	fmt.Fprintf(w, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，临期 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue, s.DueSoon)
-	unreadable := 0
+	unreadable, skipped := 0, 0
 	for _, f := range l.Files {
-		if f.Submission == nil {
+		switch {
+		case f.Submission != nil:
+		case slices.ContainsFunc(f.Findings, func(x taizhang.Finding) bool { return x.Code == taizhang.UnreadableFile }):
 			unreadable++
+		default:
+			skipped++
 		}
 	}
 	fmt.Fprintf(w, "读取文件 %d 个", len(l.Files))
 	if unreadable > 0 {
 		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", unreadable)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(w, "，跳过 %d 个（不是进展情况表）", skipped)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "问题：错误 %d 个，警告 %d 个，提示 %d 个（详见“问题清单”）\n", s.Errors, s.Warnings, s.Infos)

@@ -56,6 +56,9 @@ func runReport(e *env, args []string) int {
 	if err != nil {
 		return e.fail("report", "%v", err)
 	}
+	if clobbers(path, files) {
+		return e.fail("report", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
+	}
 	cur, prev, err := e.writeMonthly(p, files, m, day, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)
