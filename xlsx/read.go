@@ -559,6 +559,16 @@ func fileStem(name string) string {
 	return strings.TrimSuffix(name, path.Ext(name))
 }
 
+// IsLedger reports whether data is a ledger workbook written by WriteLedger.
+func IsLedger(data []byte) bool {
+	f, err := open(data, "")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return isLedger(f.GetSheetList())
+}
+
 // isLedger reports whether a workbook's sheets are those of a ledger written by WriteLedger.
 func isLedger(sheets []string) bool {
 	n := 0

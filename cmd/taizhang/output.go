@@ -7,10 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"taizhang"
+	"taizhang/xlsx"
 )
 
 // writeAtomic writes a file through a temporary file in the same folder and
@@ -81,15 +81,17 @@ func sameFile(out string, inputs []string) bool {
 	return false
 }
 
-// clobbers reports whether writing out would overwrite one of the files read
-// as a progress sheet (a file inside an input folder, say). Our own earlier
-// ledgers, which the reader skips, may be overwritten.
+// clobbers reports whether writing out would overwrite one of the files
+// collected as input (a sheet inside an input folder, say). A ledger this
+// program wrote earlier, which the reader skips, may be overwritten.
 func clobbers(out string, files []taizhang.File) bool {
 	var paths []string
 	for _, f := range files {
-		if f.Submission != nil || slices.ContainsFunc(f.Findings, func(x taizhang.Finding) bool { return x.Code == taizhang.UnreadableFile }) {
-			paths = append(paths, f.Source.Path)
-		}
+		paths = append(paths, f.Source.Path)
 	}
-	return sameFile(out, paths)
+	if !sameFile(out, paths) {
+		return false
+	}
+	data, err := os.ReadFile(out)
+	return err != nil || !xlsx.IsLedger(data)
 }
