@@ -157,8 +157,13 @@ func (c *collector) arg(p string) {
 	}
 }
 
-// walk collects the files of a folder and its subfolders, by name.
+// walk collects the files of a folder and its subfolders, by name. Links to
+// files are followed; links to folders only when given as the root, so that
+// a loop of links cannot trap the walk.
 func (c *collector) walk(root string) {
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // makes WalkDir follow the link
+	}
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if d != nil && d.IsDir() {

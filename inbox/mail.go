@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 
 	"taizhang"
 )
@@ -261,7 +262,12 @@ func (w *walker) entity(h header, body []byte, level int) {
 // messageLabel names a message as a person finds it in the mail client:
 // 邮件 subject (date in China Standard Time).
 func messageLabel(subject string, date time.Time) string {
-	s := strings.Join(strings.Fields(subject), " ")
+	s := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, subject)), " ")
 	if s == "" {
 		s = "（无主题）"
 	}
