@@ -204,7 +204,7 @@ func ReadProgramme(name string, data []byte) (*taizhang.Programme, taizhang.Find
 		}
 		ref := cell(cols["单位名称"]+1, r+1)
 		if prev, dup := seen[u.Name]; dup {
-			fs.Add(taizhang.InvalidValue, place(sheetUnits, ref), "单位“%s”与 %s 重复，请删去一行", u.Name, prev)
+			fs.Add(taizhang.InvalidValue, place(sheetUnits, ref), "单位%q与 %s 重复，请删去一行", u.Name, prev)
 			continue
 		}
 		seen[u.Name] = ref
@@ -214,7 +214,7 @@ func ReadProgramme(name string, data []byte) (*taizhang.Programme, taizhang.Find
 		case "部门":
 			u.Kind = taizhang.Department
 		default:
-			fs.Add(taizhang.InvalidValue, place(sheetUnits, cell(cols["类别"]+1, r+1)), "类别“%s”应为 盟市 或 部门", taizhang.Quote(get("类别")))
+			fs.Add(taizhang.InvalidValue, place(sheetUnits, cell(cols["类别"]+1, r+1)), "类别%q应为 盟市 或 部门", taizhang.Quote(get("类别")))
 		}
 		p.Units = append(p.Units, u)
 	}
@@ -239,7 +239,7 @@ func ReadProgramme(name string, data []byte) (*taizhang.Programme, taizhang.Find
 			}
 			mref, rest, ok := taizhang.ParseMilestoneRef(get("措施编号"))
 			if !ok || rest != "" || mref.Measure < 1 {
-				fs.Add(taizhang.InvalidValue, place(sheetMeasures, ref("措施编号")), "措施编号“%s”无法识别，请写成如（一）", taizhang.Quote(get("措施编号")))
+				fs.Add(taizhang.InvalidValue, place(sheetMeasures, ref("措施编号")), "措施编号%q无法识别，请写成如（一）", taizhang.Quote(get("措施编号")))
 				continue
 			}
 			m := p.MeasureOf(mref.Measure)
@@ -253,7 +253,7 @@ func ReadProgramme(name string, data []byte) (*taizhang.Programme, taizhang.Find
 			}
 			d, err := taizhang.ParseDate(get("完成时限"), 0)
 			if err != nil {
-				fs.Add(taizhang.InvalidValue, place(sheetMeasures, ref("完成时限")), "完成时限“%s”%s，请填写如 2021-05-31", taizhang.Quote(get("完成时限")), dateErr(err))
+				fs.Add(taizhang.InvalidValue, place(sheetMeasures, ref("完成时限")), "完成时限%q%s，请填写如 2021-05-31", taizhang.Quote(get("完成时限")), dateErr(err))
 			}
 			units, err := p.ExpandUnits(get("填报单位"))
 			if err != nil {

@@ -372,7 +372,7 @@ func (r *reader) footer(row int, text string) {
 		}
 	}
 	if !found {
-		r.fs.Add(taizhang.ReaderNote, r.place(cell(1, row)), "第%d行不是填报行（“%s”），未计入台账", row, taizhang.Quote(text))
+		r.fs.Add(taizhang.ReaderNote, r.place(cell(1, row)), "第%d行不是填报行（%q），未计入台账", row, taizhang.Quote(text))
 	}
 }
 

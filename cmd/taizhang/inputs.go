@@ -52,7 +52,17 @@ func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) 
 	close(jobs)
 	wg.Wait()
 	bar.finish()
+	// A note about a collected file (converted from .xls, say) goes with it;
+	// the rest are files that could not be collected.
+	byPath := map[string]int{}
+	for i := range files {
+		byPath[files[i].Source.Path] = i
+	}
 	for _, n := range notes {
+		if i, ok := byPath[n.Place.File]; ok {
+			files[i].Findings = append(taizhang.Findings{n}, files[i].Findings...)
+			continue
+		}
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
 	}
 	return files, nil
