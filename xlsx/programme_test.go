@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
 )
 
 func TestProgrammeRoundTrip(t *testing.T) {
