@@ -12,6 +12,7 @@
 #   TAIZHANG_BENCH_DATA data folder (default ${TMPDIR:-/tmp}/taizhang-bench)
 #   PYTHON=/usr/bin/python3  the interpreter with openpyxl (apt: python3-openpyxl)
 #   SKIP_OPENPYXL=1     leave out the openpyxl case (its goal is then not judged)
+#   GEN_ARGS="-units 50 -rows 2000"  a smaller data set, to try the script quickly
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 2
@@ -38,7 +39,8 @@ go build -o "$BIN/gen" ./bench/gen || die "go build ./bench/gen failed"
 go build -o "$BIN/floor" ./bench/floor || die "go build ./bench/floor failed"
 go build -o "$BIN/readone" ./bench/readone || die "go build ./bench/readone failed"
 go build -o "$BIN/taizhang" ./cmd/taizhang || die "go build ./cmd/taizhang failed"
-"$BIN/gen" -o "$DATA" || die "generating the data failed"
+# shellcheck disable=SC2086
+"$BIN/gen" -o "$DATA" ${GEN_ARGS:-} || die "generating the data failed"
 
 PROG=$DATA/national-programme.xlsx
 BIG=$(find "$DATA/big" -name "*.xlsx" | head -1)
@@ -69,9 +71,10 @@ run1() {
 		tail -5 "$LOG/$name.$i.out" >&2
 		exit 2
 	fi
-	local rss
+	local rss cpu
 	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$LOG/$name.$i.time")
-	echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') $rss" >>"$LOG/results"
+	cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$LOG/$name.$i.time")
+	echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') $rss $cpu" >>"$LOG/results"
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $N rounds"
@@ -86,22 +89,27 @@ for ((r = 1; r <= N; r++)); do
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# stat NAME: "median min max peak_rss_kb" over the runs of NAME.
-stat() {
-	awk -v n="$1" '$1 == n {print $2, $3}' "$LOG/results" | sort -n |
-		awk '{t[NR] = $1; if ($2 > m) m = $2}
-		END {med = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; print med, t[1], t[NR], m}'
+# median COLUMN NAME: the median of a column of the results over the runs of NAME.
+median() {
+	awk -v n="$2" -v c="$1" '$1 == n {print $c}' "$LOG/results" | sort -n |
+		awk '{t[NR] = $1} END {print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2}'
 }
 
-declare -A MED MIN MAX RSS
+# stat NAME: "median min max peak_rss_kb median_cpu" over the runs of NAME.
+stat() {
+	echo "$(median 2 "$1") $(awk -v n="$1" '$1 == n {print $2, $3}' "$LOG/results" | sort -n |
+		awk '{t[NR] = $1; if ($2 > m) m = $2} END {print t[1], t[NR], m}') $(median 4 "$1")"
+}
+
+declare -A MED RSS CPU
 echo
-printf '%-18s %6s %10s %17s %8s %13s\n' case runs "median s" "min–max s" spread "peak RSS MB"
+printf '%-18s %5s %9s %19s %7s %12s %13s\n' case runs "median s" "min–max s" spread "median CPU s" "peak RSS MB"
 for name in "${ORDER[@]}"; do
-	read -r med lo hi rss < <(stat "$name")
-	MED[$name]=$med MIN[$name]=$lo MAX[$name]=$hi RSS[$name]=$rss
+	read -r med lo hi rss cpu < <(stat "$name")
+	MED[$name]=$med RSS[$name]=$rss CPU[$name]=$cpu
 	runs=$(awk -v n="$name" '$1 == n' "$LOG/results" | wc -l)
-	awk -v n="$name" -v r="$runs" -v m="$med" -v a="$lo" -v b="$hi" -v k="$rss" 'BEGIN {
-		printf "%-18s %6d %10.3f %8.3f–%-8.3f %7.0f%% %13.1f\n", n, r, m, a, b, (m > 0 ? 100 * (b - a) / m : 0), k * 1024 / 1e6 }'
+	awk -v n="$name" -v r="$runs" -v m="$med" -v a="$lo" -v b="$hi" -v k="$rss" -v c="$cpu" 'BEGIN {
+		printf "%-18s %5d %9.3f %9.3f–%-9.3f %6.0f%% %12.2f %13.1f\n", n, r, m, a, b, (m > 0 ? 100 * (b - a) / m : 0), c, k * 1024 / 1e6 }'
 done
 
 # What the merges said (from their first run).
@@ -132,6 +140,10 @@ goal "national merge peak RSS" "$(mb "${RSS[national-merge]}")" "<" 150 " MB"
 goal "200,000-row sheet merged alone, peak RSS" "$(mb "${RSS[big-merge]}")" "<" 100 " MB"
 goal "provincial merge / its floor (wall time)" "$(ratio "${MED[provincial-merge]}" "${MED[provincial-floor]}")" "<=" 3.0 "×"
 printf '%-52s %8.2f MB    (information: the reader alone, no merge, no ledger)\n' "200,000-row sheet read only, peak RSS" "$(mb "${RSS[big-read-only]}")"
+# CPU time (user + system) is steadier than wall time on a busy machine.
+printf '%-52s %8.2f×       (information)\n' "national merge / its floor (CPU time)" "$(ratio "${CPU[national-merge]}" "${CPU[national-floor]}")"
+[ -n "${CMD[openpyxl]:-}" ] && printf '%-52s %8.2f×       (information)\n' "openpyxl script / national merge (CPU time)" "$(ratio "${CPU[openpyxl]}" "${CPU[national-merge]}")"
+printf '%-52s %8.2f×       (information)\n' "provincial merge / its floor (CPU time)" "$(ratio "${CPU[provincial-merge]}" "${CPU[provincial-floor]}")"
 echo
 echo "logs: $LOG"
 exit $FAILED

@@ -1,0 +1,146 @@
+// Command stages runs the three stages of `taizhang merge` on a folder of
+// sheets — read every file in parallel (xlsx.ReadSubmission, one worker per
+// core, as cmd/taizhang does), taizhang.Merge, xlsx.WriteLedger — and prints
+// the wall time and heap of each, optionally with CPU and heap profiles. It
+// is how the benchmark tells where the time of a merge goes.
+//
+// Usage: go run ./bench/stages [-programme FILE] [-cpuprofile F] [-memprofile F] [-o FILE] DIR
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"time"
+
+	"taizhang"
+	"taizhang/templates"
+	"taizhang/xlsx"
+)
+
+func main() {
+	prog := flag.String("programme", "", "programme workbook (default: the built-in programme)")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile to `file`")
+	mem := flag.String("memprofile", "", "write a heap profile, taken after the merge, to `file`")
+	out := flag.String("o", "", "write the ledger to `file` (default: discard)")
+	flag.Parse()
+	if err := run(*prog, *cpu, *mem, *out, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "stages:", err)
+		os.Exit(1)
+	}
+}
+
+func run(prog, cpu, mem, out string, dirs []string) error {
+	p, err := programme(prog)
+	if err != nil {
+		return err
+	}
+	var paths []string
+	for _, d := range dirs {
+		err := filepath.WalkDir(d, func(path string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && strings.HasSuffix(path, ".xlsx") {
+				paths = append(paths, path)
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	report := func(stage string, t time.Time) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Printf("%-6s %8.3fs   heap in use %5.0f MB, from the OS %5.0f MB, allocated so far %6.0f MB, GC %d\n",
+			stage, time.Since(t).Seconds(), float64(ms.HeapInuse)/1e6, float64(ms.Sys)/1e6, float64(ms.TotalAlloc)/1e6, ms.NumGC)
+	}
+	start := time.Now()
+	t := time.Now()
+	files := make([]taizhang.File, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), max(len(paths), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				src := taizhang.Source{Path: filepath.Base(paths[i]), Name: filepath.Base(paths[i])}
+				files[i].Source = src
+				data, err := os.ReadFile(paths[i])
+				if err != nil {
+					files[i].Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: src.Path}, "%v", err)
+					continue
+				}
+				files[i].Submission, files[i].Findings = xlsx.ReadSubmission(src, data, xlsx.ReadOptions{Programme: p})
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	report("read", t)
+	t = time.Now()
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
+	report("merge", t)
+	if mem != "" {
+		runtime.GC()
+		f, err := os.Create(mem)
+		if err != nil {
+			return err
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			return err
+		}
+		f.Close()
+	}
+	t = time.Now()
+	var w io.Writer = io.Discard
+	if out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := xlsx.WriteLedger(w, l); err != nil {
+		return err
+	}
+	report("write", t)
+	fmt.Printf("total  %8.3fs   %d files, %d rows, %d findings\n", time.Since(start).Seconds(), len(files), len(l.Rows), len(l.Findings))
+	return nil
+}
+
+func programme(path string) (*taizhang.Programme, error) {
+	if path == "" {
+		return taizhang.ParseProgrammeText(templates.Programme)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	p, fs := xlsx.ReadProgramme(filepath.Base(path), data)
+	if p == nil {
+		return nil, fmt.Errorf("%s: %v", path, fs)
+	}
+	return p, nil
+}
