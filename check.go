@@ -38,6 +38,16 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	if year == 0 {
 		year = s.Filled.Year
 	}
+	if opt.Submitter && s.FilledCell != "" {
+		switch due := p.DueDate(s.Period); {
+		case Normalize(s.FilledText) == "":
+			f := add(InvalidValue, s.FilledCell, "", "填报日期为空，请填写报送本表的日期，如 %s", exampleDay(s.Period))
+			f.Severity = Warning
+		case !s.Filled.IsZero() && !s.Period.IsZero() && s.Filled.After(due):
+			f := add(LateSubmission, s.FilledCell, "", "填报日期 %s 已过报送截止日 %s（晚%d天），请尽快报送", s.Filled, due, due.DaysUntil(s.Filled))
+			f.Severity = Info
+		}
+	}
 	asOf := opt.AsOf
 	if asOf.IsZero() {
 		asOf = s.Period.End()
@@ -71,7 +81,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 			if cell == "" {
 				cell = s.CellOf(FieldNode, e.Row)
 			}
-			add(UnknownEntry, cell, "", "第%d行%s对应不到方案中的任何节点，已保留在台账中；请按模板填写措施编号或节点，如 三.1", e.Row, rowLabel(e))
+			add(UnknownEntry, cell, "", "第%d行%s对应不到方案中的任何节点，已保留在台账中；如是方案中的节点，请按模板填写措施编号或节点，如 三.1；如是方案以外的工作，可删去该行或写入相关节点的进展情况", e.Row, rowLabel(e))
 			continue
 		}
 		if prev, dup := seen[id]; dup {
@@ -100,8 +110,11 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		if !e.Completed.IsZero() && !s.Filled.IsZero() && e.Completed.After(s.Filled) {
 			add(Inconsistent, compCell, id, "完成时间 %s 晚于填报日期 %s，请核实", e.Completed, s.Filled)
 		}
-		if st == Done && !e.Completed.IsZero() && e.Completed.After(ms.Deadline) {
-			add(CompletedLate, compCell, id, "节点 %s 完成时间 %s 晚于完成时限 %s，逾期%d天完成", id, e.Completed, ms.Deadline, ms.Deadline.DaysUntil(e.Completed))
+		// A late completion is news in the period it happened, not in every
+		// sheet after (Merge also reports one that is first reported later).
+		news := s.Period.IsZero() || !e.Completed.Before(s.Period.Start())
+		if st == Done && !e.Completed.IsZero() && e.Completed.After(ms.Deadline) && news {
+			add(CompletedLate, compCell, id, "%s", lateMessage(ms, e))
 		}
 		if st != Done && err == nil && applicable {
 			switch days := asOf.DaysUntil(ms.Deadline); {
@@ -172,4 +185,17 @@ func dateProblem(err error) string {
 		return "为空"
 	}
 	return err.Error()
+}
+
+// exampleDay returns a day to show in a message: the period's last day, or 2021-05-31.
+func exampleDay(q Period) string {
+	if q.IsZero() {
+		return "2021-05-31"
+	}
+	return q.End().String()
+}
+
+// lateMessage says that entry e completed milestone ms after its deadline.
+func lateMessage(ms *Milestone, e *Entry) string {
+	return fmt.Sprintf("节点 %s 完成时间 %s 晚于完成时限 %s，逾期%d天完成", ms.ID, e.Completed, ms.Deadline, ms.Deadline.DaysUntil(e.Completed))
 }

@@ -384,6 +384,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			continue
 		}
 		prev := l.previous(r.Unit, l.Period)
+		s := r.Submission
+		lateNews(p, s, prev, &l.Findings)
 		if prev == nil {
 			continue
 		}
@@ -395,7 +397,6 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				}
 			}
 		}
-		s := r.Submission
 		for _, e := range s.Entries {
 			if b, ok := before[e.Milestone]; ok && e.Status != NoStatus && e.Status < b {
 				f := l.Findings.Add(Inconsistent, s.Place(s.CellOf(FieldStatus, e.Row)), "节点 %s 进展状态由上期（%s）的%s退回为%s，请核实", e.Milestone, prev.Period, b, e.Status)
@@ -580,4 +581,26 @@ func arrival(s *Submission) Date {
 		return DateOf(s.Source.Received)
 	}
 	return s.Filled
+}
+
+// lateNews reports a late completion dated before the sheet's period (which
+// Check leaves alone as old news) when the unit's previous sheet, prev, did
+// not already show the milestone done: it is being reported for the first time.
+func lateNews(p *Programme, s, prev *Submission, fs *Findings) {
+	done := map[string]bool{}
+	if prev != nil {
+		for _, e := range prev.Entries {
+			if e.Status == Done {
+				done[e.Milestone] = true
+			}
+		}
+	}
+	for _, e := range s.Entries {
+		ms := p.Milestone(e.Milestone)
+		if ms == nil || e.Status != Done || e.Completed.IsZero() || !e.Completed.After(ms.Deadline) || !e.Completed.Before(s.Period.Start()) || done[e.Milestone] {
+			continue
+		}
+		f := fs.Add(CompletedLate, s.Place(s.CellOf(FieldCompleted, e.Row)), "%s", lateMessage(ms, &e))
+		f.Unit, f.Period, f.Milestone = s.Unit, s.Period, e.Milestone
+	}
 }

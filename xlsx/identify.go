@@ -196,10 +196,12 @@ func (m *mergeSet) record(n int, cols []string) {
 	}
 }
 
-// value returns the value a merged range shows at row n, column c (0-based), or "".
+// value returns the value a merged range shows at row n, column c (0-based),
+// or "". Only a range's first column counts below its top row: a merge
+// across columns (a footer line, say) shows its text once, not in each column.
 func (m *mergeSet) value(n, c int) string {
 	for _, g := range m.ranges {
-		if n > g.r1 && n <= g.r2 && c >= g.c1 && c <= g.c2 || n == g.r1 && c > g.c1 && c <= g.c2 {
+		if n > g.r1 && n <= g.r2 && c == g.c1 {
 			return g.value
 		}
 	}

@@ -351,9 +351,9 @@ func (r *reader) read(h header) {
 // line is read into the header block; anything else is reported, not dropped.
 func (r *reader) footer(row int, text string) {
 	s := r.s
-	found := false
-	for _, kv := range labelled([]string{text}) {
-		found = true
+	kvs := labelled([]string{text})
+	found := len(kvs) > 0
+	for _, kv := range kvs {
 		switch kv.kind {
 		case labelContact:
 			if s.Contact == "" {
@@ -367,8 +367,6 @@ func (r *reader) footer(row int, text string) {
 			if s.FilledText == "" {
 				s.FilledText, s.FilledCell = kv.value, cell(1, row)
 			}
-		default:
-			found = false
 		}
 	}
 	if !found {
@@ -462,6 +460,7 @@ func labelled(row []string) []labelValue {
 			value = strings.TrimSpace(strings.Trim(value, "\u3000"))
 			vc := c
 			if value == "" && next == "" {
+				vc = c + 1 // the cell to fill in, when all are empty
 				for j := c + 1; j < len(row) && j <= c+3; j++ {
 					v := taizhang.Clean(row[j])
 					if v == "" {

@@ -90,8 +90,10 @@ func validateSummary(files []taizhang.File, all taizhang.Findings) string {
 	s := fmt.Sprintf("共检查 %d 个文件：错误 %d 个，警告 %d 个，提示 %d 个。", len(files), all.Count(taizhang.Error), all.Count(taizhang.Warning), all.Count(taizhang.Info))
 	if all.Count(taizhang.Error) > 0 {
 		s += "请改正错误后再报送。"
-	} else {
+	} else if all.Count(taizhang.Warning) > 0 {
 		s += "没有错误，可以报送；警告请核实。"
+	} else {
+		s += "没有错误，可以报送。"
 	}
 	return s
 }
