@@ -521,7 +521,7 @@ func TestMergeSamples(t *testing.T) {
 		{"2021年4月上半月", []string{"2021-04/上半月"}, true, nil, [][2]string{
 			{"invalid-value", "包头市"}, {"invalid-value", "兴安盟"}, {"overdue", "阿拉善盟"}, {"duplicate-submission", "乌海市"},
 		}},
-		{"2021年4月下半月", []string{"2021-04"}, false, []string{
+		{"2021年4月下半月", []string{"2021-04"}, true, []string{
 			"应报 16 个单位：已报 16 个（按时 15，迟报 1，时间不明 0），未报 0 个", "迟报：巴彦淖尔市（6天）",
 		}, [][2]string{{"missing-entry", "呼伦贝尔市"}, {"late-submission", "巴彦淖尔市"}}},
 		{"2021年5月上半月", []string{"2021-04", "2021-05/上半月"}, true, nil, [][2]string{
@@ -555,6 +555,7 @@ func TestMergeSamples(t *testing.T) {
 				t.Fatalf("ledger: %v", err)
 			}
 			defer f.Close()
+			checkGolden(t, filepath.Join(golden, tc.name+".ledger.golden"), strings.ReplaceAll(dumpWorkbook(t, f), samples+string(filepath.Separator), "samples/"))
 			rows, err := f.GetRows(xlsx.SheetFindings)
 			if err != nil {
 				t.Fatal(err)
@@ -568,4 +569,37 @@ func TestMergeSamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dumpWorkbook returns a text dump of a ledger: one line per non-empty cell,
+// "Sheet!A1<TAB>value<TAB>fill colour", for every sheet but 措施清单 (the
+// programme as used, the same in every run).
+func dumpWorkbook(t *testing.T, f *excelize.File) string {
+	t.Helper()
+	var b strings.Builder
+	for _, sh := range f.GetSheetList() {
+		if sh == xlsx.SheetMeasures {
+			continue
+		}
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				fill := ""
+				if id, err := f.GetCellStyle(sh, ref); err == nil {
+					if st, err := f.GetStyle(id); err == nil && st != nil && len(st.Fill.Color) > 0 {
+						fill = st.Fill.Color[0]
+					}
+				}
+				fmt.Fprintf(&b, "%s!%s\t%s\t%s\n", sh, ref, strings.ReplaceAll(v, "\n", "\\n"), fill)
+			}
+		}
+	}
+	return b.String()
 }
