@@ -68,3 +68,22 @@ func Quote(s string) string {
 	}
 	return s
 }
+
+// Width returns how many columns s takes in a terminal or a fixed-width
+// layout: two for a Chinese (wide or full-width) character, one otherwise.
+func Width(s string) int {
+	n := 0
+	for _, r := range s {
+		n += RuneWidth(r)
+	}
+	return n
+}
+
+// RuneWidth returns 2 for a wide or full-width rune, 1 otherwise.
+func RuneWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}

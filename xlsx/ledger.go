@@ -29,6 +29,9 @@ var (
 	overviewCounts = []string{"应报节点", "已完成", "推进中", "未启动", "逾期未完成", "临期", "未报或有误", "完成率", "报送状态"}
 )
 
+// receiptColor is the fill of each 报送状态.
+var receiptColor = map[taizhang.ReceiptState]string{taizhang.Missing: colorRed, taizhang.Late: colorYellow, taizhang.OnTime: colorGreen, taizhang.UnknownTime: colorGrey}
+
 // ledgerWriter holds the styles of one ledger workbook.
 type ledgerWriter struct {
 	f  *excelize.File
@@ -174,17 +177,7 @@ func (lw *ledgerWriter) receipts() error {
 		return err
 	}
 	for i, r := range l.Receipts {
-		color := ""
-		switch r.State {
-		case taizhang.Missing:
-			color = colorRed
-		case taizhang.Late:
-			color = colorYellow
-		case taizhang.OnTime:
-			color = colorGreen
-		case taizhang.UnknownTime:
-			color = colorGrey
-		}
+		color := receiptColor[r.State]
 		b := lw.body("", false)
 		received := excelize.Cell{StyleID: b, Value: ""}
 		if !r.Received.IsZero() {
@@ -417,7 +410,7 @@ func (lw *ledgerWriter) overview() error {
 		if r.State == taizhang.Late {
 			state = fmt.Sprintf("迟报%d天", r.DaysLate())
 		}
-		color := map[taizhang.ReceiptState]string{taizhang.Missing: colorRed, taizhang.Late: colorYellow, taizhang.OnTime: colorGreen, taizhang.UnknownTime: colorGrey}[r.State]
+		color := receiptColor[r.State]
 		set(cell(base+8, row), state, lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}))
 	}
 	try(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: headerRow, TopLeftCell: cell(2, headerRow+1), ActivePane: "bottomRight"}))

@@ -350,26 +350,11 @@ func (r *reader) read(h header) {
 // footer handles a row below the table that is not an entry: a 填报人/联系电话
 // line is read into the header block; anything else is reported, not dropped.
 func (r *reader) footer(row int, text string) {
-	s := r.s
 	kvs := labelled([]string{text})
-	found := len(kvs) > 0
 	for _, kv := range kvs {
-		switch kv.kind {
-		case labelContact:
-			if s.Contact == "" {
-				s.Contact = kv.value
-			}
-		case labelPhone:
-			if s.Phone == "" {
-				s.Phone = kv.value
-			}
-		case labelFilled:
-			if s.FilledText == "" {
-				s.FilledText, s.FilledCell = kv.value, cell(1, row)
-			}
-		}
+		r.take(kv, cell(1, row))
 	}
-	if !found {
+	if len(kvs) == 0 {
 		r.fs.Add(taizhang.ReaderNote, r.place(cell(1, row)), "第%d行不是填报行（%q），未计入台账", row, taizhang.Quote(text))
 	}
 }
@@ -503,34 +488,39 @@ func cutLabel(text string) (kind labelKind, rest string, colon, ok bool) {
 	return 0, "", false, false
 }
 
+// take keeps a header-block value found at ref, unless one was found before.
+func (r *reader) take(kv labelValue, ref string) {
+	s := r.s
+	switch kv.kind {
+	case labelUnit:
+		if s.UnitCell == "" {
+			r.unitText, s.UnitCell = kv.value, ref
+		}
+	case labelPeriod:
+		if s.PeriodCell == "" {
+			r.periodText, s.PeriodCell = kv.value, ref
+		}
+	case labelFilled:
+		if s.FilledCell == "" {
+			s.FilledText, s.FilledCell = kv.value, ref
+		}
+	case labelContact:
+		if s.Contact == "" {
+			s.Contact = kv.value
+		}
+	case labelPhone:
+		if s.Phone == "" {
+			s.Phone = kv.value
+		}
+	}
+}
+
 // readBlock reads 填报单位, 报送期次, 填报日期, 联系人 and 联系电话 from the rows above the header.
 func (r *reader) readBlock(top [][]string) {
 	s := r.s
 	for i, row := range top {
 		for _, kv := range labelled(row) {
-			ref := cell(kv.col+1, i+1)
-			switch kv.kind {
-			case labelUnit:
-				if s.UnitCell == "" {
-					r.unitText, s.UnitCell = kv.value, ref
-				}
-			case labelPeriod:
-				if s.PeriodCell == "" {
-					r.periodText, s.PeriodCell = kv.value, ref
-				}
-			case labelFilled:
-				if s.FilledCell == "" {
-					s.FilledText, s.FilledCell = kv.value, ref
-				}
-			case labelContact:
-				if s.Contact == "" {
-					s.Contact = kv.value
-				}
-			case labelPhone:
-				if s.Phone == "" {
-					s.Phone = kv.value
-				}
-			}
+			r.take(kv, cell(kv.col+1, i+1))
 		}
 		// The first text that is not a label is the title.
 		if r.title == "" {

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
 	"taizhang"
 )
@@ -248,11 +247,10 @@ func lineCount(text string, colWidth float64) int {
 	for _, para := range strings.Split(text, "\n") {
 		w := 0.0
 		for _, r := range para {
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth:
+			if taizhang.RuneWidth(r) == 2 {
 				w += 2
-			default:
-				w += 1.1
+			} else {
+				w += 1.1 // Latin letters and digits are a little wider than half a Chinese character
 			}
 		}
 		n += max(1, int(math.Ceil(w/(colWidth-1))))

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
-	"golang.org/x/text/width"
 
 	"taizhang"
 	"taizhang/templates"
@@ -151,11 +150,11 @@ func (e *env) printUsage(fs *pflag.FlagSet) {
 			usage += "（默认：" + d + "）"
 		}
 		lines = append(lines, line{left, usage})
-		width = max(width, displayWidth(left))
+		width = max(width, taizhang.Width(left))
 	})
 	lines = append(lines, line{"-h, --help", "显示本说明"})
 	for _, l := range lines {
-		fmt.Fprintf(e.stdout, "  %s%s  %s\n", l.left, strings.Repeat(" ", width-displayWidth(l.left)), l.usage)
+		fmt.Fprintf(e.stdout, "  %s%s  %s\n", l.left, strings.Repeat(" ", width-taizhang.Width(l.left)), l.usage)
 	}
 }
 
@@ -236,18 +235,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// displayWidth returns the columns s takes in a terminal, a Chinese character taking two.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
