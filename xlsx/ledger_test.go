@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -62,6 +63,9 @@ func TestWriteLedger(t *testing.T) {
 		s, fs := ReadSubmission(src, data, ReadOptions{Programme: p})
 		files = append(files, taizhang.File{Source: src, Submission: s, Findings: fs})
 	}
+	// A cell longer than Excel allows, control characters and invalid UTF-8.
+	files[1].Submission.Entries[0].Progress = strings.Repeat("推进", 50_000)
+	files[1].Submission.Entries[1].Progress = "第一\x00行\x07\xff\xfe结束"
 	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
 	var buf bytes.Buffer
 	if err := WriteLedger(&buf, l); err != nil {
@@ -106,6 +110,21 @@ func TestWriteLedger(t *testing.T) {
 				t.Errorf("%s has formula %q", ref, fm)
 			}
 		}
+	}
+	var long, ctrl string
+	for _, r := range rows {
+		if len(r) > 7 && r[0] == "呼和浩特市" && strings.HasPrefix(r[4], "一 ") {
+			long = r[7]
+		}
+		if len(r) > 7 && r[0] == "呼和浩特市" && strings.HasPrefix(r[4], "二 ") {
+			ctrl = r[7]
+		}
+	}
+	if n := len([]rune(long)); n != 32767 || !strings.HasSuffix(long, "…（原文共100000字，超过 Excel 单元格上限，以下从略，请查看原表）") {
+		t.Errorf("long cell: %d characters, ends %q", n, string([]rune(long)[max(0, n-40):]))
+	}
+	if ctrl != "第一行�结束" {
+		t.Errorf("control characters: %q", ctrl)
 	}
 	// The matrix: 包头市 三.1 done; 乌海市 not reported.
 	if v, _ := f.GetCellValue(SheetOverview, "C4"); v != "推进中" {
