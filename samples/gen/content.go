@@ -56,9 +56,14 @@ func write(u *unitInfo, ms string, k int, status, done string) entry {
 
 func (e *entry) progressCity1(u *unitInfo, k int) {
 	total := u.fig(38, 40, 0, 0)
-	in := []int{total * 45 / 100, total * 70 / 100, total * 88 / 100, total - 2}[k]
+	in := []int{total * 45 / 100, total * 70 / 100, total * 88 / 100, total - 2, total - 1, total}[k]
 	invest := float64(u.fig(420, 380, 0, 0)) / 10
 	switch {
+	case e.status == "已完成" && e.done > "0531":
+		e.progress = fmt.Sprintf("剩余项目已于%s月%s日补齐前期资料并全部入库，拟实施的%d个房屋建筑和城市基础设施工程项目已全部纳入储备库管理，总投资%.1f亿元；%d个已明确建设单位的项目转入实施库。", trim0(e.done[:2]), trim0(e.done[2:]), total, invest, total*3/5)
+		e.evidence = fmt.Sprintf("%s政府投资项目储备库、实施库项目清单", u.place)
+		e.problems = "部分项目选址调整，前期资料补充用时较长，较完成时限晚完成。"
+		e.nextSteps = "建立储备项目动态更新机制，明确建设单位的项目及时转入实施库。"
 	case e.status == "已完成":
 		e.progress = fmt.Sprintf("拟实施的%d个房屋建筑和城市基础设施工程项目已全部纳入储备库管理，总投资%.1f亿元；已明确建设单位的%d个项目均已转入实施库，实现“以项目定规划”向“以规划生项目”转变。", total, invest, total*3/5)
 		e.evidence = fmt.Sprintf("%s政府投资项目储备库、实施库项目清单；《关于加强政府投资项目储备管理的通知》", u.place)
@@ -83,7 +88,7 @@ func (e *entry) progressCity1(u *unitInfo, k int) {
 }
 
 func (e *entry) progressDept1(u *unitInfo, k int) {
-	n := []int{512, 706, 841, 928}[k]
+	n := []int{512, 706, 841, 928, 928, 928}[k]
 	switch {
 	case e.status == "已完成":
 		e.progress = fmt.Sprintf("全区拟实施的%d个房屋建筑和城市基础设施工程项目已全部纳入储备库管理，已明确建设单位的%d个项目转入实施库；已向各盟市通报储备库建设情况。", n, n*3/5)
@@ -114,16 +119,22 @@ func (e *entry) progressCity2(u *unitInfo, k int) {
 	case 2:
 		e.progress = fmt.Sprintf("业务协同平台已接入%d个审批部门，本期通过平台开展项目前期策划生成%d个，出具策划意见%d份；“一张蓝图”数据入库完成约%d%%。", u.fig(10, 6, 0, 0), u.fig(6, 10, 0, 0), u.fig(6, 10, 0, 0), u.fig(70, 15, 0, 0))
 		e.evidence = "项目策划生成意见书（样本）"
-	default:
+	case 3:
 		e.progress = fmt.Sprintf("平台与工程审批系统数据对接联调已完成，累计通过平台策划生成项目%d个；正在完善项目策划生成功能模块，力争8月底前全面建成。", u.fig(15, 20, 0, 0))
 		e.evidence = "系统联调测试报告"
+	case 4:
+		e.progress = fmt.Sprintf("项目策划生成功能模块已上线试运行，本期通过平台策划生成项目%d个，累计%d个；“一张蓝图”数据入库完成约%d%%。", u.fig(4, 6, 0, 0), u.fig(15, 20, 0, 0)+u.fig(4, 6, 0, 0), u.fig(82, 10, 0, 0))
+		e.evidence = "项目策划生成功能试运行记录"
+	default:
+		e.progress = fmt.Sprintf("组织各审批部门开展业务协同平台操作培训%d场，累计通过平台策划生成项目%d个；正在对照自治区验收标准开展自查。", u.fig(2, 3, 0, 0), u.fig(15, 20, 0, 0)+u.fig(4, 6, 0, 0)+u.fig(3, 5, 0, 0))
+		e.evidence = "培训通知及签到表；平台建设自查报告"
 	}
 	e.problems = u.pick("国土空间总体规划尚在编制，“一张蓝图”底图数据需待规划批复后更新。", "部分部门专项规划数据格式不统一，整合工作量较大。", "平台运维技术力量不足。")
 	e.nextSteps = u.pick("加快矛盾图斑处理，推动各审批部门在平台共同参与项目前期策划生成。", "9月底前全面建成“多规合一”及业务协同平台。")
 }
 
 func (e *entry) progressDept2(u *unitInfo, k int) {
-	e.progress = fmt.Sprintf("印发《关于加快推进“多规合一”业务协同平台建设的通知》，全区已有%d个盟市业务协同平台上线运行；组织开展规划矛盾图斑核查，累计消除差异图斑%d处。", []int{7, 8, 9, 10}[k], []int{1860, 2430, 3105, 3620}[k])
+	e.progress = fmt.Sprintf("印发《关于加快推进“多规合一”业务协同平台建设的通知》，全区已有%d个盟市业务协同平台上线运行；组织开展规划矛盾图斑核查，累计消除差异图斑%d处。", []int{7, 8, 9, 10, 11, 12}[k], []int{1860, 2430, 3105, 3620, 3912, 4187}[k])
 	e.evidence = "《关于加快推进“多规合一”业务协同平台建设的通知》；各盟市平台建设进度表"
 	e.problems = "部分盟市国土空间总体规划尚未批复，“一张蓝图”数据更新滞后。"
 	e.nextSteps = "对平台建设进度较慢的盟市开展现场指导，确保9月底前全面建成。"
@@ -166,10 +177,12 @@ func (e *entry) progress32(u *unitInfo, k int, dept bool) {
 			"“蒙速办”APP工程建设项目审批专区完成页面设计，已有4个盟市完成接口联调。",
 			"已有7个盟市完成接口联调，项目审批进度查询功能在测试环境上线。",
 			"已有9个盟市完成接口联调，审批结果查询、证照查询功能在测试环境上线。",
+			"已有11个盟市完成接口联调，“蒙速办”APP工程建设项目审批专区完成安全测评。",
+			"12个盟市全部完成接口联调，工程建设项目审批专区在“蒙速办”APP试运行。",
 		}[k]
 		e.evidence = "“蒙速办”APP工程建设项目审批专区接口规范"
 	case dept:
-		e.progress = fmt.Sprintf("与自治区政务服务局共同制定工程审批系统接入“蒙速办”APP技术方案，明确首批接入事项%d项；已有%d个盟市完成接口开发。", 12, []int{0, 3, 6, 9}[k])
+		e.progress = fmt.Sprintf("与自治区政务服务局共同制定工程审批系统接入“蒙速办”APP技术方案，明确首批接入事项%d项；已有%d个盟市完成接口开发。", 12, []int{0, 3, 6, 9, 11, 12}[k])
 		e.evidence = "工程审批系统接入“蒙速办”APP技术方案"
 	case k <= 1:
 		e.progress = fmt.Sprintf("已与自治区政务服务局对接，完成工程审批系统接入“蒙速办”APP的接口需求梳理，拟首批上线项目进度查询、审批结果公示等%d项服务。", u.fig(4, 5, 0, 0))
@@ -177,6 +190,12 @@ func (e *entry) progress32(u *unitInfo, k int, dept bool) {
 	case k == 2:
 		e.progress = fmt.Sprintf("接入“蒙速办”APP接口开发已完成约%d%%，项目审批进度查询功能已完成内部测试。", u.fig(40, 30, 0, 0))
 		e.evidence = "接口开发进度表"
+	case k == 4:
+		e.progress = fmt.Sprintf("与“蒙速办”APP联调测试已完成，%d项服务通过自治区政务服务局安全测评，待统一发布。", u.fig(4, 5, 0, 0))
+		e.evidence = "联调测试报告；安全测评意见"
+	case k >= 5:
+		e.progress = fmt.Sprintf("项目审批进度查询、审批结果查询等%d项服务已在“蒙速办”APP试运行，本期群众和企业查询%d次。", u.fig(4, 5, 0, 0), u.fig(200, 600, 0, 0))
+		e.evidence = "“蒙速办”APP试运行截图"
 	default:
 		e.progress = fmt.Sprintf("项目审批进度查询、审批结果查询等%d项服务已在“蒙速办”APP测试环境上线，正在开展联调测试。", u.fig(4, 5, 0, 0))
 		e.evidence = "联调测试记录"
@@ -191,7 +210,7 @@ func (e *entry) progress33(u *unitInfo, k int, dept bool) {
 		e.nextSteps = "配合自治区推进工程审批系统与投资项目在线审批监管平台、一体化在线政务服务平台深度融合。"
 		return
 	case dept:
-		e.progress = fmt.Sprintf("推动工程审批系统与投资项目在线审批监管平台、一体化在线政务服务平台数据共享，已实现项目代码、审批结果共享互认；电子证照共享调用已在%d个盟市试运行。", []int{2, 4, 6, 8}[k])
+		e.progress = fmt.Sprintf("推动工程审批系统与投资项目在线审批监管平台、一体化在线政务服务平台数据共享，已实现项目代码、审批结果共享互认；电子证照共享调用已在%d个盟市试运行。", []int{2, 4, 6, 8, 10, 12}[k])
 		e.evidence = "系统对接方案"
 		e.problems = "各平台数据标准不一致，需统筹推进。"
 	case k < 3:
@@ -246,7 +265,7 @@ func (e *entry) progressDept4(u *unitInfo, k int) {
 }
 
 func (e *entry) progress5(u *unitInfo, k int) {
-	e.progress = fmt.Sprintf("推进各级政务服务大厅“一个窗口”综合受理改革，全区已有%d个旗县区实现“前台综合受理、后台分类审批、统一窗口出件”；清理不必要的要件材料%d项，全面推行全流程免费代办帮办服务。", []int{46, 58, 67, 75}[k], []int{132, 187, 214, 236}[k])
+	e.progress = fmt.Sprintf("推进各级政务服务大厅“一个窗口”综合受理改革，全区已有%d个旗县区实现“前台综合受理、后台分类审批、统一窗口出件”；清理不必要的要件材料%d项，全面推行全流程免费代办帮办服务。", []int{46, 58, 67, 75, 84, 93}[k], []int{132, 187, 214, 236, 251, 268}[k])
 	e.evidence = "“一个窗口”改革推进情况统计表"
 	e.problems = "部分旗县区后台审批部门进驻不到位，流转程序仍需优化。"
 	e.nextSteps = "年底前全面建成“一个窗口”，实现进“一家门”、办“多家事”。"
@@ -263,6 +282,8 @@ func (e *entry) progress6(u *unitInfo, k int, dept bool) {
 			"实施意见已完成合法性审查，梳理全区统一的告知承诺制审批事项22项。",
 			"实施意见已报自治区工改领导小组审定，指导各盟市编制本地区清单。",
 			"实施意见已印发，各盟市正在编制本地区审批事项清单和告知承诺制审批事项清单。",
+			"召开全区推行“清单制+告知承诺制”视频培训会，已有5个盟市公布审批事项清单和告知承诺制审批事项清单。",
+			"已有10个盟市公布审批事项清单和告知承诺制审批事项清单，正在督促其余盟市6月底前公布。",
 		}[k]
 		e.evidence = "《关于在工程建设项目审批中推行“清单制+告知承诺制”的实施意见》"
 		e.problems = "无"
@@ -278,10 +299,20 @@ func (e *entry) progress6(u *unitInfo, k int, dept bool) {
 		e.progress = "审批事项清单和告知承诺制审批事项清单已征求各部门意见，正在履行合法性审查程序，计划6月中旬公布。"
 		e.evidence = "征求意见汇总表"
 		e.problems = u.pick("部分部门对告知承诺后的事中事后监管存在顾虑。", "无")
-	default:
+	case k == 3:
 		e.progress = fmt.Sprintf("清单已通过合法性审查，报政府审定后公布；已在%s试点对%d个小型低风险项目实行告知承诺制审批。", u.county, u.fig(3, 8, 0, 0))
 		e.evidence = "合法性审查意见；试点项目清单"
 		e.problems = "无"
+	case k == 4:
+		e.progress = fmt.Sprintf("审批事项清单和告知承诺制审批事项清单已经政府常务会议审定，拟于6月下旬公布；%s试点累计对%d个小型低风险项目实行告知承诺制审批。", u.county, u.fig(3, 8, 0, 0)+u.fig(2, 4, 0, 0))
+		e.evidence = "政府常务会议纪要；试点项目清单"
+		e.problems = "无"
+	default:
+		e.progress = fmt.Sprintf("审批事项清单和告知承诺制审批事项清单已于6月%d日在政府门户网站公布，共%d项审批事项、其中告知承诺制事项%d项；正在制定事中事后监管办法。", 20+u.seed%8, u.fig(60, 40, 0, 0), u.fig(12, 15, 0, 0))
+		e.evidence = "清单公布网页截图"
+		e.problems = "告知承诺后的事中事后监管机制尚需完善。"
+		e.nextSteps = "7月底前出台告知承诺制审批事中事后监管办法，加强信用监管。"
+		return
 	}
 	e.nextSteps = "6月底前公布审批事项清单和告知承诺制审批事项清单，加强事中事后监管。"
 }

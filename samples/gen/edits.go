@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"taizhang"
+	"taizhang/xlsx"
 )
 
 // completedText types 完成时间 of milestone id as text (2021年3月26日, 4月28日…).
@@ -328,3 +329,24 @@ func ownNumber(ms *taizhang.Milestone, k int) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// anonymous copies the table into a new workbook, as people do to get rid
+// of the protection: 填报单位 is left empty, and the template's hidden mark,
+// its 填报说明 sheet and its document properties are gone.
+func anonymous() edit {
+	return edit{book: func(b *book) error {
+		if err := b.f.UnprotectSheet(b.sh); err != nil {
+			return err
+		}
+		if err := b.f.SetCellValue(b.sh, "C2", nil); err != nil {
+			return err
+		}
+		for _, sh := range []string{"_taizhang", xlsx.SheetHelp} {
+			if err := b.f.DeleteSheet(sh); err != nil {
+				return err
+			}
+		}
+		b.f.SetActiveSheet(0)
+		return b.f.SetDocProps(&excelize.DocProperties{Creator: b.s.contact})
+	}}
+}

@@ -1,8 +1,10 @@
-// Command gen writes the bundled samples: the programme workbook and the
-// progress sheets the 16 units returned for 2021年4月 and 2021年5月, filled in
-// from the real template and then edited the way people edit them (see
-// samples/README.md). It is deterministic: running it again gives the same
-// bytes. Run it from the repository root: go run ./samples/gen
+// Command gen writes the bundled samples: the programme workbook, the
+// progress sheets the 16 units returned for 2021年4月 and 2021年5月, and for
+// 2021年6月 the e-mails, mailbox, archives and legacy .xls they came in, all
+// filled in from the real template and then edited the way people edit them
+// (see samples/README.md). It is deterministic: running it again gives the
+// same bytes; the .xls, made once with LibreOffice, is kept when it exists.
+// Run it from the repository root: go run ./samples/gen
 package main
 
 import (
@@ -160,7 +162,7 @@ func generate(out string) error {
 			}
 		}
 	}
-	return nil
+	return june(out, p)
 }
 
 func specsOf(k int, unit string) []spec {
