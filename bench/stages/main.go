@@ -28,7 +28,7 @@ import (
 func main() {
 	prog := flag.String("programme", "", "programme workbook (default: the built-in programme)")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to `file`")
-	mem := flag.String("memprofile", "", "write a heap profile, taken after the merge, to `file`")
+	mem := flag.String("memprofile", "", "write heap profiles, taken after the merge and (`file`.write) after the ledger, to file")
 	out := flag.String("o", "", "write the ledger to `file` (default: discard)")
 	flag.Parse()
 	if err := run(*prog, *cpu, *mem, *out, flag.Args()); err != nil {
@@ -101,16 +101,8 @@ func run(prog, cpu, mem, out string, dirs []string) error {
 	t = time.Now()
 	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
 	report("merge", t)
-	if mem != "" {
-		runtime.GC()
-		f, err := os.Create(mem)
-		if err != nil {
-			return err
-		}
-		if err := pprof.WriteHeapProfile(f); err != nil {
-			return err
-		}
-		f.Close()
+	if err := heapProfile(mem); err != nil {
+		return err
 	}
 	t = time.Now()
 	var w io.Writer = io.Discard
@@ -126,6 +118,11 @@ func run(prog, cpu, mem, out string, dirs []string) error {
 		return err
 	}
 	report("write", t)
+	if mem != "" {
+		if err := heapProfile(mem + ".write"); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("total  %8.3fs   %d files, %d rows, %d findings\n", time.Since(start).Seconds(), len(files), len(l.Rows), len(l.Findings))
 	return nil
 }
@@ -143,4 +140,21 @@ func programme(path string) (*taizhang.Programme, error) {
 		return nil, fmt.Errorf("%s: %v", path, fs)
 	}
 	return p, nil
+}
+
+// heapProfile writes a heap profile to path, after a collection; "" writes nothing.
+func heapProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
