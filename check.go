@@ -38,12 +38,21 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	if year == 0 {
 		year = s.Filled.Year
 	}
-	if opt.Submitter && s.FilledCell != "" {
-		switch due := p.DueDate(s.Period); {
-		case Normalize(s.FilledText) == "":
+	if opt.Submitter {
+		due := p.DueDate(s.Period)
+		switch {
+		case s.FilledCell != "" && Normalize(s.FilledText) == "":
 			f := add(InvalidValue, s.FilledCell, "", "填报日期为空，请填写报送本表的日期，如 %s", exampleDay(s.Period))
 			f.Severity = Warning
-		case !s.Filled.IsZero() && !s.Period.IsZero() && s.Filled.After(due):
+		case s.Period.IsZero():
+		case !s.Source.Received.IsZero():
+			// The e-mail's time decides, whatever 填报日期 says.
+			if d := DateOf(s.Source.Received); d.After(due) {
+				f := add(LateSubmission, "", "", "邮件 %s 发出，已过报送截止日 %s（晚%d天）", s.Source.Received.In(CST).Format("2006-01-02 15:04"), due, due.DaysUntil(d))
+				f.Severity = Info
+				f.Place.Sheet = ""
+			}
+		case !s.Filled.IsZero() && s.Filled.After(due):
 			f := add(LateSubmission, s.FilledCell, "", "填报日期 %s 已过报送截止日 %s（晚%d天），请尽快报送", s.Filled, due, due.DaysUntil(s.Filled))
 			f.Severity = Info
 		}

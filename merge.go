@@ -3,6 +3,7 @@ package taizhang
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -58,6 +59,7 @@ type Receipt struct {
 	ReceivedFrom string    // 邮件时间, 填报日期 or ""
 	Submission   *Submission
 	Replaced     []*Submission // older sheets of the same unit and period
+	Unreadable   []string      // files whose names point to this unit and period but could not be read
 }
 
 // DaysLate returns how many days after Due the sheet arrived (0 when on time or unknown).
@@ -242,6 +244,35 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	if l.AsOf.IsZero() {
 		l.AsOf = l.Period.End()
 	}
+	// A file that could not be read is attributed, by its name, to a unit and period.
+	type key0 struct {
+		unit   string
+		period Period
+	}
+	unreadable := map[key0][]string{}
+	for i := range files {
+		if files[i].Submission != nil {
+			continue
+		}
+		name := files[i].Source.Name
+		unit, _ := p.MatchUnit(strings.TrimSuffix(name, path.Ext(name)))
+		q, _ := FindPeriod(name, p.Schedule, 0)
+		if unit == "" && q.IsZero() {
+			continue
+		}
+		for j := range files[i].Findings {
+			f := &files[i].Findings[j]
+			if f.Unit == "" {
+				f.Unit = unit
+			}
+			if f.Period.IsZero() {
+				f.Period = q
+			}
+		}
+		if unit != "" && !q.IsZero() && slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
+			unreadable[key0{unit, q}] = append(unreadable[key0{unit, q}], files[i].Source.Path)
+		}
+	}
 	// Check every sheet first: it reads statuses and dates, history included.
 	checked := make([]Findings, len(files))
 	for i := range files {
@@ -311,7 +342,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			if len(p.UnitMilestones(u.Name)) == 0 {
 				continue
 			}
-			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q)}
+			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[key0{u.Name, q}]}
 			if w, ok := winner[key{u.Name, q}]; ok {
 				s := files[w].Submission
 				r.Submission = s
@@ -368,7 +399,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		var f *Finding
 		switch r.State {
 		case Missing:
-			f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
+			if len(r.Unreadable) > 0 {
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s 无法读取，视为未报，请其重新报送", r.Unit, r.Period, r.Due, strings.Join(r.Unreadable, "、"))
+			} else {
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
+			}
 		case Late:
 			f = l.Findings.Add(LateSubmission, Place{File: r.Submission.Source.Path}, "%s%s进展情况表应于 %s 前报送，%s收到（%s），迟报%d天", r.Unit, r.Period, r.Due, formatReceived(r), r.ReceivedFrom, r.DaysLate())
 		case UnknownTime:

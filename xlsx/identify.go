@@ -75,6 +75,10 @@ func (r *reader) identify() {
 		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
 	case s.Unit == "":
 		r.fs.Add(taizhang.UnknownUnit, r.place(""), "无法确定填报单位：表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
+	case s.UnitFrom == "发件人":
+		r.fs.Add(taizhang.ReaderNote, r.place(s.UnitCell), "表中没有填报单位，已按发件人 %s 认定为%s；请在表头填写单位全称", r.src.Sender, s.Unit)
+	case s.UnitFrom != "表头":
+		r.fs.Add(taizhang.ReaderNote, r.place(s.UnitCell), "表头没有填报单位，已按%s认定为%s", s.UnitFrom, s.Unit)
 	}
 	// Period.
 	var periodErr error
@@ -110,6 +114,8 @@ func (r *reader) identify() {
 		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "报送%s，文件名中也没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定", problem)
 	case s.Period.IsZero():
 		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "无法确定报送期次：表头和文件名中都没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定")
+	case s.PeriodFrom != "表头":
+		r.fs.Add(taizhang.ReaderNote, r.place(s.PeriodCell), "表头没有报送期次，已按%s认定为%s", s.PeriodFrom, s.Period)
 	}
 	if f, moved := p.FitSchedule(s); moved {
 		*r.fs = append(*r.fs, f)

@@ -194,6 +194,9 @@ func (lw *ledgerWriter) receipts() error {
 				file += "\n随附：" + strings.Join(a, "、")
 			}
 		}
+		for _, u := range r.Unreadable {
+			file = strings.TrimPrefix(file+"\n无法读取："+u, "\n")
+		}
 		var rep []string
 		for _, s := range r.Replaced {
 			rep = append(rep, s.Source.Path)

@@ -65,6 +65,20 @@ func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) 
 		}
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
 	}
+	// Findings about a readable sheet name its unit and period.
+	for i := range files {
+		if s := files[i].Submission; s != nil {
+			for j := range files[i].Findings {
+				f := &files[i].Findings[j]
+				if f.Unit == "" {
+					f.Unit = s.Unit
+				}
+				if f.Period.IsZero() {
+					f.Period = s.Period
+				}
+			}
+		}
+	}
 	return files, nil
 }
 

@@ -38,6 +38,10 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("写入 %s 失败：%s", path, osError(err))
 	}
+	// A temporary file is private (0600); the output is an ordinary file.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("写入 %s 失败：%s", path, osError(err))
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		if locked(err) {
 			return fmt.Errorf("%s 正被 Excel 或 WPS 打开，无法覆盖；请关闭该文件后重试，或用 -o 另指定文件名", path)
