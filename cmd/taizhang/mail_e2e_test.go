@@ -285,8 +285,7 @@ func juneMailFiles(t *testing.T) []string {
 var mailKnownWrong = map[string]struct {
 	why        string
 	stillWrong func(stdout string) bool
-}{
-}
+}{}
 
 // TestValidateJuneMail checks what validate prints for each June message,
 // mailbox and archive, run in its folder with the samples' programme
