@@ -40,9 +40,18 @@ const noteOpeners = "([【〔<《{-/"
 // the name in brackets or after a dash (完成时间（请填日期）).
 // ok is false for any other text.
 func MatchHeader(text string) (f Field, ok bool) {
+	// A header is a short name, perhaps with a note after it: only the start
+	// of a long cell (a paragraph of progress) can matter.
+	cut := false
+	if limit := 8*maxHeaderName + 32; len(text) > limit {
+		for limit > 0 && !utf8.RuneStart(text[limit]) {
+			limit--
+		}
+		text, cut = text[:limit], true
+	}
 	n := strings.ToLower(Normalize(text))
 	n = strings.Trim(n, "*:：")
-	if f, ok := headerSynonyms[n]; ok {
+	if f, ok := headerSynonyms[n]; ok && !cut {
 		return f, true
 	}
 	// The longest name followed by a note: 完成时间(请填日期), 进展状态【必填】.

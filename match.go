@@ -37,9 +37,15 @@ func (p *Programme) MatchUnit(text string) (string, error) {
 		unit     int
 		pos, end int
 	}
+	if p.ix != nil {
+		if i, ok := p.ix.exact[n]; ok {
+			return p.Units[i].Name, nil
+		}
+	}
 	var hits []hit
 	for i, u := range p.Units {
-		for _, k := range u.keys() {
+		keys := p.unitKeys(i)
+		for _, k := range keys {
 			if k == n {
 				return u.Name, nil
 			}
@@ -71,8 +77,8 @@ func (p *Programme) MatchUnit(text string) (string, error) {
 	}
 	if len(units) == 0 && utf8.RuneCountInString(n) >= 2 {
 		// A short form of a name: 包头 → 包头市, 自然资源厅 → 自治区自然资源厅.
-		for i, u := range p.Units {
-			for _, k := range u.keys() {
+		for i := range p.Units {
+			for _, k := range p.unitKeys(i) {
 				if strings.HasPrefix(k, n) || strings.HasSuffix(k, n) && utf8.RuneCountInString(n) >= 4 {
 					units[i] = true
 				}
@@ -109,6 +115,14 @@ func (p *Programme) exampleUnit() string {
 		return p.Units[0].Name
 	}
 	return "包头市"
+}
+
+// unitKeys returns the keys of unit i, from the index when there is one.
+func (p *Programme) unitKeys(i int) []string {
+	if p.ix != nil && i < len(p.ix.keys) {
+		return p.ix.keys[i]
+	}
+	return p.Units[i].keys()
 }
 
 func (u *Unit) keys() []string {

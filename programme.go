@@ -20,6 +20,56 @@ type Programme struct {
 	Passwords   []string // tried on encrypted workbooks
 	Measures    []Measure
 	Units       []Unit
+
+	ix *programmeIndex // lookups, built by FixIDs; nil means search the slices
+}
+
+// programmeIndex speeds up the lookups that a batch of thousands of units
+// makes for every sheet and entry.
+type programmeIndex struct {
+	unitPos    map[string]int
+	keys       [][]string // unitKey of each unit's name and aliases
+	exact      map[string]int
+	milestones []*Milestone
+	byID       map[string]*Milestone
+	byUnit     map[string][]*Milestone
+}
+
+// reindex builds the lookup index; call it after the measures and units are final.
+func (p *Programme) reindex() {
+	ix := &programmeIndex{unitPos: map[string]int{}, exact: map[string]int{}, byID: map[string]*Milestone{}, byUnit: map[string][]*Milestone{}}
+	for i := range p.Units {
+		u := &p.Units[i]
+		if _, dup := ix.unitPos[u.Name]; !dup {
+			ix.unitPos[u.Name] = i
+		}
+		ks := u.keys()
+		ix.keys = append(ix.keys, ks)
+		for _, k := range ks {
+			if _, dup := ix.exact[k]; !dup && k != "" {
+				ix.exact[k] = i
+			}
+		}
+	}
+	for i := range p.Measures {
+		for j := range p.Measures[i].Milestones {
+			ms := &p.Measures[i].Milestones[j]
+			ms.unitSet = make(map[string]bool, len(ms.Units))
+			for _, u := range ms.Units {
+				ms.unitSet[u] = true
+			}
+			ix.milestones = append(ix.milestones, ms)
+			if _, dup := ix.byID[ms.ID]; !dup {
+				ix.byID[ms.ID] = ms
+			}
+		}
+	}
+	for _, ms := range ix.milestones {
+		for _, u := range ms.Units {
+			ix.byUnit[u] = append(ix.byUnit[u], ms)
+		}
+	}
+	p.ix = ix
 }
 
 // Measure is a numbered rectification measure (整改措施).
@@ -45,10 +95,17 @@ type Milestone struct {
 	Title    string
 	Deadline Date
 	Units    []string // names of the units that must report it
+
+	unitSet map[string]bool // Units as a set, built by FixIDs
 }
 
 // Reports reports whether unit must report on the milestone.
-func (ms *Milestone) Reports(unit string) bool { return slices.Contains(ms.Units, unit) }
+func (ms *Milestone) Reports(unit string) bool {
+	if ms.unitSet != nil {
+		return ms.unitSet[unit]
+	}
+	return slices.Contains(ms.Units, unit)
+}
 
 // UnitKind tells a 盟市 from a department.
 type UnitKind int
@@ -79,6 +136,9 @@ type Unit struct {
 
 // Milestones returns every milestone of the programme in order.
 func (p *Programme) Milestones() []*Milestone {
+	if p.ix != nil {
+		return p.ix.milestones
+	}
 	var out []*Milestone
 	for i := range p.Measures {
 		for j := range p.Measures[i].Milestones {
@@ -90,6 +150,9 @@ func (p *Programme) Milestones() []*Milestone {
 
 // Milestone returns the milestone with the given ID, or nil.
 func (p *Programme) Milestone(id string) *Milestone {
+	if p.ix != nil {
+		return p.ix.byID[id]
+	}
 	for _, ms := range p.Milestones() {
 		if ms.ID == id {
 			return ms
@@ -110,6 +173,12 @@ func (p *Programme) MeasureOf(no int) *Measure {
 
 // Unit returns the unit with exactly this name, or nil.
 func (p *Programme) Unit(name string) *Unit {
+	if p.ix != nil {
+		if i, ok := p.ix.unitPos[name]; ok {
+			return &p.Units[i]
+		}
+		return nil
+	}
 	for i := range p.Units {
 		if p.Units[i].Name == name {
 			return &p.Units[i]
@@ -120,6 +189,9 @@ func (p *Programme) Unit(name string) *Unit {
 
 // UnitMilestones returns the milestones the named unit must report, in order.
 func (p *Programme) UnitMilestones(unit string) []*Milestone {
+	if p.ix != nil {
+		return p.ix.byUnit[unit]
+	}
 	var out []*Milestone
 	for _, ms := range p.Milestones() {
 		if ms.Reports(unit) {
@@ -131,6 +203,12 @@ func (p *Programme) UnitMilestones(unit string) []*Milestone {
 
 // UnitIndex returns the position of the named unit in the programme, or len(Units).
 func (p *Programme) UnitIndex(name string) int {
+	if p.ix != nil {
+		if i, ok := p.ix.unitPos[name]; ok {
+			return i
+		}
+		return len(p.Units)
+	}
 	for i := range p.Units {
 		if p.Units[i].Name == name {
 			return i

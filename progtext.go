@@ -123,8 +123,9 @@ func ParseProgrammeText(text string) (*Programme, error) {
 	return p, nil
 }
 
-// FixIDs sets each milestone's ID and Sub from its position: 一 for a single
-// milestone, 三.1, 三.2 … for several.
+// FixIDs sets each milestone's ID and Sub from its position (一 for a single
+// milestone, 三.1, 三.2 … for several) and indexes the programme for fast
+// lookups. Call it again after changing measures, milestones or units.
 func (p *Programme) FixIDs() {
 	for i := range p.Measures {
 		m := &p.Measures[i]
@@ -139,6 +140,7 @@ func (p *Programme) FixIDs() {
 			ms.ID = MilestoneID(m.No, ms.Sub)
 		}
 	}
+	p.reindex()
 }
 
 // SplitList splits a list written with 、，,;； or line breaks, dropping empty items.

@@ -54,6 +54,9 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
 			return err
 		}
 	}
+	// Set before the sheets are streamed: afterwards excelize would decode
+	// and re-encode every streamed sheet.
+	f.SetActiveSheet(0)
 	steps := []func() error{lw.overview, lw.receipts, lw.rows, lw.findings, lw.measures}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -63,7 +66,6 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
 	if lw.st.err != nil {
 		return lw.st.err
 	}
-	f.SetActiveSheet(0)
 	p := l.Programme
 	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Name + "汇总台账", Subject: l.Period.String(), Creator: "taizhang", Description: fmt.Sprintf("截至 %s", l.AsOf)}); err != nil {
 		return err

@@ -312,7 +312,7 @@ func (r *reader) read(h header) {
 			}
 			continue
 		}
-		if isHeaderRow(cols) {
+		if isHeaderRow(cols, h) {
 			continue
 		}
 		for _, v := range other {
@@ -359,7 +359,21 @@ func (r *reader) footer(row int, text string) {
 	}
 }
 
-func isHeaderRow(cols []string) bool {
+// isHeaderRow reports whether a row below the header repeats it (a table
+// pasted twice, a header repeated for printing): its status or progress cell
+// is a header name, and so are two more.
+func isHeaderRow(cols []string, h header) bool {
+	repeated := false
+	for _, f := range []taizhang.Field{taizhang.FieldStatus, taizhang.FieldProgress} {
+		if c, ok := h.cols[f]; ok {
+			if g, ok := taizhang.MatchHeader(at(cols, c)); ok && g == f {
+				repeated = true
+			}
+		}
+	}
+	if !repeated {
+		return false
+	}
 	n := 0
 	for _, c := range cols {
 		if _, ok := taizhang.MatchHeader(c); ok {
