@@ -43,7 +43,7 @@ func MatchHeader(text string) (f Field, ok bool) {
 	// A header is a short name, perhaps with a note after it: only the start
 	// of a long cell (a paragraph of progress) can matter.
 	cut := false
-	if limit := 8*maxHeaderName + 32; len(text) > limit {
+	if limit := 2*maxHeaderName + 16; len(text) > limit { // room for spaces between the characters of a name
 		for limit > 0 && !utf8.RuneStart(text[limit]) {
 			limit--
 		}

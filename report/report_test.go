@@ -256,6 +256,7 @@ func manyUnits(t *testing.T, n int) *taizhang.Programme {
 			p.Measures[i].Milestones[j].Units = names
 		}
 	}
+	p.FixIDs()
 	return p
 }
 

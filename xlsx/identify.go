@@ -1,13 +1,8 @@
 package xlsx
 
 import (
-	"bytes"
-	"encoding/xml"
-	"path"
 	"regexp"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"taizhang"
 )
@@ -182,107 +177,13 @@ func unitBySender(p *taizhang.Programme, sender string) string {
 	return ""
 }
 
-// mergeSet knows the merged ranges of a sheet and, while the rows stream by,
-// the value of each range's top-left cell.
-type mergeSet struct {
-	ranges []mergeRange
-}
-
+// mergeRange is a merged range of a sheet.
 type mergeRange struct {
 	c1, r1, c2, r2 int // 0-based columns, 1-based rows
-	value          string
 }
-
-// record remembers the values of the ranges starting in row n.
-func (m *mergeSet) record(n int, cols []string) {
-	for i := range m.ranges {
-		if m.ranges[i].r1 == n {
-			m.ranges[i].value = at(cols, m.ranges[i].c1)
-		}
-	}
-}
-
-// value returns the value a merged range shows at row n, column c (0-based),
-// or "". Only a range's first column counts below its top row: a merge
-// across columns (a footer line, say) shows its text once, not in each column.
-func (m *mergeSet) value(n, c int) string {
-	for _, g := range m.ranges {
-		if n > g.r1 && n <= g.r2 && c == g.c1 {
-			return g.value
-		}
-	}
-	return ""
-}
-
-var mergeRe = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"`)
 
 // maxMerges bounds the merged ranges the reader follows.
 const maxMerges = 5000
-
-// mergeRanges finds the sheet's merged ranges in its XML without decoding the
-// whole worksheet (which would cost the memory of the entire sheet). Sheets
-// that excelize keeps on disk because they are huge are not searched.
-func (r *reader) mergeRanges() *mergeSet {
-	m := &mergeSet{}
-	name := sheetPath(r.f, r.s.Sheet)
-	raw, ok := r.f.Pkg.Load(name)
-	if !ok {
-		return m
-	}
-	data, _ := raw.([]byte)
-	// The merged ranges follow the cell data.
-	start := max(bytes.LastIndex(data, []byte("sheetData>")), 0)
-	if !bytes.Contains(data[start:], []byte("mergeCell")) {
-		return m
-	}
-	for _, sub := range mergeRe.FindAllSubmatch(data[start:], maxMerges) {
-		c1, r1, err1 := excelize.CellNameToCoordinates(string(sub[1]))
-		c2, r2, err2 := excelize.CellNameToCoordinates(string(sub[2]))
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		m.ranges = append(m.ranges, mergeRange{c1: c1 - 1, r1: r1, c2: c2 - 1, r2: r2})
-	}
-	return m
-}
-
-// sheetPath returns the part name of a sheet's XML, from the workbook and its relationships.
-func sheetPath(f *excelize.File, sheet string) string {
-	wbRaw, ok := f.Pkg.Load("xl/workbook.xml")
-	relRaw, ok2 := f.Pkg.Load("xl/_rels/workbook.xml.rels")
-	if !ok || !ok2 {
-		return ""
-	}
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if xml.Unmarshal(wbRaw.([]byte), &wb) != nil || xml.Unmarshal(relRaw.([]byte), &rels) != nil {
-		return ""
-	}
-	for _, s := range wb.Sheets {
-		if s.Name != sheet {
-			continue
-		}
-		for _, rel := range rels.Rels {
-			if rel.ID == s.ID {
-				if strings.HasPrefix(rel.Target, "/") {
-					return strings.TrimPrefix(rel.Target, "/")
-				}
-				return path.Join("xl", rel.Target)
-			}
-		}
-	}
-	return ""
-}
 
 func errText(err error) string {
 	if err == nil {

@@ -333,25 +333,11 @@ func at(row []string, i int) string {
 	return taizhang.Clean(row[i])
 }
 
-// open opens a workbook from memory with the reader's limits; the error
-// says in Chinese what is wrong with the file.
+// open opens a workbook from memory with excelize, within the reader's
+// limits; the error says in Chinese what is wrong with the file.
 func open(data []byte, password string) (*excelize.File, error) {
-	switch {
-	case len(data) == 0:
-		return nil, fmt.Errorf("文件是空的（0 字节），请重新保存后报送")
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
-	case bytes.HasPrefix(data, oleMagic):
-		switch ole := oleKind(data); {
-		case ole == oleEncrypted && password == "":
-			return nil, errEncrypted
-		case ole == oleLegacy:
-			return nil, fmt.Errorf("是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送")
-		case ole == oleEncrypted:
-		default:
-			return nil, fmt.Errorf("不是 .xlsx 工作簿（是其他 Office 文件），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送")
-		}
-	default:
-		return nil, fmt.Errorf("不是 .xlsx 工作簿（%s），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送", sniff(data))
+	if err := sniffWorkbook(data, password); err != nil {
+		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipLimit, Password: password})
 	if err != nil {
@@ -361,4 +347,27 @@ func open(data []byte, password string) (*excelize.File, error) {
 		return nil, fmt.Errorf("文件已损坏，无法打开（%s）；请在 Excel 或 WPS 中打开确认后另存为 .xlsx 重新报送", excelizeError(err))
 	}
 	return f, nil
+}
+
+// sniffWorkbook looks at the first bytes: a zip package is fine; an OLE2
+// file is an encrypted workbook (errEncrypted when no password is given) or a
+// legacy .xls/.et; anything else is named.
+func sniffWorkbook(data []byte, password string) error {
+	switch {
+	case len(data) == 0:
+		return fmt.Errorf("文件是空的（0 字节），请重新保存后报送")
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return nil
+	case bytes.HasPrefix(data, oleMagic):
+		switch ole := oleKind(data); {
+		case ole == oleEncrypted && password == "":
+			return errEncrypted
+		case ole == oleEncrypted:
+			return nil
+		case ole == oleLegacy:
+			return fmt.Errorf("是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送")
+		}
+		return fmt.Errorf("不是 .xlsx 工作簿（是其他 Office 文件），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送")
+	}
+	return fmt.Errorf("不是 .xlsx 工作簿（%s），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送", sniff(data))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,20 +29,17 @@ const scanRows = 30
 // entry per row, and identifies unit and period. What it cannot read becomes
 // a finding naming the file and cell; the submission is nil only when the file
 // holds no readable table. Values are not judged here: taizhang.Check does that.
+// The sheet is streamed row by row; only the entries are kept.
 func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhang.Submission, taizhang.Findings) {
 	var fs taizhang.Findings
 	fileLevel := taizhang.Place{File: src.Path}
-	f, err := openWithPasswords(data, opt)
+	b, err := openBookWithPasswords(data, opt)
 	if err != nil {
 		fs.Add(taizhang.UnreadableFile, fileLevel, "%s", err.Error())
 		return nil, fs
 	}
-	defer f.Close()
-	r := &reader{f: f, p: opt.Programme, opt: opt, src: src, fs: &fs}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		r.date1904 = *props.Date1904
-	}
-	sheets := f.GetSheetList()
+	r := &reader{b: b, p: opt.Programme, opt: opt, src: src, fs: &fs, date1904: b.date1904}
+	sheets := b.sheetNames()
 	switch {
 	case isLedger(sheets):
 		fs.Add(taizhang.ReaderNote, fileLevel, "这是本程序生成的汇总台账，不是进展情况表，已跳过")
@@ -81,10 +79,18 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 	return s, fs
 }
 
-func openWithPasswords(data []byte, opt ReadOptions) (*excelize.File, error) {
-	f, err := open(data, "")
-	if !errors.Is(err, errEncrypted) {
-		return f, err
+// openBookWithPasswords opens a workbook, decrypting it with the given
+// passwords and then the programme's when it is encrypted.
+func openBookWithPasswords(data []byte, opt ReadOptions) (*book, error) {
+	if err := sniffWorkbook(data, ""); !errors.Is(err, errEncrypted) {
+		if err != nil {
+			return nil, err
+		}
+		b, err := openBook(data)
+		if err != nil {
+			return nil, fmt.Errorf("文件已损坏，无法打开（%s）；请在 Excel 或 WPS 中打开确认后另存为 .xlsx 重新报送", excelizeError(err))
+		}
+		return b, nil
 	}
 	var pws []string
 	pws = append(pws, opt.Passwords...)
@@ -95,15 +101,20 @@ func openWithPasswords(data []byte, opt ReadOptions) (*excelize.File, error) {
 		return nil, errEncrypted
 	}
 	for _, pw := range pws {
-		if f, err := open(data, pw); err == nil {
-			return f, nil
+		// A wrong password decrypts to bytes that are not a zip package.
+		plain, err := excelize.Decrypt(data, &excelize.Options{Password: pw})
+		if err != nil {
+			continue
+		}
+		if b, err := openBook(plain); err == nil {
+			return b, nil
 		}
 	}
 	return nil, errWrongPassword
 }
 
 type reader struct {
-	f        *excelize.File
+	b        *book
 	p        *taizhang.Programme
 	opt      ReadOptions
 	src      taizhang.Source
@@ -122,23 +133,33 @@ func (r *reader) place(ref string) taizhang.Place {
 
 // readMark reads the unit and period a template stored in its hidden sheet.
 func (r *reader) readMark(sheets []string) {
-	for _, sh := range sheets {
-		if sh != sheetMark {
-			continue
-		}
-		rows, err := r.f.GetRows(sh, excelize.Options{RawCellValue: true})
-		if err != nil || len(rows) == 0 || at(rows[0], 1) != markTag {
-			return
-		}
-		for _, row := range rows {
-			switch at(row, 0) {
-			case "unit":
-				r.markUnit = at(row, 1)
-			case "period":
-				r.markPeriod = at(row, 1)
+	if !slices.Contains(sheets, sheetMark) {
+		return
+	}
+	rr, err := r.b.rows(sheetMark)
+	if err != nil {
+		return
+	}
+	defer rr.Close()
+	for i := 0; i < 10 && rr.Next(); i++ {
+		row := rr.Cells()
+		switch at(row, 0) {
+		case "tag":
+			if at(row, 1) != markTag {
+				return
 			}
+		case "unit":
+			r.markUnit = at(row, 1)
+		case "period":
+			r.markPeriod = at(row, 1)
 		}
 	}
+}
+
+// sheetRow is one row of a sheet: its 1-based number and its cells.
+type sheetRow struct {
+	n     int
+	cells []string
 }
 
 // header is where a sheet's table starts and how its columns map to fields.
@@ -148,30 +169,32 @@ type header struct {
 	last  int // 1-based row of the last header row
 	cols  map[taizhang.Field]int
 	names map[int]string // header text of every non-empty header column
-	top   [][]string     // the rows above the header
+	top   []sheetRow     // the rows above the header
 }
 
 // scanHeader reads the first rows of sheet sh and finds its header row.
 func (r *reader) scanHeader(sh string) (header, error) {
-	rows, err := r.f.Rows(sh)
+	rr, err := r.b.rows(sh)
 	if err != nil {
 		return header{}, err
 	}
-	defer rows.Close()
-	var buf [][]string
-	for len(buf) < scanRows && rows.Next() {
-		cols, err := rows.Columns()
-		if err != nil {
-			return header{}, err
-		}
-		buf = append(buf, cols)
+	defer rr.Close()
+	var buf []sheetRow
+	var matched []rowMatch
+	for len(buf) < scanRows && rr.Next() {
+		row := sheetRow{rr.Row(), slices.Clone(rr.Cells())}
+		buf = append(buf, row)
+		matched = append(matched, matchRow(row.cells))
 	}
 	best := header{}
 	for i := range buf {
 		for span := 1; span <= 2 && i+span <= len(buf); span++ {
-			h := headerOf(buf[i : i+span])
+			if span == 2 && buf[i+1].n != buf[i].n+1 {
+				continue
+			}
+			h := headerOf(matched[i : i+span])
 			if h.score > best.score {
-				h.first, h.last, h.top = i+1, i+span, buf[:i]
+				h.first, h.last, h.top = buf[i].n, buf[i+span-1].n, buf[:i]
 				best = h
 			}
 		}
@@ -184,23 +207,40 @@ func (r *reader) scanHeader(sh string) (header, error) {
 
 func has(m map[taizhang.Field]int, f taizhang.Field) bool { _, ok := m[f]; return ok }
 
+// rowMatch is a row's cleaned cell texts and the column each names, matched once.
+type rowMatch struct {
+	texts  []string
+	fields []taizhang.Field
+}
+
+func matchRow(cells []string) rowMatch {
+	m := rowMatch{texts: make([]string, len(cells)), fields: make([]taizhang.Field, len(cells))}
+	for c, v := range cells {
+		m.texts[c] = taizhang.Clean(v)
+		if m.texts[c] != "" {
+			m.fields[c], _ = taizhang.MatchHeader(m.texts[c])
+		}
+	}
+	return m
+}
+
 // headerOf maps the columns of one header row, or of a two-row header whose
 // upper row groups the lower (合并的“完成情况”上有“进展状态”“完成时间”).
-func headerOf(rows [][]string) header {
+func headerOf(rows []rowMatch) header {
 	h := header{cols: map[taizhang.Field]int{}, names: map[int]string{}}
 	width := 0
 	for _, row := range rows {
-		width = max(width, len(row))
+		width = max(width, len(row.texts))
 	}
 	for c := 0; c < width; c++ {
 		var text string
 		field := taizhang.FieldNone
 		for i := len(rows) - 1; i >= 0; i-- { // the lower row names the column more precisely
-			t := at(rows[i], c)
-			if t == "" {
+			if c >= len(rows[i].texts) || rows[i].texts[c] == "" {
 				continue
 			}
-			if fl, ok := taizhang.MatchHeader(t); ok {
+			t := rows[i].texts[c]
+			if fl := rows[i].fields[c]; fl != taizhang.FieldNone {
 				text, field = t, fl
 				break
 			}
@@ -242,41 +282,36 @@ func (r *reader) read(h header) {
 	}
 	r.checkColumns(h)
 	r.readBlock(h.top)
-	merges := r.mergeRanges()
-	rows, err := r.f.Rows(s.Sheet)
+	rr, err := r.b.rows(s.Sheet)
 	if err != nil {
 		r.fs.Add(taizhang.UnreadableFile, r.place(""), "读取工作表“%s”失败：%s", s.Sheet, excelizeError(err))
 		return
 	}
-	defer rows.Close()
-	lastNamed := maxKey(h.names)
+	defer rr.Close()
+	// Named columns the table does not map: their cells are kept as 列名：内容.
+	var extraCols []int
+	for c := 0; c <= maxKey(h.names); c++ {
+		name, named := h.names[c]
+		if fl, ok := taizhang.MatchHeader(name); named && !(ok && h.cols[fl] == c) {
+			extraCols = append(extraCols, c)
+		}
+	}
 	var prevNo, prevMeasure string
-	var byTitle []string
-	n := 0
-	for rows.Next() {
-		n++
+	for rr.Next() {
+		n := rr.Row()
 		if n > maxRows {
 			r.fs.Add(taizhang.InvalidValue, r.place(""), "工作表超过%d行，其后的行未读取；请删去多余的空行或数据后重新报送", maxRows)
 			break
 		}
-		cols, err := rows.Columns()
-		if err != nil {
-			r.fs.Add(taizhang.InvalidValue, r.place(cell(1, n)), "第%d行无法读取：%s", n, excelizeError(err))
-			continue
-		}
-		merges.record(n, cols)
 		if n <= h.last {
 			continue
 		}
+		cols := rr.Cells()
 		get := func(f taizhang.Field) string {
-			c, ok := h.cols[f]
-			if !ok {
-				return ""
+			if c, ok := h.cols[f]; ok {
+				return at(cols, c)
 			}
-			if v := at(cols, c); v != "" {
-				return v
-			}
-			return merges.value(n, c)
+			return ""
 		}
 		e := taizhang.Entry{
 			Row: n, No: get(taizhang.FieldNo), Measure: get(taizhang.FieldMeasure), Node: get(taizhang.FieldNode),
@@ -284,16 +319,9 @@ func (r *reader) read(h header) {
 			Evidence: get(taizhang.FieldEvidence), Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext),
 		}
 		var other []string
-		for c := 0; c <= lastNamed; c++ {
-			name, named := h.names[c]
-			if !named {
-				continue
-			}
-			if fl, ok := taizhang.MatchHeader(name); ok && h.cols[fl] == c {
-				continue
-			}
+		for _, c := range extraCols {
 			if v := at(cols, c); v != "" {
-				e.Extra = append(e.Extra, taizhang.Clean(name)+"："+v)
+				e.Extra = append(e.Extra, taizhang.Clean(h.names[c])+"："+v)
 			}
 		}
 		for c, v := range cols {
@@ -315,9 +343,7 @@ func (r *reader) read(h header) {
 		if isHeaderRow(cols, h) {
 			continue
 		}
-		for _, v := range other {
-			e.Extra = append(e.Extra, v)
-		}
+		e.Extra = append(e.Extra, other...)
 		// A measure cell merged down over its milestones leaves the cells below empty.
 		if e.No == "" && e.Measure == "" {
 			if _, _, ok := taizhang.ParseMilestoneRef(e.Node); !ok {
@@ -325,6 +351,78 @@ func (r *reader) read(h header) {
 			}
 		}
 		prevNo, prevMeasure = e.No, e.Measure
+		s.Entries = append(s.Entries, e)
+	}
+	if err := rr.Err(); err != nil {
+		r.fs.Add(taizhang.InvalidValue, r.place(cell(1, rr.Row()+1)), "第%d行之后无法读取（%s），其后的行未计入", rr.Row(), excelizeError(err))
+	}
+	fillMerged(s.Entries, h, rr.Merges())
+	r.matchEntries()
+}
+
+// fillMerged gives the rows under a cell merged down over them (进展情况
+// written once for the three (三) rows, say) the merged cell's value, in the
+// columns the table maps.
+func fillMerged(entries []taizhang.Entry, h header, merges []mergeRange) {
+	if len(merges) == 0 {
+		return
+	}
+	byRow := make(map[int]int, len(entries))
+	for i := range entries {
+		byRow[entries[i].Row] = i
+	}
+	for _, m := range merges {
+		top, ok := byRow[m.r1]
+		if !ok || m.r2 == m.r1 {
+			continue
+		}
+		for f, c := range h.cols {
+			if c != m.c1 {
+				continue
+			}
+			v := *entryField(&entries[top], f)
+			for r := m.r1 + 1; r <= m.r2; r++ {
+				if i, ok := byRow[r]; ok {
+					if p := entryField(&entries[i], f); p != nil && *p == "" {
+						*p = v
+					}
+				}
+			}
+		}
+	}
+}
+
+// entryField returns the field f of an entry, or a dummy for columns not kept.
+func entryField(e *taizhang.Entry, f taizhang.Field) *string {
+	switch f {
+	case taizhang.FieldNo:
+		return &e.No
+	case taizhang.FieldMeasure:
+		return &e.Measure
+	case taizhang.FieldNode:
+		return &e.Node
+	case taizhang.FieldStatus:
+		return &e.StatusText
+	case taizhang.FieldCompleted:
+		return &e.CompletedText
+	case taizhang.FieldProgress:
+		return &e.Progress
+	case taizhang.FieldEvidence:
+		return &e.Evidence
+	case taizhang.FieldProblems:
+		return &e.Problems
+	case taizhang.FieldNext:
+		return &e.NextSteps
+	}
+	var none string
+	return &none
+}
+
+// matchEntries reads 1904-system dates and finds the milestone of each entry.
+func (r *reader) matchEntries() {
+	var byTitle []string
+	for i := range r.s.Entries {
+		e := &r.s.Entries[i]
 		if r.date1904 {
 			if v, err := strconv.ParseFloat(e.CompletedText, 64); err == nil {
 				if d, err := taizhang.DateFromSerial(v, true); err == nil {
@@ -332,15 +430,15 @@ func (r *reader) read(h header) {
 				}
 			}
 		}
-		if r.p != nil {
-			if ms, title := r.p.MatchMilestone(e.No, e.Node, e.Measure); ms != nil {
-				e.Milestone, e.ByTitle = ms.ID, title
-				if title {
-					byTitle = append(byTitle, fmt.Sprintf("第%d行→%s", n, ms.ID))
-				}
+		if r.p == nil {
+			continue
+		}
+		if ms, title := r.p.MatchMilestone(e.No, e.Node, e.Measure); ms != nil {
+			e.Milestone, e.ByTitle = ms.ID, title
+			if title {
+				byTitle = append(byTitle, fmt.Sprintf("第%d行→%s", e.Row, ms.ID))
 			}
 		}
-		s.Entries = append(s.Entries, e)
 	}
 	if len(byTitle) > 0 {
 		r.fs.Add(taizhang.ReaderNote, r.place(""), "措施编号缺失或无法识别的行已按节点名称对应：%s；请核对", strings.Join(byTitle, "，"))
@@ -530,11 +628,12 @@ func (r *reader) take(kv labelValue, ref string) {
 }
 
 // readBlock reads 填报单位, 报送期次, 填报日期, 联系人 and 联系电话 from the rows above the header.
-func (r *reader) readBlock(top [][]string) {
+func (r *reader) readBlock(top []sheetRow) {
 	s := r.s
-	for i, row := range top {
+	for _, tr := range top {
+		row := tr.cells
 		for _, kv := range labelled(row) {
-			r.take(kv, cell(kv.col+1, i+1))
+			r.take(kv, cell(kv.col+1, tr.n))
 		}
 		// The first text that is not a label is the title.
 		if r.title == "" {
@@ -564,12 +663,8 @@ func fileStem(name string) string {
 
 // IsLedger reports whether data is a ledger workbook written by WriteLedger.
 func IsLedger(data []byte) bool {
-	f, err := open(data, "")
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	return isLedger(f.GetSheetList())
+	b, err := openBook(data)
+	return err == nil && isLedger(b.sheetNames())
 }
 
 // isLedger reports whether a workbook's sheets are those of a ledger written by WriteLedger.

@@ -10,9 +10,9 @@ import (
 	"taizhang"
 )
 
-// book builds a workbook from sheets of rows, as another program would
+// workbook builds a workbook from sheets of rows, as another program would
 // write it; edit may add merges, hidden rows or formulas.
-func book(t testing.TB, sheets map[string][][]any, order []string, edit func(f *excelize.File)) []byte {
+func workbook(t testing.TB, sheets map[string][][]any, order []string, edit func(f *excelize.File)) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	for i, name := range order {
@@ -78,7 +78,7 @@ func TestReadOwnLayout(t *testing.T) {
 		{nil, nil, nil, nil, nil, nil, nil, nil},
 		{"填报人：王芳  联系电话：0477-8581234"},
 	}
-	data := book(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, func(f *excelize.File) {
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, func(f *excelize.File) {
 		f.MergeCell("Sheet1", "A1", "H1")
 	})
 	s, lines := read(t, "鄂尔多斯市4月上半月进展.xlsx", data)
@@ -129,7 +129,7 @@ func TestReadTableOnSecondSheetWithTwoRowHeader(t *testing.T) {
 		{"（五）", "", "推进中", nil, "窗口改造"},
 		{"（六）", "", "=\"推进\"&\"中\"", nil, "清单梳理"},
 	}
-	data := book(t, map[string][][]any{"说明": {{"本表由政务服务局填报"}}, "数据": rows}, []string{"说明", "数据"}, func(f *excelize.File) {
+	data := workbook(t, map[string][][]any{"说明": {{"本表由政务服务局填报"}}, "数据": rows}, []string{"说明", "数据"}, func(f *excelize.File) {
 		f.MergeCell("数据", "C3", "D3")
 		f.MergeCell("数据", "A5", "A7")
 		f.SetCellFormula("数据", "C9", `"推进"&"中"`)
@@ -174,7 +174,7 @@ func TestReadBrokenFiles(t *testing.T) {
 		{"旧版.xls", append(append([]byte{}, oleMagic...), make([]byte, 600)...), "旧版.xls 错误 无法读取：是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"},
 		{"网页.xls", []byte("<html><body><table><tr><td>1</td></tr></table></body></html>"), "网页.xls 错误 无法读取：不是 .xlsx 工作簿（是网页文件，可能是从网页导出的伪 .xls），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"},
 		{"说明.pdf", []byte("%PDF-1.4 ..."), "说明.pdf 错误 无法读取：不是 .xlsx 工作簿（是 PDF 文件），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"},
-		{"空表.xlsx", book(t, map[string][][]any{"Sheet1": {{"随便写点"}}}, []string{"Sheet1"}, nil), "空表.xlsx 错误 无法读取：没有找到进展情况表：各工作表的前30行中都没有“措施编号”“进展状态”“进展情况”等列名，请使用下发的模板填报"},
+		{"空表.xlsx", workbook(t, map[string][][]any{"Sheet1": {{"随便写点"}}}, []string{"Sheet1"}, nil), "空表.xlsx 错误 无法读取：没有找到进展情况表：各工作表的前30行中都没有“措施编号”“进展状态”“进展情况”等列名，请使用下发的模板填报"},
 	}
 	for _, c := range cases {
 		s, fs := ReadSubmission(taizhang.Source{Path: c.name, Name: c.name}, c.data, ReadOptions{Programme: p})
