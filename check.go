@@ -102,7 +102,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		if !applicable {
 			add(NotApplicable, s.CellOf(FieldNo, e.Row), id, "节点 %s 不是%s需要填报的任务，已保留在台账中，可删除该行", id, s.Unit)
 		}
-		if err == nil && st != NotStarted && strings.TrimSpace(e.Progress) == "" {
+		if err == nil && st != NotStarted && e.ProgressBlank() {
 			add(InvalidValue, s.CellOf(FieldProgress, e.Row), id, "进展情况为空，请简要填写本期工作进展")
 		}
 		compCell := s.CellOf(FieldCompleted, e.Row)
@@ -131,7 +131,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 				f := add(Overdue, statusCell, id, "节点 %s 完成时限为 %s，截至 %s 已逾期%d天，仍为%s", id, ms.Deadline, asOf, -days, st)
 				if opt.Submitter {
 					f.Severity = Info
-					if strings.TrimSpace(e.Problems) == "" {
+					if e.ProblemsBlank() {
 						f.Severity = Warning
 						f.Place.Cell = s.CellOf(FieldProblems, e.Row)
 						f.Message += "，请在“存在问题”中说明未完成的原因"

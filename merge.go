@@ -20,9 +20,10 @@ type File struct {
 
 // MergeOptions sets the run's period and as-of date.
 type MergeOptions struct {
-	Period Period // zero: the latest period among the submissions
-	AsOf   Date   // zero: the period's last day
-	From   Period // receipts are kept from this period on even when no sheet of it came; zero: the earliest sheet's
+	Period Period    // zero: the latest period among the submissions
+	AsOf   Date      // zero: the period's last day
+	From   Period    // receipts are kept from this period on even when no sheet of it came; zero: the earliest sheet's
+	Store  TextStore // where the entries' texts were stowed, if anywhere
 }
 
 // ReceiptState says whether and when a unit's sheet for a period arrived.
@@ -137,9 +138,13 @@ type Ledger struct {
 	Receipts  []Receipt
 	Rows      []Row
 	Findings  Findings
-	Files     []File // every input, in input order
+	Files     []File    // every input, in input order
+	Store     TextStore // where the entries' texts were stowed; nil when they are in memory
 	cells     map[string]map[string]Cell
 }
+
+// Texts returns an entry's texts, reading them back from the store when they were stowed.
+func (l *Ledger) Texts(e *Entry) (Texts, error) { return e.ReadTexts(l.Store) }
 
 // Cell returns the overview cell of unit and milestone id for the run's period.
 func (l *Ledger) Cell(unit, id string) Cell { return l.cells[unit][id] }
@@ -219,7 +224,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for i := range files {
 		files[i].Findings = slices.Clone(files[i].Findings)
 	}
-	l := &Ledger{Programme: p, Files: files, cells: map[string]map[string]Cell{}}
+	l := &Ledger{Programme: p, Files: files, Store: opt.Store, cells: map[string]map[string]Cell{}}
 	var subs []*Submission
 	for i := range files {
 		if s := files[i].Submission; s != nil {

@@ -102,11 +102,11 @@ type Entry struct {
 	Node          string // 节点 as written
 	StatusText    string
 	Status        Status // set by Check
-	Progress      string
 	CompletedText string
 	Completed     Date // set by Check, or by the reader from a date cell
-	Evidence      string
-	Problems      string
-	NextSteps     string
-	Extra         []string // other columns and stray cells of the row, as "列名：内容"
+	Texts              // 进展情况, 佐证材料, 存在问题, 下一步计划 and other cells; empty once stowed
+
+	stowed                       bool
+	ref                          TextRef
+	progressBlank, problemsBlank bool
 }

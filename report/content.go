@@ -16,6 +16,16 @@ type writer struct {
 	opt       Options
 	cur, prev *facts
 	figures   int
+	err       error // the first error reading stowed texts back
+}
+
+// texts returns an entry's texts, read back from the ledger's store if need be.
+func (r *writer) texts(e *taizhang.Entry) taizhang.Texts {
+	t, err := r.l.Texts(e)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return t
 }
 
 // nameLimit is how many units a sentence names before saying 等N个单位.
@@ -274,7 +284,7 @@ func (r *writer) leadProgress(m *taizhang.Measure, ms *taizhang.Milestone) strin
 	if e == nil {
 		return ""
 	}
-	t := oneLine(e.Progress)
+	t := oneLine(r.texts(e).Progress)
 	if t == "" {
 		return ""
 	}
@@ -381,7 +391,7 @@ func (r *writer) problems() {
 			if !ok || c.Entry == nil {
 				continue
 			}
-			t := oneLine(c.Entry.Problems)
+			t := oneLine(r.texts(c.Entry).Problems)
 			if t == "" || isNone(t) {
 				continue
 			}

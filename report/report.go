@@ -78,6 +78,9 @@ func writeMonthly(w io.Writer, cur, prev *taizhang.Ledger, opt Options) (d *doc,
 	pdf.SetCreator("taizhang", false)
 	pdf.SetLang("zh-CN")
 	r.write()
+	if r.err != nil {
+		return nil, fmt.Errorf("生成月度报告：读回进展情况表的内容时出错：%v", r.err)
+	}
 	if pdf.Err() {
 		return nil, fmt.Errorf("生成月度报告 PDF：%v", pdf.Error())
 	}

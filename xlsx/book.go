@@ -10,6 +10,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"taizhang"
 )
 
 // book is a read-only, streaming view of an .xlsx package: its sheets, and
@@ -21,9 +23,24 @@ type book struct {
 	sheets   []bookSheet
 	date1904 bool
 	sstPath  string
-	sst      []string
+	sst      []sstItem
 	sstRead  bool
+	store    taizhang.TextStore // where a huge table's long strings go; nil keeps them in memory
 }
+
+// sstItem is a shared string, in memory or, for a huge table, in the store.
+type sstItem struct {
+	s   string
+	ref taizhang.TextRef
+}
+
+// Shared-string tables larger than spillSST (uncompressed) put their long
+// strings in the store, so that a sheet of 200,000 rows of prose does not
+// sit in memory twice.
+const (
+	spillSST    = 16 << 20
+	spillString = 64 // bytes; shorter strings stay in memory
+)
 
 type bookSheet struct {
 	name, path string
@@ -42,7 +59,8 @@ func openBook(data []byte) (*book, error) {
 	b := &book{files: map[string]*zip.File{}}
 	var total uint64
 	for _, f := range zr.File {
-		b.files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
+		// Some tools write part names with backslashes.
+		b.files[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
 		total += f.UncompressedSize64
 	}
 	if total > unzipLimit {
@@ -158,7 +176,7 @@ func (b *book) sheetNames() []string {
 
 // sharedStrings reads the shared string table once. The phonetic runs
 // (rPh) that East Asian Excel adds are not part of the text.
-func (b *book) sharedStrings() ([]string, error) {
+func (b *book) sharedStrings() ([]sstItem, error) {
 	if b.sstRead {
 		return b.sst, nil
 	}
@@ -175,6 +193,7 @@ func (b *book) sharedStrings() ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
+	spill := b.store != nil && f.UncompressedSize64 > spillSST
 	d := xml.NewDecoder(io.LimitReader(rc, unzipLimit))
 	var text strings.Builder
 	inSI, inT, phonetic := false, false, 0
@@ -200,7 +219,14 @@ func (b *book) sharedStrings() ([]string, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
-				b.sst = append(b.sst, text.String())
+				item := sstItem{s: text.String()}
+				if spill && len(item.s) > spillString {
+					ref, err := b.store.Put(item.s)
+					if err == nil {
+						item = sstItem{ref: ref}
+					}
+				}
+				b.sst = append(b.sst, item)
 				inSI = false
 			case "t":
 				inT = false
@@ -220,7 +246,8 @@ func (b *book) sharedStrings() ([]string, error) {
 type rowReader struct {
 	rc     io.ReadCloser
 	d      *xml.Decoder
-	sst    []string
+	sst    []sstItem
+	store  taizhang.TextStore
 	row    int
 	cells  []string
 	merges []mergeRange
@@ -246,7 +273,7 @@ func (b *book) rows(name string) (*rowReader, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &rowReader{rc: rc, d: xml.NewDecoder(io.LimitReader(rc, unzipLimit)), sst: sst}, nil
+		return &rowReader{rc: rc, d: xml.NewDecoder(io.LimitReader(rc, unzipLimit)), sst: sst, store: b.store}, nil
 	}
 	return nil, fmt.Errorf("no sheet %s", name)
 }
@@ -383,7 +410,13 @@ func (rr *rowReader) value(typ, raw string) string {
 		if err != nil || i < 0 || i >= len(rr.sst) {
 			return ""
 		}
-		return rr.sst[i]
+		item := rr.sst[i]
+		if item.ref.Len > 0 {
+			if s, err := rr.store.Get(item.ref); err == nil {
+				return s
+			}
+		}
+		return item.s
 	case "b":
 		switch strings.TrimSpace(raw) {
 		case "1", "true":

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -70,6 +72,15 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
 	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Name + "汇总台账", Subject: l.Period.String(), Creator: "taizhang", Description: fmt.Sprintf("截至 %s", l.AsOf)}); err != nil {
 		return err
 	}
+	// excelize builds the whole package in a buffer before it writes it out;
+	// a zip writer of our own sends it straight to w, compressed for speed.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return zw
+	})
 	_, err := f.WriteTo(w)
 	return err
 }
@@ -244,9 +255,13 @@ func (lw *ledgerWriter) rows() error {
 			status = e.StatusText
 			statusColor = colorRed
 		}
-		progress := e.Progress
-		if len(e.Extra) > 0 {
-			progress += "\n【表中其他内容】" + strings.Join(e.Extra, "；")
+		t, err := l.Texts(e)
+		if err != nil {
+			return fmt.Errorf("读回 %s 的内容：%w", source(r.Place), err)
+		}
+		progress := t.Progress
+		if len(t.Extra) > 0 {
+			progress += "\n【表中其他内容】" + strings.Join(t.Extra, "；")
 			progress = strings.TrimPrefix(progress, "\n")
 		}
 		var marks []string
@@ -259,7 +274,7 @@ func (lw *ledgerWriter) rows() error {
 		}
 		row := []any{lw.str(unit, b), lw.str(r.Period.String(), b), lw.str(no, bc), lw.str(measure, b), lw.str(node, b),
 			lw.dateCell(deadline, ""), lw.str(status, lw.body(statusColor, true)), lw.str(progress, b), lw.dateCell(e.Completed, e.CompletedText),
-			lw.str(e.Evidence, b), lw.str(e.Problems, b), lw.str(e.NextSteps, b), lw.str(strings.Join(marks, "、"), b), lw.str(source(r.Place), b)}
+			lw.str(t.Evidence, b), lw.str(t.Problems, b), lw.str(t.NextSteps, b), lw.str(strings.Join(marks, "、"), b), lw.str(source(r.Place), b)}
 		if err := sw.SetRow(cell(1, i+2), row); err != nil {
 			return err
 		}

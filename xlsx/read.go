@@ -16,9 +16,14 @@ import (
 // ReadOptions gives the reader what it needs beyond the file.
 type ReadOptions struct {
 	Programme *taizhang.Programme
-	Period    taizhang.Period // --period: the last resort for a sheet's period
-	Passwords []string        // tried on an encrypted workbook, before the programme's
+	Period    taizhang.Period    // --period: the last resort for a sheet's period
+	Passwords []string           // tried on an encrypted workbook, before the programme's
+	Store     taizhang.TextStore // when set, a long sheet's texts are stowed there as it is read
 }
+
+// stowAfter is how many entries of one sheet stay in memory with their texts
+// before the rest are stowed as they are read (when a store is given).
+const stowAfter = 2000
 
 // scanRows is how many rows at the top of a sheet are searched for the header.
 const scanRows = 30
@@ -38,6 +43,7 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 		fs.Add(taizhang.UnreadableFile, fileLevel, "%s", err.Error())
 		return nil, fs
 	}
+	b.store = opt.Store
 	r := &reader{b: b, p: opt.Programme, opt: opt, src: src, fs: &fs, date1904: b.date1904}
 	sheets := b.sheetNames()
 	switch {
@@ -125,6 +131,7 @@ type reader struct {
 	markUnit, markPeriod string
 	unitText, periodText string // as written in the header block
 	title                string // the sheet's title line
+	stowFailed           bool
 }
 
 func (r *reader) place(ref string) taizhang.Place {
@@ -315,8 +322,9 @@ func (r *reader) read(h header) {
 		}
 		e := taizhang.Entry{
 			Row: n, No: get(taizhang.FieldNo), Measure: get(taizhang.FieldMeasure), Node: get(taizhang.FieldNode),
-			StatusText: get(taizhang.FieldStatus), CompletedText: get(taizhang.FieldCompleted), Progress: get(taizhang.FieldProgress),
-			Evidence: get(taizhang.FieldEvidence), Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext),
+			StatusText: get(taizhang.FieldStatus), CompletedText: get(taizhang.FieldCompleted),
+			Texts: taizhang.Texts{Progress: get(taizhang.FieldProgress), Evidence: get(taizhang.FieldEvidence),
+				Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext)},
 		}
 		var other []string
 		for _, c := range extraCols {
@@ -352,12 +360,28 @@ func (r *reader) read(h header) {
 		}
 		prevNo, prevMeasure = e.No, e.Measure
 		s.Entries = append(s.Entries, e)
+		if n := len(s.Entries); r.opt.Store != nil && n > stowAfter {
+			if n == stowAfter+1 {
+				for i := range s.Entries[:n-1] {
+					r.stow(&s.Entries[i])
+				}
+			}
+			r.stow(&s.Entries[n-1])
+		}
 	}
 	if err := rr.Err(); err != nil {
 		r.fs.Add(taizhang.InvalidValue, r.place(cell(1, rr.Row()+1)), "第%d行之后无法读取（%s），其后的行未计入", rr.Row(), excelizeError(err))
 	}
 	fillMerged(s.Entries, h, rr.Merges())
 	r.matchEntries()
+}
+
+// stow moves an entry's texts to the store; a failure is a finding, and the texts stay.
+func (r *reader) stow(e *taizhang.Entry) {
+	if err := e.Stow(r.opt.Store); err != nil && !r.stowFailed {
+		r.stowFailed = true
+		r.fs.Add(taizhang.ReaderNote, r.place(""), "无法把长表的内容暂存到临时文件（%v），改为全部留在内存中", err)
+	}
 }
 
 // fillMerged gives the rows under a cell merged down over them (进展情况
@@ -380,9 +404,12 @@ func fillMerged(entries []taizhang.Entry, h header, merges []mergeRange) {
 			if c != m.c1 {
 				continue
 			}
+			if entries[top].Stowed() && textField(f) {
+				continue
+			}
 			v := *entryField(&entries[top], f)
 			for r := m.r1 + 1; r <= m.r2; r++ {
-				if i, ok := byRow[r]; ok {
+				if i, ok := byRow[r]; ok && !(entries[i].Stowed() && textField(f)) {
 					if p := entryField(&entries[i], f); p != nil && *p == "" {
 						*p = v
 					}
@@ -390,6 +417,15 @@ func fillMerged(entries []taizhang.Entry, h header, merges []mergeRange) {
 			}
 		}
 	}
+}
+
+// textField reports whether f is one of the texts an entry may stow.
+func textField(f taizhang.Field) bool {
+	switch f {
+	case taizhang.FieldProgress, taizhang.FieldEvidence, taizhang.FieldProblems, taizhang.FieldNext:
+		return true
+	}
+	return false
 }
 
 // entryField returns the field f of an entry, or a dummy for columns not kept.

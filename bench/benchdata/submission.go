@@ -34,8 +34,8 @@ func Submission(p *taizhang.Programme, unit string, q taizhang.Period, seed uint
 		e := fl.Entry(ms)
 		s.Entries = append(s.Entries, taizhang.Entry{
 			Row: 5 + i, Milestone: ms.ID, No: m.Label(), Measure: m.Title, Node: ms.ID + " " + ms.Title,
-			StatusText: e.Status, CompletedText: cellText(e.Completed), Progress: e.Progress,
-			Evidence: e.Evidence, Problems: e.Problems, NextSteps: e.NextSteps,
+			StatusText: e.Status, CompletedText: cellText(e.Completed),
+			Texts: taizhang.Texts{Progress: e.Progress, Evidence: e.Evidence, Problems: e.Problems, NextSteps: e.NextSteps},
 		})
 	}
 	return s

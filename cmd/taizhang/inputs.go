@@ -14,9 +14,10 @@ import (
 
 // inputOptions says how to read the inputs of a run.
 type inputOptions struct {
-	period   taizhang.Period // --period, the last resort for a sheet's period
-	password string          // --password
-	progress bool            // draw a progress bar on stderr
+	period   taizhang.Period    // --period, the last resort for a sheet's period
+	password string             // --password
+	progress bool               // draw a progress bar on stderr
+	store    taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
 }
 
 // readInputs collects the paths (files, folders, zips, e-mails), reads every
@@ -41,7 +42,7 @@ func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) 
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws})
+				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store})
 				bar.done()
 			}
 		}()
@@ -90,6 +91,13 @@ func readOne(in taizhang.Input, opt xlsx.ReadOptions) taizhang.File {
 		return f
 	}
 	f.Submission, f.Findings = xlsx.ReadSubmission(in.Source, data, opt)
+	if s := f.Submission; s != nil && opt.Store != nil {
+		for i := range s.Entries {
+			if err := s.Entries[i].Stow(opt.Store); err != nil {
+				break // the texts stay in memory
+			}
+		}
+	}
 	return f
 }
 

@@ -61,7 +61,13 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "--month：%v", err)
 		}
 	}
-	files, err := e.readInputs(p, fs.Args(), inputOptions{period: opt.Period, password: *password, progress: true})
+	store, err := newFileStore()
+	if err != nil {
+		return e.fail("merge", "无法创建临时文件：%s", osError(err))
+	}
+	defer store.Close()
+	opt.Store = store
+	files, err := e.readInputs(p, fs.Args(), inputOptions{period: opt.Period, password: *password, progress: true, store: store})
 	if err != nil {
 		return e.fail("merge", "%v", err)
 	}
@@ -84,7 +90,7 @@ func runMerge(e *env, args []string) int {
 		if m == (taizhang.Month{}) {
 			m = l.Period.MonthOf()
 		}
-		if _, _, err := e.writeMonthly(p, files, m, opt.AsOf, *font, *reportPath); err != nil {
+		if _, _, err := e.writeMonthly(p, files, m, opt.AsOf, store, *font, *reportPath); err != nil {
 			return e.fail("merge", "%v", err)
 		}
 		fmt.Fprintf(e.stdout, "已写出%s月度报告：%s\n", m, *reportPath)

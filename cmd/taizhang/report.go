@@ -52,14 +52,19 @@ func runReport(e *env, args []string) int {
 	if sameFile(path, fs.Args()) {
 		return e.fail("report", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
 	}
-	files, err := e.readInputs(p, fs.Args(), inputOptions{password: *password, progress: true})
+	store, err := newFileStore()
+	if err != nil {
+		return e.fail("report", "无法创建临时文件：%s", osError(err))
+	}
+	defer store.Close()
+	files, err := e.readInputs(p, fs.Args(), inputOptions{password: *password, progress: true, store: store})
 	if err != nil {
 		return e.fail("report", "%v", err)
 	}
 	if clobbers(path, files) {
 		return e.fail("report", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
 	}
-	cur, prev, err := e.writeMonthly(p, files, m, day, *font, path)
+	cur, prev, err := e.writeMonthly(p, files, m, day, store, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)
 	}
@@ -76,9 +81,9 @@ func runReport(e *env, args []string) int {
 
 // writeMonthly merges the files for month m (the previous month too, when
 // its sheets are among them) and writes the monthly report to path.
-func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizhang.Month, asOf taizhang.Date, font, path string) (cur, prev *taizhang.Ledger, err error) {
+func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizhang.Month, asOf taizhang.Date, store taizhang.TextStore, font, path string) (cur, prev *taizhang.Ledger, err error) {
 	periods := m.Periods(p.Schedule)
-	cur = taizhang.Merge(p, files, taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0], AsOf: asOf})
+	cur = taizhang.Merge(p, files, taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0], AsOf: asOf, Store: store})
 	pm := m.Prev()
 	var before []taizhang.File
 	for _, f := range files {
@@ -88,7 +93,7 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 	}
 	if len(before) > 0 {
 		pp := pm.Periods(p.Schedule)
-		prev = taizhang.Merge(p, before, taizhang.MergeOptions{Period: pp[len(pp)-1], From: pp[0]})
+		prev = taizhang.Merge(p, before, taizhang.MergeOptions{Period: pp[len(pp)-1], From: pp[0], Store: store})
 	}
 	ropt := report.Options{
 		Month:    m,

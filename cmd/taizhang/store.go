@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"sync"
+
+	"taizhang"
+)
+
+// fileStore is a taizhang.TextStore in a temporary file, so that the texts of
+// a large batch do not sit in memory between reading and writing the ledger.
+type fileStore struct {
+	mu  sync.Mutex
+	f   *os.File
+	w   *bufio.Writer
+	off int64 // bytes put so far
+}
+
+// newFileStore creates the store's file in the system's temporary folder.
+func newFileStore() (*fileStore, error) {
+	f, err := os.CreateTemp("", "taizhang-*.txt")
+	if err != nil {
+		return nil, err
+	}
+	return &fileStore{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+// Put appends s.
+func (s *fileStore) Put(text string) (taizhang.TextRef, error) {
+	if text == "" {
+		return taizhang.TextRef{}, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.w.WriteString(text); err != nil {
+		return taizhang.TextRef{}, err
+	}
+	r := taizhang.TextRef{Off: s.off, Len: int64(len(text))}
+	s.off += r.Len
+	return r, nil
+}
+
+// Get reads the text at r back.
+func (s *fileStore) Get(r taizhang.TextRef) (string, error) {
+	if r.Len == 0 {
+		return "", nil
+	}
+	s.mu.Lock()
+	if s.w.Buffered() > 0 && r.Off+r.Len > s.off-int64(s.w.Buffered()) {
+		if err := s.w.Flush(); err != nil {
+			s.mu.Unlock()
+			return "", err
+		}
+	}
+	s.mu.Unlock()
+	b := make([]byte, r.Len)
+	if _, err := s.f.ReadAt(b, r.Off); err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// Close removes the file.
+func (s *fileStore) Close() error {
+	if s == nil {
+		return nil
+	}
+	return errors.Join(s.f.Close(), os.Remove(s.f.Name()))
+}

@@ -1,0 +1,137 @@
+package taizhang
+
+import (
+	"encoding/binary"
+	"errors"
+	"strings"
+	"sync"
+)
+
+// TextStore keeps long texts out of memory: a batch of thousands of sheets,
+// or one sheet of 200,000 rows, is more prose than memory should hold. Put and
+// Get may be called from several goroutines.
+type TextStore interface {
+	Put(s string) (TextRef, error)
+	Get(r TextRef) (string, error)
+}
+
+// TextRef says where a text was put in a TextStore. The zero TextRef is the empty text.
+type TextRef struct {
+	Off int64
+	Len int64
+}
+
+// MemoryStore is a TextStore in memory, for tests and small batches.
+type MemoryStore struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+// Put appends s.
+func (m *MemoryStore) Put(s string) (TextRef, error) {
+	if s == "" {
+		return TextRef{}, nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r := TextRef{Off: int64(len(m.buf)) + 1, Len: int64(len(s))}
+	m.buf = append(m.buf, s...)
+	return r, nil
+}
+
+// Get returns the text at r.
+func (m *MemoryStore) Get(r TextRef) (string, error) {
+	if r.Len == 0 {
+		return "", nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if r.Off < 1 || r.Off-1+r.Len > int64(len(m.buf)) {
+		return "", errors.New("text reference out of range")
+	}
+	return string(m.buf[r.Off-1 : r.Off-1+r.Len]), nil
+}
+
+// Texts are the long, free texts of an entry.
+type Texts struct {
+	Progress  string
+	Evidence  string
+	Problems  string
+	NextSteps string
+	Extra     []string // other columns and stray cells of the row, as "列名：内容"
+}
+
+// blank reports whether a text is empty once trimmed.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// Stow moves the entry's Texts into st, keeping only what the checks need
+// (whether 进展情况 and 存在问题 are blank). Texts reads them back.
+func (e *Entry) Stow(st TextStore) error {
+	if e.stowed || st == nil {
+		return nil
+	}
+	t := e.Texts
+	var b []byte
+	for _, s := range append([]string{t.Progress, t.Evidence, t.Problems, t.NextSteps}, t.Extra...) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	ref, err := st.Put(string(b))
+	if err != nil {
+		return err
+	}
+	e.progressBlank, e.problemsBlank = blank(t.Progress), blank(t.Problems)
+	e.Texts, e.stowed, e.ref = Texts{}, true, ref
+	return nil
+}
+
+// Stowed reports whether the entry's texts are in a TextStore.
+func (e *Entry) Stowed() bool { return e.stowed }
+
+// ReadTexts returns the entry's texts, from st when they were stowed.
+func (e *Entry) ReadTexts(st TextStore) (Texts, error) {
+	if !e.stowed {
+		return e.Texts, nil
+	}
+	if st == nil {
+		return Texts{}, errors.New("texts stowed but no store given")
+	}
+	raw, err := st.Get(e.ref)
+	if err != nil {
+		return Texts{}, err
+	}
+	var parts []string
+	b := []byte(raw)
+	for len(b) > 0 {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return Texts{}, errors.New("stowed texts are damaged")
+		}
+		parts = append(parts, string(b[k:k+int(n)]))
+		b = b[k+int(n):]
+	}
+	for len(parts) < 4 {
+		parts = append(parts, "")
+	}
+	t := Texts{Progress: parts[0], Evidence: parts[1], Problems: parts[2], NextSteps: parts[3]}
+	if len(parts) > 4 {
+		t.Extra = parts[4:]
+	}
+	return t, nil
+}
+
+// ProgressBlank reports whether 进展情况 is empty, stowed or not.
+func (e *Entry) ProgressBlank() bool {
+	if e.stowed {
+		return e.progressBlank
+	}
+	return blank(e.Progress)
+}
+
+// ProblemsBlank reports whether 存在问题 is empty, stowed or not.
+func (e *Entry) ProblemsBlank() bool {
+	if e.stowed {
+		return e.problemsBlank
+	}
+	return blank(e.Problems)
+}
