@@ -37,10 +37,9 @@ type sstItem struct {
 // Shared-string tables larger than spillSST (uncompressed) put their long
 // strings in the store, so that a sheet of 200,000 rows of prose does not
 // sit in memory twice.
-const (
-	spillSST    = 16 << 20
-	spillString = 64 // bytes; shorter strings stay in memory
-)
+var spillSST uint64 = 16 << 20 // a variable for tests
+
+const spillString = 64 // bytes; shorter strings stay in memory
 
 type bookSheet struct {
 	name, path string

@@ -1,0 +1,45 @@
+package taizhang_test
+
+import (
+	"strings"
+	"testing"
+
+	"taizhang"
+)
+
+func TestStowAndReadTexts(t *testing.T) {
+	st := &taizhang.MemoryStore{}
+	want := taizhang.Texts{Progress: "已纳入储备库项目 126 个", Evidence: "", Problems: "  ", NextSteps: "下一步" + strings.Repeat("推进", 5000), Extra: []string{"备注：无", "其他：第二列"}}
+	e := taizhang.Entry{Row: 7, Texts: want}
+	other := taizhang.Entry{Row: 8, Texts: taizhang.Texts{Progress: "x"}}
+	if err := e.Stow(st); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Stow(st); err != nil {
+		t.Fatal(err)
+	}
+	if !e.Stowed() || e.Progress != "" || e.NextSteps != "" || e.Extra != nil {
+		t.Fatalf("texts still in memory: %+v", e.Texts)
+	}
+	if e.ProgressBlank() || !e.ProblemsBlank() {
+		t.Errorf("blank flags: progress %v problems %v", e.ProgressBlank(), e.ProblemsBlank())
+	}
+	got, err := e.ReadTexts(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Progress != want.Progress || got.Problems != want.Problems || got.NextSteps != want.NextSteps || strings.Join(got.Extra, "|") != "备注：无|其他：第二列" {
+		t.Errorf("read back %+v", got)
+	}
+	if got, _ := other.ReadTexts(st); got.Progress != "x" {
+		t.Errorf("second entry read back %+v", got)
+	}
+	if _, err := e.ReadTexts(nil); err == nil {
+		t.Error("reading stowed texts without a store did not fail")
+	}
+	// An entry never stowed reads its own texts.
+	plain := taizhang.Entry{Texts: taizhang.Texts{Progress: "p"}}
+	if got, _ := plain.ReadTexts(nil); got.Progress != "p" || plain.ProgressBlank() {
+		t.Errorf("plain entry: %+v", got)
+	}
+}

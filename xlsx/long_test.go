@@ -1,0 +1,42 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"taizhang"
+)
+
+// A sheet longer than stowAfter rows, with a shared-string table over the
+// spill size: texts go to the store as the sheet is read, and come back whole.
+func TestLongSheetStowsTexts(t *testing.T) {
+	defer func(old uint64) { spillSST = old }(spillSST)
+	spillSST = 1000
+	p := builtin(t)
+	rows := [][]any{{"填报单位：包头市", nil, "报送期次：2021年4月上半月"}, {"措施编号", "节点", "进展状态", "进展情况", "存在问题"}}
+	n := stowAfter + 500
+	for i := 0; i < n; i++ {
+		rows = append(rows, []any{"（一）", "", "推进中", fmt.Sprintf("第%d行的进展：%s", i, strings.Repeat("项目储备库建设", 12)), ""})
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	st := &taizhang.MemoryStore{}
+	s, fs := ReadSubmission(taizhang.Source{Path: "长表.xlsx", Name: "长表.xlsx"}, data, ReadOptions{Programme: p, Store: st})
+	if s == nil || len(s.Entries) != n {
+		t.Fatalf("read %v entries: %v", s != nil, fs)
+	}
+	for _, i := range []int{0, stowAfter - 1, stowAfter, n - 1} {
+		e := &s.Entries[i]
+		if !e.Stowed() {
+			t.Errorf("entry %d not stowed", i)
+		}
+		got, err := e.ReadTexts(st)
+		want := fmt.Sprintf("第%d行的进展：%s", i, strings.Repeat("项目储备库建设", 12))
+		if err != nil || got.Progress != want {
+			t.Errorf("entry %d: %q, %v", i, got.Progress, err)
+		}
+		if e.Milestone != "一" || e.ProgressBlank() || !e.ProblemsBlank() {
+			t.Errorf("entry %d: milestone %q blanks %v %v", i, e.Milestone, e.ProgressBlank(), e.ProblemsBlank())
+		}
+	}
+}
