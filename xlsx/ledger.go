@@ -146,6 +146,9 @@ func (lw *ledgerWriter) table(sh string, headers []string, widths []float64, hea
 // text makes a value safe to write as text: no control characters that XML
 // forbids, and no more than Excel's 32,767 characters a cell.
 func text(s string) string {
+	if plainText(s) {
+		return s
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "�")
 	}
@@ -161,6 +164,24 @@ func text(s string) string {
 		clean = string(rs[:maxCell-utf8.RuneCountInString(note)]) + note
 	}
 	return clean
+}
+
+// plainText reports whether s needs no cleaning: valid UTF-8, no control
+// characters but tab and line breaks, no U+FFFE/U+FFFF, within a cell's size.
+func plainText(s string) bool {
+	if len(s) > maxCell {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			return false
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // dateCell writes a date as a real date cell, or "" for the zero Date.
@@ -235,49 +256,78 @@ func (lw *ledgerWriter) rows() error {
 	if err != nil {
 		return err
 	}
+	// Rows are prepared (texts read back from the store, cleaned) on one
+	// core while the stream writer encodes them on another.
 	b, bc := lw.body("", false), lw.body("", true)
-	for i, r := range l.Rows {
-		e := r.Entry
-		no, measure, node := e.No, e.Measure, e.Node
-		var deadline taizhang.Date
-		if ms := r.Milestone; ms != nil {
-			m := p.MeasureOf(ms.Measure)
-			no, measure, node, deadline = m.Label(), m.Title, ms.ID+" "+ms.Title, ms.Deadline
+	statusStyle := map[taizhang.Status]int{}
+	for st, color := range map[taizhang.Status]string{taizhang.Done: colorGreen, taizhang.InProgress: colorYellow, taizhang.NotStarted: "", taizhang.NoStatus: colorRed} {
+		statusStyle[st] = lw.body(color, true)
+	}
+	dateStyle := lw.date()
+	date := func(d taizhang.Date, fallback string) excelize.Cell {
+		if d.IsZero() {
+			return excelize.Cell{StyleID: bc, Value: text(fallback)}
 		}
-		status := e.Status.String()
-		statusColor := ""
-		switch e.Status {
-		case taizhang.Done:
-			statusColor = colorGreen
-		case taizhang.InProgress:
-			statusColor = colorYellow
-		case taizhang.NoStatus:
-			status = e.StatusText
-			statusColor = colorRed
+		return excelize.Cell{StyleID: dateStyle, Value: d.Serial()}
+	}
+	str := func(s string, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: text(s)} }
+	type prepared struct {
+		row []any
+		err error
+	}
+	ch := make(chan prepared, 256)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(ch)
+		for _, r := range l.Rows {
+			e := r.Entry
+			no, measure, node := e.No, e.Measure, e.Node
+			var deadline taizhang.Date
+			if ms := r.Milestone; ms != nil {
+				m := p.MeasureOf(ms.Measure)
+				no, measure, node, deadline = m.Label(), m.Title, ms.ID+" "+ms.Title, ms.Deadline
+			}
+			status := e.Status.String()
+			if e.Status == taizhang.NoStatus {
+				status = e.StatusText
+			}
+			t, err := l.Texts(e)
+			if err != nil {
+				err = fmt.Errorf("读回 %s 的内容：%w", source(r.Place), err)
+			}
+			progress := t.Progress
+			if len(t.Extra) > 0 {
+				progress += "\n【表中其他内容】" + strings.Join(t.Extra, "；")
+				progress = strings.TrimPrefix(progress, "\n")
+			}
+			var marks []string
+			for _, c := range r.Marks {
+				marks = append(marks, c.Label())
+			}
+			unit := r.Unit
+			if unit == "" {
+				unit = "（单位不明）"
+			}
+			row := []any{str(unit, b), str(r.Period.String(), b), str(no, bc), str(measure, b), str(node, b),
+				date(deadline, ""), str(status, statusStyle[e.Status]), str(progress, b), date(e.Completed, e.CompletedText),
+				str(t.Evidence, b), str(t.Problems, b), str(t.NextSteps, b), str(strings.Join(marks, "、"), b), str(source(r.Place), b)}
+			select {
+			case ch <- prepared{row, err}:
+			case <-done:
+				return
+			}
 		}
-		t, err := l.Texts(e)
-		if err != nil {
-			return fmt.Errorf("读回 %s 的内容：%w", source(r.Place), err)
+	}()
+	i := 0
+	for pr := range ch {
+		if pr.err != nil {
+			return pr.err
 		}
-		progress := t.Progress
-		if len(t.Extra) > 0 {
-			progress += "\n【表中其他内容】" + strings.Join(t.Extra, "；")
-			progress = strings.TrimPrefix(progress, "\n")
-		}
-		var marks []string
-		for _, c := range r.Marks {
-			marks = append(marks, c.Label())
-		}
-		unit := r.Unit
-		if unit == "" {
-			unit = "（单位不明）"
-		}
-		row := []any{lw.str(unit, b), lw.str(r.Period.String(), b), lw.str(no, bc), lw.str(measure, b), lw.str(node, b),
-			lw.dateCell(deadline, ""), lw.str(status, lw.body(statusColor, true)), lw.str(progress, b), lw.dateCell(e.Completed, e.CompletedText),
-			lw.str(t.Evidence, b), lw.str(t.Problems, b), lw.str(t.NextSteps, b), lw.str(strings.Join(marks, "、"), b), lw.str(source(r.Place), b)}
-		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+		if err := sw.SetRow(cell(1, i+2), pr.row); err != nil {
 			return err
 		}
+		i++
 	}
 	return sw.Flush()
 }

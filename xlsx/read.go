@@ -55,32 +55,41 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 		return nil, fs
 	}
 	r.readMark(sheets)
-	best, bestScore := "", 0
-	var bestHead header
+	var best *scan
 	var candidates []string
 	for _, sh := range sheets {
 		if sh == sheetMark {
 			continue
 		}
 		candidates = append(candidates, sh)
-		h, err := r.scanHeader(sh)
+		sc, err := r.scanHeader(sh)
 		if err != nil {
 			continue
 		}
-		if h.score > bestScore {
-			best, bestScore, bestHead = sh, h.score, h
+		if best == nil || sc.h.score > best.h.score {
+			if best != nil {
+				best.rr.Close()
+			}
+			best = sc
+		} else {
+			sc.rr.Close()
+		}
+		// A first sheet with the template's columns is the table: the others need not be read.
+		if len(candidates) == 1 && strongHeader(sc.h) {
+			break
 		}
 	}
-	if best == "" {
+	if best == nil {
 		fs.Add(taizhang.UnreadableFile, fileLevel, "没有找到进展情况表：各工作表的前%d行中都没有“措施编号”“进展状态”“进展情况”等列名，请使用下发的模板填报", scanRows)
 		return nil, fs
 	}
-	if len(candidates) > 1 && best != candidates[0] {
-		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best}, "进展情况表在工作表“%s”中，已从该表读取（工作簿共%d个工作表）", best, len(candidates))
+	defer best.rr.Close()
+	if len(candidates) > 1 && best.sheet != candidates[0] {
+		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best.sheet}, "进展情况表在工作表“%s”中，已从该表读取（工作簿共%d个工作表）", best.sheet, len(candidates))
 	}
-	s := &taizhang.Submission{Source: src, Sheet: best, Columns: map[taizhang.Field]string{}}
+	s := &taizhang.Submission{Source: src, Sheet: best.sheet, Columns: map[taizhang.Field]string{}}
 	r.s = s
-	r.read(bestHead)
+	r.read(best)
 	r.identify()
 	return s, fs
 }
@@ -179,13 +188,22 @@ type header struct {
 	top   []sheetRow     // the rows above the header
 }
 
-// scanHeader reads the first rows of sheet sh and finds its header row.
-func (r *reader) scanHeader(sh string) (header, error) {
+// scan is a sheet whose first rows have been read to find its header; the
+// reader goes on from there.
+type scan struct {
+	sheet string
+	h     header
+	buf   []sheetRow // the rows read so far
+	rr    *rowReader
+}
+
+// scanHeader reads the first rows of sheet sh and finds its header row. The
+// caller closes the returned scan's reader.
+func (r *reader) scanHeader(sh string) (*scan, error) {
 	rr, err := r.b.rows(sh)
 	if err != nil {
-		return header{}, err
+		return nil, err
 	}
-	defer rr.Close()
 	var buf []sheetRow
 	var matched []rowMatch
 	for len(buf) < scanRows && rr.Next() {
@@ -207,9 +225,16 @@ func (r *reader) scanHeader(sh string) (header, error) {
 		}
 	}
 	if best.score < 3 || !(has(best.cols, taizhang.FieldStatus) || has(best.cols, taizhang.FieldProgress) || has(best.cols, taizhang.FieldCompleted)) {
-		return header{}, errors.New("no header")
+		rr.Close()
+		return nil, errors.New("no header")
 	}
-	return best, nil
+	return &scan{sheet: sh, h: best, buf: buf, rr: rr}, nil
+}
+
+// strongHeader reports whether a header has the template's essential columns.
+func strongHeader(h header) bool {
+	return h.score >= 6 && has(h.cols, taizhang.FieldStatus) && has(h.cols, taizhang.FieldProgress) &&
+		(has(h.cols, taizhang.FieldNo) || has(h.cols, taizhang.FieldNode))
 }
 
 func has(m map[taizhang.Field]int, f taizhang.Field) bool { _, ok := m[f]; return ok }
@@ -273,9 +298,10 @@ func headerOf(rows []rowMatch) header {
 	return h
 }
 
-// read reads the header block and the entries of the chosen sheet.
-func (r *reader) read(h header) {
-	s := r.s
+// read reads the header block and the entries of the chosen sheet, going on
+// from the rows its scan read.
+func (r *reader) read(sc *scan) {
+	s, h, rr := r.s, sc.h, sc.rr
 	for c := 0; c <= maxKey(h.names); c++ {
 		name, ok := h.names[c]
 		f, known := taizhang.MatchHeader(name)
@@ -289,12 +315,6 @@ func (r *reader) read(h header) {
 	}
 	r.checkColumns(h)
 	r.readBlock(h.top)
-	rr, err := r.b.rows(s.Sheet)
-	if err != nil {
-		r.fs.Add(taizhang.UnreadableFile, r.place(""), "读取工作表“%s”失败：%s", s.Sheet, excelizeError(err))
-		return
-	}
-	defer rr.Close()
 	// Named columns the table does not map: their cells are kept as 列名：内容.
 	var extraCols []int
 	for c := 0; c <= maxKey(h.names); c++ {
@@ -304,8 +324,18 @@ func (r *reader) read(h header) {
 		}
 	}
 	var prevNo, prevMeasure string
-	for rr.Next() {
-		n := rr.Row()
+	buffered := sc.buf
+	for {
+		var n int
+		var cols []string
+		if len(buffered) > 0 {
+			n, cols = buffered[0].n, buffered[0].cells
+			buffered = buffered[1:]
+		} else if rr.Next() {
+			n, cols = rr.Row(), rr.Cells()
+		} else {
+			break
+		}
 		if n > maxRows {
 			r.fs.Add(taizhang.InvalidValue, r.place(""), "工作表超过%d行，其后的行未读取；请删去多余的空行或数据后重新报送", maxRows)
 			break
@@ -313,7 +343,6 @@ func (r *reader) read(h header) {
 		if n <= h.last {
 			continue
 		}
-		cols := rr.Cells()
 		get := func(f taizhang.Field) string {
 			if c, ok := h.cols[f]; ok {
 				return at(cols, c)

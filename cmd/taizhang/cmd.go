@@ -236,3 +236,17 @@ func isTerminal(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// stopwatch returns a function that, when TAIZHANG_TIMING is set, prints on
+// stderr how long each stage took (for the benchmark); otherwise it does nothing.
+func (e *env) stopwatch() func(stage string) {
+	if e.getenv("TAIZHANG_TIMING") == "" {
+		return func(string) {}
+	}
+	last := time.Now()
+	return func(stage string) {
+		now := time.Now()
+		fmt.Fprintf(e.stderr, "用时 %s %.3fs\n", stage, now.Sub(last).Seconds())
+		last = now
+	}
+}

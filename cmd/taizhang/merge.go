@@ -67,11 +67,14 @@ func runMerge(e *env, args []string) int {
 	}
 	defer store.Close()
 	opt.Store = store
+	timing := e.stopwatch()
 	files, err := e.readInputs(p, fs.Args(), inputOptions{period: opt.Period, password: *password, progress: true, store: store})
+	timing("读取")
 	if err != nil {
 		return e.fail("merge", "%v", err)
 	}
 	l := taizhang.Merge(p, files, opt)
+	timing("汇总")
 	path := *out
 	if path == "" {
 		path = fmt.Sprintf("汇总台账_%s.xlsx", l.Period)
@@ -85,6 +88,7 @@ func runMerge(e *env, args []string) int {
 	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l) }); err != nil {
 		return e.fail("merge", "%v", err)
 	}
+	timing("写出汇总台账")
 	printMergeSummary(e.stdout, l, path)
 	if *reportPath != "" {
 		if m == (taizhang.Month{}) {
