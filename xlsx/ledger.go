@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -76,12 +77,36 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
 	// a zip writer of our own sends it straight to w, compressed for speed.
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
+		zw.RegisterCompressor(zip.Deflate, fastDeflate)
 		return zw
 	})
 	_, err := f.WriteTo(w)
+	return err
+}
+
+// fastDeflate compresses a part at flate.BestSpeed, reusing the compressors:
+// each one costs more to set up than a small part costs to compress.
+func fastDeflate(out io.Writer) (io.WriteCloser, error) {
+	fw, _ := flatePool.Get().(*flate.Writer)
+	if fw == nil {
+		var err error
+		if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
+			return nil, err
+		}
+	} else {
+		fw.Reset(out)
+	}
+	return &pooledFlate{fw}, nil
+}
+
+var flatePool sync.Pool
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	p.Writer = nil
 	return err
 }
 
