@@ -252,3 +252,38 @@ func FuzzReadCells(f *testing.F) {
 		taizhang.Check(p, s, taizhang.CheckOptions{Submitter: true})
 	})
 }
+
+func TestUnknownUnitAndPeriod(t *testing.T) {
+	header := []any{"措施编号", "节点", "进展状态", "进展情况", "完成时间"}
+	row := []any{"（一）", "", "推进中", "推进中", ""}
+	cases := []struct {
+		name  string
+		block []any
+		want  []string
+	}{
+		{"进展情况表.xlsx", []any{"填报单位：", nil, "报送期次："}, []string{
+			"进展情况表.xlsx Sheet1!B1 错误 单位不明：填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 包头市",
+			"进展情况表.xlsx Sheet1!D1 错误 期次不明：无法确定报送期次：表头和文件名中都没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定",
+		}},
+		{"包头市.xlsx", []any{"填报单位：包头市", nil, "报送期次：第二季度"}, []string{
+			`包头市.xlsx Sheet1!C1 错误 期次不明：报送期次"第二季度"无法识别，文件名中也没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定`,
+		}},
+		{"包头市_2021年4月下半月.xlsx", []any{"填报单位：北京市", nil, "报送期次：第二季度"}, []string{
+			`包头市_2021年4月下半月.xlsx Sheet1!A1 警告 单位不明：填报单位"北京市"不是本专项工作的填报单位，请填写如 包头市；已按文件名认定为包头市，请在表头填写单位全称`,
+			`包头市_2021年4月下半月.xlsx Sheet1!C1 警告 填写有误：报送期次"第二季度"无法识别；已按文件名认定为2021年4月下半月，请在表头写明，如 2021年4月下半月`,
+		}},
+	}
+	for _, c := range cases {
+		data := workbook(t, map[string][][]any{"Sheet1": {c.block, header, row}}, []string{"Sheet1"}, nil)
+		_, lines := read(t, c.name, data)
+		got := map[string]bool{}
+		for _, l := range lines {
+			got[l] = true
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("%s: missing\n%s\nin\n%s", c.name, w, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
