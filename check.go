@@ -11,6 +11,9 @@ type CheckOptions struct {
 	Submitter bool // validate: overdue and due-soon are 提示 (an overdue row without 存在问题 a 警告)
 }
 
+// maxSameFindings is how many findings of one kind Check lists for one sheet.
+const maxSameFindings = 200
+
 // DueSoonDays is how many days before a deadline a milestone not yet done is 临期.
 const DueSoonDays = 30
 
@@ -21,11 +24,18 @@ const DueSoonDays = 30
 // A sheet whose unit is unknown is checked against no unit's list.
 func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	var fs Findings
+	// A sheet of thousands of rows with the same fault gets the first
+	// maxSameFindings of each kind one by one, then a count.
+	counts := map[Code]int{}
 	add := func(c Code, cell string, ms string, format string, args ...any) *Finding {
+		if counts[c]++; counts[c] > maxSameFindings {
+			return &Finding{}
+		}
 		f := fs.Add(c, s.Place(cell), format, args...)
 		f.Unit, f.Period, f.Milestone = s.Unit, s.Period, ms
 		return f
 	}
+
 	year := s.Period.Year
 	if Normalize(s.FilledText) != "" && s.Filled.IsZero() {
 		d, err := ParseDate(s.FilledText, year)
@@ -149,6 +159,12 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 			if _, ok := seen[ms.ID]; !ok {
 				add(MissingEntry, "", ms.ID, "缺少节点 %s（%s）的填报行，请按模板补上该行并填写进展", ms.ID, ms.Title)
 			}
+		}
+	}
+	for _, c := range Codes {
+		if n := counts[c] - maxSameFindings; n > 0 {
+			f := fs.Add(c, s.Place(""), "同类问题另有 %d 处，未逐条列出（每类最多列出 %d 处），请按已列出的逐一检查整张表", n, maxSameFindings)
+			f.Unit, f.Period = s.Unit, s.Period
 		}
 	}
 	return fs

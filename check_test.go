@@ -167,3 +167,25 @@ func TestCheckDeadlines(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestCheckCapsRepeatedFindings(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-04-1", taizhang.HalfMonth, 0)
+	s := &taizhang.Submission{Source: taizhang.Source{Path: "长表.xlsx"}, Sheet: "Sheet1", Unit: "自治区政务服务局", Period: q,
+		Columns: map[taizhang.Field]string{taizhang.FieldStatus: "C", taizhang.FieldProgress: "D"}}
+	for i := range 250 {
+		s.Entries = append(s.Entries, taizhang.Entry{Row: 3 + i, Milestone: "五", StatusText: "基本完成", Texts: taizhang.Texts{Progress: "x"}})
+	}
+	fs := taizhang.Check(p, s, taizhang.CheckOptions{Submitter: true})
+	invalid := 0
+	var last string
+	for _, f := range fs {
+		if f.Code == taizhang.InvalidValue {
+			invalid++
+			last = f.Text()
+		}
+	}
+	if invalid != 201 || last != "长表.xlsx Sheet1 错误 填写有误：同类问题另有 50 处，未逐条列出（每类最多列出 200 处），请按已列出的逐一检查整张表" {
+		t.Errorf("%d invalid-value findings, last %q", invalid, last)
+	}
+}
