@@ -2,7 +2,6 @@ package taizhang
 
 import (
 	"cmp"
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -73,12 +72,26 @@ func (r *Receipt) DaysLate() int {
 
 // Row is one entry in the consolidated ledger (a row of 汇总台账).
 type Row struct {
-	Unit      string // "" when the sheet's unit is unknown
-	Period    Period
-	Milestone *Milestone // nil when the row matched no milestone
+	Sub       *Submission
 	Entry     *Entry
-	Place     Place  // the row's first cell in its source
-	Marks     []Code // findings on this row
+	Milestone *Milestone // nil when the row matched no milestone
+	Marks     []Code     // findings on this row
+}
+
+// Unit returns the row's unit, "" when the sheet's unit is unknown.
+func (r *Row) Unit() string { return r.Sub.Unit }
+
+// Period returns the row's period.
+func (r *Row) Period() Period { return r.Sub.Period }
+
+// Place returns the row's first cell in its source.
+func (r *Row) Place() Place {
+	for _, f := range Fields {
+		if c := r.Sub.CellOf(f, r.Entry.Row); c != "" {
+			return r.Sub.Place(c)
+		}
+	}
+	return r.Sub.Place("")
 }
 
 // CellState is the state of one unit × milestone cell of 总览.
@@ -445,13 +458,17 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		}
 	}
 	// Rows of the ledger: every used sheet, and sheets nobody can place.
-	marks := map[Place][]Code{}
+	type rowKey struct {
+		file, sheet string
+		row         int
+	}
+	marks := map[rowKey][]Code{}
 	for _, f := range l.Findings {
 		if f.Place.Cell == "" {
 			continue
 		}
 		_, row := SplitCell(f.Place.Cell)
-		k := Place{File: f.Place.File, Sheet: f.Place.Sheet, Cell: fmt.Sprint(row)}
+		k := rowKey{f.Place.File, f.Place.Sheet, row}
 		if !slices.Contains(marks[k], f.Code) {
 			marks[k] = append(marks[k], f.Code)
 		}
@@ -474,21 +491,18 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		}
 		return cmp.Compare(fileOf[a], fileOf[b])
 	})
+	n := 0
+	for _, s := range used {
+		n += len(s.Entries)
+	}
+	l.Rows = make([]Row, 0, n)
 	for _, s := range used {
 		for j := range s.Entries {
 			e := &s.Entries[j]
-			first := ""
-			for _, f := range Fields {
-				if c := s.CellOf(f, e.Row); c != "" {
-					first = c
-					break
-				}
-			}
-			row := Row{Unit: s.Unit, Period: s.Period, Entry: e, Place: s.Place(first)}
+			row := Row{Sub: s, Entry: e, Marks: marks[rowKey{s.Source.Path, s.Sheet, e.Row}]}
 			if e.Milestone != "" {
 				row.Milestone = p.Milestone(e.Milestone)
 			}
-			row.Marks = marks[Place{File: s.Source.Path, Sheet: s.Sheet, Cell: fmt.Sprint(e.Row)}]
 			l.Rows = append(l.Rows, row)
 		}
 	}

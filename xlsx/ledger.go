@@ -305,7 +305,8 @@ func (lw *ledgerWriter) rows() error {
 	defer close(done)
 	go func() {
 		defer close(ch)
-		for _, r := range l.Rows {
+		for i := range l.Rows {
+			r := &l.Rows[i]
 			e := r.Entry
 			no, measure, node := e.No, e.Measure, e.Node
 			var deadline taizhang.Date
@@ -319,7 +320,7 @@ func (lw *ledgerWriter) rows() error {
 			}
 			t, err := l.Texts(e)
 			if err != nil {
-				err = fmt.Errorf("读回 %s 的内容：%w", source(r.Place), err)
+				err = fmt.Errorf("读回 %s 的内容：%w", source(r.Place()), err)
 			}
 			progress := t.Progress
 			if len(t.Extra) > 0 {
@@ -330,13 +331,13 @@ func (lw *ledgerWriter) rows() error {
 			for _, c := range r.Marks {
 				marks = append(marks, c.Label())
 			}
-			unit := r.Unit
+			unit := r.Unit()
 			if unit == "" {
 				unit = "（单位不明）"
 			}
-			row := []any{str(unit, b), str(r.Period.String(), b), str(no, bc), str(measure, b), str(node, b),
+			row := []any{str(unit, b), str(r.Period().String(), b), str(no, bc), str(measure, b), str(node, b),
 				date(deadline, ""), str(status, statusStyle[e.Status]), str(progress, b), date(e.Completed, e.CompletedText),
-				str(t.Evidence, b), str(t.Problems, b), str(t.NextSteps, b), str(strings.Join(marks, "、"), b), str(source(r.Place), b)}
+				str(t.Evidence, b), str(t.Problems, b), str(t.NextSteps, b), str(strings.Join(marks, "、"), b), str(source(r.Place()), b)}
 			select {
 			case ch <- prepared{row, err}:
 			case <-done:
@@ -417,48 +418,70 @@ func (lw *ledgerWriter) overview() error {
 	headerRow := overviewTitleN + 1
 	ncol := 1 + len(mss) + len(overviewCounts)
 	last := cell(ncol, headerRow+max(len(units), 1))
+	// Page set-up, filter, dimension and chart go on the sheet before its
+	// cells are streamed: the stream writer keeps them.
 	if err := printSetup(f, sh, 8, fmt.Sprintf("$1:$%d", headerRow), cell(1, headerRow)+":"+last); err != nil {
 		return err
 	}
-	var errs []error
-	try := func(err error) {
-		if err != nil {
-			errs = append(errs, err)
+	if err := f.SetSheetDimension(sh, "A1:"+last); err != nil {
+		return err
+	}
+	if len(units) > 0 {
+		if err := lw.chart(headerRow, len(units), 2+len(mss)); err != nil {
+			return err
 		}
 	}
-	set := func(ref string, v any, style int) {
-		if s, ok := v.(string); ok {
-			try(f.SetCellStr(sh, ref, text(s)))
-		} else {
-			try(f.SetCellValue(sh, ref, v))
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	widths := []float64{22}
+	for range mss {
+		widths = append(widths, 13)
+	}
+	for range overviewCounts {
+		widths = append(widths, 10)
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
 		}
-		try(f.SetCellStyle(sh, ref, ref, style))
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: headerRow, TopLeftCell: cell(2, headerRow+1), ActivePane: "bottomRight"}); err != nil {
+		return err
 	}
 	s := l.Summary()
-	set("A1", fmt.Sprintf("%s汇总台账（%s，截至 %s）", p.Name, l.Period, l.AsOf), lw.title())
-	set("A2", fmt.Sprintf("应报 %d 个单位，已报 %d 个（按时 %d、迟报 %d、时间不明 %d），未报 %d 个；逾期未完成 %d 项；问题：错误 %d、警告 %d、提示 %d。颜色：绿 已完成，黄 推进中/临期，红 逾期未完成/未报，灰 无需填报。",
-		s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing, s.Overdue, s.Errors, s.Warnings, s.Infos), lw.st.get("note", &excelize.Style{Font: font(10.5, false), Alignment: &excelize.Alignment{Vertical: "center"}}))
+	rows := [][]any{
+		{excelize.Cell{StyleID: lw.title(), Value: text(fmt.Sprintf("%s汇总台账（%s，截至 %s）", p.Name, l.Period, l.AsOf))}},
+		{excelize.Cell{StyleID: lw.st.get("note", &excelize.Style{Font: font(10.5, false), Alignment: &excelize.Alignment{Vertical: "center"}}), Value: fmt.Sprintf("应报 %d 个单位，已报 %d 个（按时 %d、迟报 %d、时间不明 %d），未报 %d 个；逾期未完成 %d 项；问题：错误 %d、警告 %d、提示 %d。颜色：绿 已完成，黄 推进中/临期，红 逾期未完成/未报，灰 无需填报。",
+			s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing, s.Overdue, s.Errors, s.Warnings, s.Infos)}},
+	}
+	for i, row := range rows {
+		if err := sw.SetRow(cell(1, i+1), row); err != nil {
+			return err
+		}
+	}
 	hs := lw.head()
-	set(cell(1, headerRow), "单位", hs)
-	try(f.SetColWidth(sh, "A", "A", 22))
-	for i, ms := range mss {
-		c := 2 + i
-		set(cell(c, headerRow), ms.ID+"\n"+shortTitle(ms.Title)+"\n"+ms.Deadline.String(), hs)
-		try(f.SetColWidth(sh, col(c), col(c), 13))
+	head := []any{excelize.Cell{StyleID: hs, Value: "单位"}}
+	for _, ms := range mss {
+		head = append(head, excelize.Cell{StyleID: hs, Value: text(ms.ID + "\n" + shortTitle(ms.Title) + "\n" + ms.Deadline.String())})
 	}
-	for i, h := range overviewCounts {
-		c := 2 + len(mss) + i
-		set(cell(c, headerRow), h, hs)
-		try(f.SetColWidth(sh, col(c), col(c), 10))
+	for _, h := range overviewCounts {
+		head = append(head, excelize.Cell{StyleID: hs, Value: h})
 	}
-	try(f.SetRowHeight(sh, headerRow, 62))
+	if err := sw.SetRow(cell(1, headerRow), head, excelize.RowOpts{Height: 62}); err != nil {
+		return err
+	}
 	pct := lw.st.get("pct", &excelize.Style{Font: font(10.5, false), Border: thin, NumFmt: 9, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	num := lw.st.get("num", &excelize.Style{Font: font(10.5, false), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	unitStyle := lw.st.get("unit", &excelize.Style{Font: font(10.5, true), Border: thin, Alignment: &excelize.Alignment{Vertical: "center"}})
+	mark := func(color string) int {
+		return lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	}
 	for i, r := range l.ReceiptsOf(l.Period) {
-		row := headerRow + 1 + i
-		set(cell(1, row), r.Unit, lw.st.get("unit", &excelize.Style{Font: font(10.5, true), Border: thin, Alignment: &excelize.Alignment{Vertical: "center"}}))
+		row := []any{excelize.Cell{StyleID: unitStyle, Value: text(r.Unit)}}
 		var required, done, doing, notStarted, overdue, soon, bad int
-		for j, ms := range mss {
+		for _, ms := range mss {
 			c := l.Cell(r.Unit, ms.ID)
 			color := ""
 			switch c.State {
@@ -490,33 +513,25 @@ func (lw *ledgerWriter) overview() error {
 			if c.State != taizhang.NotRequired {
 				required++
 			}
-			set(cell(2+j, row), c.State.String(), lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}))
+			row = append(row, excelize.Cell{StyleID: mark(color), Value: c.State.String()})
 		}
-		base := 2 + len(mss)
-		for k, v := range []int{required, done, doing, notStarted, overdue, soon, bad} {
-			set(cell(base+k, row), v, num)
+		for _, v := range []int{required, done, doing, notStarted, overdue, soon, bad} {
+			row = append(row, excelize.Cell{StyleID: num, Value: v})
 		}
 		rate := 0.0
 		if required > 0 {
 			rate = float64(done) / float64(required)
 		}
-		set(cell(base+7, row), rate, pct)
 		state := r.State.String()
 		if r.State == taizhang.Late {
 			state = fmt.Sprintf("迟报%d天", r.DaysLate())
 		}
-		color := receiptColor[r.State]
-		set(cell(base+8, row), state, lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}))
+		row = append(row, excelize.Cell{StyleID: pct, Value: rate}, excelize.Cell{StyleID: mark(receiptColor[r.State]), Value: state})
+		if err := sw.SetRow(cell(1, headerRow+1+i), row); err != nil {
+			return err
+		}
 	}
-	try(f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: headerRow, TopLeftCell: cell(2, headerRow+1), ActivePane: "bottomRight"}))
-	try(f.SetSheetDimension(sh, "A1:"+last))
-	if len(units) > 0 {
-		try(lw.chart(headerRow, len(units), 2+len(mss)))
-	}
-	if len(errs) > 0 {
-		return errs[0]
-	}
-	return nil
+	return sw.Flush()
 }
 
 // chart adds a stacked bar chart of each unit's milestones by state below the matrix.
@@ -546,7 +561,7 @@ func (lw *ledgerWriter) chart(headerRow, n, base int) error {
 		Dimension: excelize.ChartDimension{
 			Width: 900, Height: height,
 		},
-		PlotArea: excelize.ChartPlotArea{ShowVal: true},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0;;;"}}, // no label on an empty bar
 	})
 }
 
