@@ -34,6 +34,9 @@ func minimalXLSX(t *testing.T, rows [][]string, kind string, refs bool) []byte {
 				fmt.Fprintf(&sheet, `<c%s><v>%s</v></c>`, ref, v)
 			case kind == "inline":
 				fmt.Fprintf(&sheet, `<c%s t="inlineStr"><is><t>%s</t></is></c>`, ref, esc.String())
+			case kind == "formula":
+				// A formula with the value Excel cached when it last saved.
+				fmt.Fprintf(&sheet, `<c%s t="str"><f>TRIM("%s")</f><v>%s</v></c>`, ref, esc.String(), esc.String())
 			default:
 				fmt.Fprintf(&sheet, `<c%s t="str"><v>%s</v></c>`, ref, esc.String())
 			}
@@ -93,7 +96,7 @@ func TestReadMinimalWorkbooks(t *testing.T) {
 		{"（四）", "", "已完成", "2021/4/12", "清单已印发", ""},
 		{"（六）", "", "推进中", "", "梳理中", "人员不足"},
 	}
-	for _, kind := range []string{"inline", "str"} {
+	for _, kind := range []string{"inline", "str", "formula"} {
 		for _, refs := range []bool{true, false} {
 			name := fmt.Sprintf("通辽市_%s_%v.xlsx", kind, refs)
 			s, lines := read(t, name, minimalXLSX(t, rows, kind, refs))
