@@ -295,7 +295,12 @@ func (lw *ledgerWriter) rows() error {
 		}
 		return excelize.Cell{StyleID: dateStyle, Value: d.Serial()}
 	}
-	str := func(s string, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: text(s)} }
+	str := func(s string, style int) excelize.Cell {
+		if s == "" {
+			return excelize.Cell{StyleID: style} // a styled empty cell, without an empty string in it
+		}
+		return excelize.Cell{StyleID: style, Value: text(s)}
+	}
 	type prepared struct {
 		row []any
 		err error

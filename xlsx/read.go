@@ -210,6 +210,12 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 		row := sheetRow{rr.Row(), slices.Clone(rr.Cells())}
 		buf = append(buf, row)
 		matched = append(matched, matchRow(row.cells))
+		// Once the row before last is a header with the template's columns,
+		// the rows below are data: stop looking (the last one may still
+		// complete a two-row header).
+		if n := len(matched); n >= 2 && strongHeader(headerOf(matched[n-2:n-1])) {
+			break
+		}
 	}
 	best := header{}
 	for i := range buf {
