@@ -262,12 +262,12 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	if l.AsOf.IsZero() {
 		l.AsOf = l.Period.End()
 	}
-	// A file that could not be read is attributed, by its name, to a unit and period.
-	type key0 struct {
+	type key struct {
 		unit   string
 		period Period
 	}
-	unreadable := map[key0][]string{}
+	// A file that could not be read is attributed, by its name, to a unit and period.
+	unreadable := map[key][]string{}
 	for i := range files {
 		if files[i].Submission != nil {
 			continue
@@ -288,7 +288,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			}
 		}
 		if unit != "" && !q.IsZero() && slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
-			unreadable[key0{unit, q}] = append(unreadable[key0{unit, q}], files[i].Source.Path)
+			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], files[i].Source.Path)
 		}
 	}
 	// Check every sheet first: it reads statuses and dates, history included.
@@ -299,10 +299,6 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		}
 	}
 	// Group the usable sheets by unit and period.
-	type key struct {
-		unit   string
-		period Period
-	}
 	groups := map[key][]int{}
 	later := 0
 	first := l.Period
@@ -360,7 +356,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			if len(p.UnitMilestones(u.Name)) == 0 {
 				continue
 			}
-			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[key0{u.Name, q}]}
+			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[key{u.Name, q}]}
 			if w, ok := winner[key{u.Name, q}]; ok {
 				s := files[w].Submission
 				r.Submission = s
