@@ -177,6 +177,7 @@ func (l *Ledger) ReceiptsOf(q Period) []*Receipt {
 type Summary struct {
 	Expected, Received, OnTime, Late, Missing, UnknownTime int
 	Overdue, DueSoon, Done, InProgress, NotStarted         int // unit × milestone cells of the run's period
+	Unknown                                                int // cells not reported, missing or unreadable
 	Required                                               int // cells a unit must report
 	Errors, Warnings, Infos                                int
 }
@@ -216,6 +217,8 @@ func (l *Ledger) Summary() Summary {
 				s.InProgress++
 			case StateNotStarted:
 				s.NotStarted++
+			case NotReported, EntryMissing, NoValue:
+				s.Unknown++
 			}
 			s.Required++
 		}

@@ -125,7 +125,11 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	if len(late) > 0 {
 		fmt.Fprintf(w, "迟报：%s\n", strings.Join(late, "、"))
 	}
-	fmt.Fprintf(w, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，临期 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue, s.DueSoon)
+	fmt.Fprintf(w, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，临期 %d 项", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue, s.DueSoon)
+	if s.Unknown > 0 {
+		fmt.Fprintf(w, "，未报或无法判断 %d 项", s.Unknown)
+	}
+	fmt.Fprintln(w)
 	unreadable, skipped := 0, 0
 	for _, f := range l.Files {
 		switch {
