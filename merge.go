@@ -151,16 +151,23 @@ type Ledger struct {
 	Receipts  []Receipt
 	Rows      []Row
 	Findings  Findings
-	Files     []File    // every input, in input order
-	Store     TextStore // where the entries' texts were stowed; nil when they are in memory
-	cells     map[string]map[string]Cell
+	Files     []File            // every input, in input order
+	Store     TextStore         // where the entries' texts were stowed; nil when they are in memory
+	cells     map[string][]Cell // by unit, then by column (cellCol)
+	cellCol   map[string]int    // milestone ID → position in a unit's cells
 }
 
 // Texts returns an entry's texts, reading them back from the store when they were stowed.
 func (l *Ledger) Texts(e *Entry) (Texts, error) { return e.ReadTexts(l.Store) }
 
 // Cell returns the overview cell of unit and milestone id for the run's period.
-func (l *Ledger) Cell(unit, id string) Cell { return l.cells[unit][id] }
+func (l *Ledger) Cell(unit, id string) Cell {
+	row := l.cells[unit]
+	if k, ok := l.cellCol[id]; ok && k < len(row) {
+		return row[k]
+	}
+	return Cell{}
+}
 
 // ReceiptsOf returns the receipts of period q, in unit order.
 func (l *Ledger) ReceiptsOf(q Period) []*Receipt {
@@ -240,7 +247,12 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for i := range files {
 		files[i].Findings = slices.Clone(files[i].Findings)
 	}
-	l := &Ledger{Programme: p, Files: files, Store: opt.Store, cells: map[string]map[string]Cell{}}
+	l := &Ledger{Programme: p, Files: files, Store: opt.Store, cells: map[string][]Cell{}, cellCol: map[string]int{}}
+	for _, ms := range p.Milestones() {
+		if _, dup := l.cellCol[ms.ID]; !dup {
+			l.cellCol[ms.ID] = len(l.cellCol)
+		}
+	}
 	var subs []*Submission
 	for i := range files {
 		if s := files[i].Submission; s != nil {
@@ -507,11 +519,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	}
 	// The overview matrix.
 	for _, r := range l.ReceiptsOf(l.Period) {
-		row := map[string]Cell{}
+		row := make([]Cell, len(l.cellCol))
 		l.cells[r.Unit] = row
 		for _, ms := range p.UnitMilestones(r.Unit) {
 			if r.Submission == nil {
-				row[ms.ID] = Cell{State: NotReported}
+				row[l.cellCol[ms.ID]] = Cell{State: NotReported}
 				continue
 			}
 			var e *Entry
@@ -521,7 +533,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 					break
 				}
 			}
-			row[ms.ID] = Cell{State: cellState(ms, e, l.AsOf), Entry: e}
+			row[l.cellCol[ms.ID]] = Cell{State: cellState(ms, e, l.AsOf), Entry: e}
 		}
 	}
 	l.sortFindings()

@@ -54,9 +54,18 @@ func (p *Programme) reindex() {
 	for i := range p.Measures {
 		for j := range p.Measures[i].Milestones {
 			ms := &p.Measures[i].Milestones[j]
-			ms.unitSet = make(map[string]bool, len(ms.Units))
+			ms.ix = ix
+			ms.unitBits = make([]uint64, (len(p.Units)+63)/64)
+			ms.otherUnits = nil
 			for _, u := range ms.Units {
-				ms.unitSet[u] = true
+				if k, ok := ix.unitPos[u]; ok {
+					ms.unitBits[k/64] |= 1 << (k % 64)
+				} else {
+					if ms.otherUnits == nil {
+						ms.otherUnits = map[string]bool{}
+					}
+					ms.otherUnits[u] = true
+				}
 			}
 			ix.milestones = append(ix.milestones, ms)
 			if _, dup := ix.byID[ms.ID]; !dup {
@@ -96,13 +105,21 @@ type Milestone struct {
 	Deadline Date
 	Units    []string // names of the units that must report it
 
-	unitSet map[string]bool // Units as a set, built by FixIDs
+	// Built by FixIDs: Units as a bit set over the programme's units (a
+	// national programme has thousands of units and milestones), the few names
+	// that are not the programme's units.
+	ix         *programmeIndex
+	unitBits   []uint64
+	otherUnits map[string]bool
 }
 
 // Reports reports whether unit must report on the milestone.
 func (ms *Milestone) Reports(unit string) bool {
-	if ms.unitSet != nil {
-		return ms.unitSet[unit]
+	if ms.ix != nil {
+		if k, ok := ms.ix.unitPos[unit]; ok {
+			return ms.unitBits[k/64]&(1<<(k%64)) != 0
+		}
+		return ms.otherUnits[unit]
 	}
 	return slices.Contains(ms.Units, unit)
 }

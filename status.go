@@ -6,7 +6,7 @@ import (
 )
 
 // Status is the progress of one milestone as a unit reports it.
-type Status int
+type Status uint8
 
 // The statuses a sheet may give. NoStatus means the cell was empty or unreadable.
 const (

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"unique"
 )
 
 // TextStore keeps long texts out of memory: a batch of thousands of sheets,
@@ -70,7 +71,11 @@ func (e *Entry) Stow(st TextStore) error {
 	if e.stowed || st == nil {
 		return nil
 	}
-	t := e.Texts
+	e.intern()
+	var t Texts
+	if e.Texts != nil {
+		t = *e.Texts
+	}
 	var b []byte
 	for _, s := range append([]string{t.Progress, t.Evidence, t.Problems, t.NextSteps}, t.Extra...) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
@@ -81,8 +86,20 @@ func (e *Entry) Stow(st TextStore) error {
 		return err
 	}
 	e.progressBlank, e.problemsBlank = blank(t.Progress), blank(t.Problems)
-	e.Texts, e.stowed, e.ref = Texts{}, true, ref
+	e.Texts, e.stowed, e.ref = nil, true, ref
 	return nil
+}
+
+// intern makes the entry's short texts share memory with every other entry
+// that says the same: thousands of sheets repeat the programme's measures and
+// nodes, and a kept substring would otherwise hold its sheet's whole table of
+// shared strings in memory.
+func (e *Entry) intern() {
+	for _, s := range []*string{&e.Milestone, &e.No, &e.Measure, &e.Node, &e.StatusText, &e.CompletedText} {
+		if *s != "" {
+			*s = unique.Make(*s).Value()
+		}
+	}
 }
 
 // Stowed reports whether the entry's texts are in a TextStore.
@@ -91,7 +108,10 @@ func (e *Entry) Stowed() bool { return e.stowed }
 // ReadTexts returns the entry's texts, from st when they were stowed.
 func (e *Entry) ReadTexts(st TextStore) (Texts, error) {
 	if !e.stowed {
-		return e.Texts, nil
+		if e.Texts == nil {
+			return Texts{}, nil
+		}
+		return *e.Texts, nil
 	}
 	if st == nil {
 		return Texts{}, errors.New("texts stowed but no store given")
@@ -125,7 +145,7 @@ func (e *Entry) ProgressBlank() bool {
 	if e.stowed {
 		return e.progressBlank
 	}
-	return blank(e.Progress)
+	return e.Texts == nil || blank(e.Progress)
 }
 
 // ProblemsBlank reports whether 存在问题 is empty, stowed or not.
@@ -133,5 +153,5 @@ func (e *Entry) ProblemsBlank() bool {
 	if e.stowed {
 		return e.problemsBlank
 	}
-	return blank(e.Problems)
+	return e.Texts == nil || blank(e.Problems)
 }

@@ -10,15 +10,15 @@ import (
 func TestStowAndReadTexts(t *testing.T) {
 	st := &taizhang.MemoryStore{}
 	want := taizhang.Texts{Progress: "已纳入储备库项目 126 个", Evidence: "", Problems: "  ", NextSteps: "下一步" + strings.Repeat("推进", 5000), Extra: []string{"备注：无", "其他：第二列"}}
-	e := taizhang.Entry{Row: 7, Texts: want}
-	other := taizhang.Entry{Row: 8, Texts: taizhang.Texts{Progress: "x"}}
+	e := taizhang.Entry{Row: 7, Texts: &want}
+	other := taizhang.Entry{Row: 8, Texts: &taizhang.Texts{Progress: "x"}}
 	if err := e.Stow(st); err != nil {
 		t.Fatal(err)
 	}
 	if err := other.Stow(st); err != nil {
 		t.Fatal(err)
 	}
-	if !e.Stowed() || e.Progress != "" || e.NextSteps != "" || e.Extra != nil {
+	if !e.Stowed() || e.Texts != nil {
 		t.Fatalf("texts still in memory: %+v", e.Texts)
 	}
 	if e.ProgressBlank() || !e.ProblemsBlank() {
@@ -38,7 +38,7 @@ func TestStowAndReadTexts(t *testing.T) {
 		t.Error("reading stowed texts without a store did not fail")
 	}
 	// An entry never stowed reads its own texts.
-	plain := taizhang.Entry{Texts: taizhang.Texts{Progress: "p"}}
+	plain := taizhang.Entry{Texts: &taizhang.Texts{Progress: "p"}}
 	if got, _ := plain.ReadTexts(nil); got.Progress != "p" || plain.ProgressBlank() {
 		t.Errorf("plain entry: %+v", got)
 	}

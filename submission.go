@@ -96,17 +96,20 @@ func (s *Submission) CellOf(f Field, row int) string {
 type Entry struct {
 	Row           int
 	Milestone     string // the matched milestone ID, or "" when none matched
-	ByTitle       bool   // matched by title text rather than number
 	No            string // 措施编号 as written
 	Measure       string // 整改措施 as written
 	Node          string // 节点 as written
 	StatusText    string
-	Status        Status // set by Check
 	CompletedText string
 	Completed     Date // set by Check, or by the reader from a date cell
-	Texts              // 进展情况, 佐证材料, 存在问题, 下一步计划 and other cells; empty once stowed
+	// Texts holds 进展情况, 佐证材料, 存在问题, 下一步计划 and other cells; nil once
+	// stowed (ReadTexts reads them back). A pointer keeps a stowed entry small:
+	// a batch holds hundreds of thousands of entries.
+	*Texts
+	ref     TextRef
+	Status  Status // set by Check
+	ByTitle bool   // matched by title text rather than number
 
 	stowed                       bool
-	ref                          TextRef
 	progressBlank, problemsBlank bool
 }

@@ -358,7 +358,7 @@ func (r *reader) read(sc *scan) {
 		e := taizhang.Entry{
 			Row: n, No: get(taizhang.FieldNo), Measure: get(taizhang.FieldMeasure), Node: get(taizhang.FieldNode),
 			StatusText: get(taizhang.FieldStatus), CompletedText: get(taizhang.FieldCompleted),
-			Texts: taizhang.Texts{Progress: get(taizhang.FieldProgress), Evidence: get(taizhang.FieldEvidence),
+			Texts: &taizhang.Texts{Progress: get(taizhang.FieldProgress), Evidence: get(taizhang.FieldEvidence),
 				Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext)},
 		}
 		var other []string

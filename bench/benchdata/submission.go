@@ -35,7 +35,7 @@ func Submission(p *taizhang.Programme, unit string, q taizhang.Period, seed uint
 		s.Entries = append(s.Entries, taizhang.Entry{
 			Row: 5 + i, Milestone: ms.ID, No: m.Label(), Measure: m.Title, Node: ms.ID + " " + ms.Title,
 			StatusText: e.Status, CompletedText: cellText(e.Completed),
-			Texts: taizhang.Texts{Progress: e.Progress, Evidence: e.Evidence, Problems: e.Problems, NextSteps: e.NextSteps},
+			Texts: &taizhang.Texts{Progress: e.Progress, Evidence: e.Evidence, Problems: e.Problems, NextSteps: e.NextSteps},
 		})
 	}
 	return s
