@@ -6,13 +6,14 @@ import (
 	"strings"
 	"sync"
 	"unique"
+	"unsafe"
 )
 
 // TextStore keeps long texts out of memory: a batch of thousands of sheets,
 // or one sheet of 200,000 rows, is more prose than memory should hold. Put and
 // Get may be called from several goroutines.
 type TextStore interface {
-	Put(s string) (TextRef, error)
+	Put(s string) (TextRef, error) // copies s: s may be reused once Put returns
 	Get(r TextRef) (string, error)
 }
 
@@ -76,12 +77,26 @@ func (e *Entry) Stow(st TextStore) error {
 	if e.Texts != nil {
 		t = *e.Texts
 	}
-	var b []byte
-	for _, s := range append([]string{t.Progress, t.Evidence, t.Problems, t.NextSteps}, t.Extra...) {
+	n := 0
+	for _, s := range t.Extra {
+		n += len(s) + binary.MaxVarintLen64
+	}
+	b := make([]byte, 0, n+len(t.Progress)+len(t.Evidence)+len(t.Problems)+len(t.NextSteps)+4*binary.MaxVarintLen64)
+	for _, s := range [...]string{t.Progress, t.Evidence, t.Problems, t.NextSteps} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	ref, err := st.Put(string(b))
+	for _, s := range t.Extra {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	if len(b) == 4 { // four empty texts
+		e.progressBlank, e.problemsBlank = true, true
+		e.Texts, e.stowed, e.ref = nil, true, TextRef{}
+		return nil
+	}
+	// Put copies: b need not be copied into a string first.
+	ref, err := st.Put(unsafe.String(&b[0], len(b)))
 	if err != nil {
 		return err
 	}
@@ -120,15 +135,15 @@ func (e *Entry) ReadTexts(st TextStore) (Texts, error) {
 	if err != nil {
 		return Texts{}, err
 	}
+	// The parts are substrings of raw: no copy of what may be megabytes of prose.
 	var parts []string
-	b := []byte(raw)
-	for len(b) > 0 {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
+	for len(raw) > 0 {
+		n, k := uvarint(raw)
+		if k <= 0 || uint64(len(raw)-k) < n {
 			return Texts{}, errors.New("stowed texts are damaged")
 		}
-		parts = append(parts, string(b[k:k+int(n)]))
-		b = b[k+int(n):]
+		parts = append(parts, raw[k:k+int(n)])
+		raw = raw[k+int(n):]
 	}
 	for len(parts) < 4 {
 		parts = append(parts, "")
@@ -138,6 +153,22 @@ func (e *Entry) ReadTexts(st TextStore) (Texts, error) {
 		t.Extra = parts[4:]
 	}
 	return t, nil
+}
+
+// uvarint is binary.Uvarint for a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				return 0, -(i + 1)
+			}
+			return x | uint64(b)<<(7*i), i + 1
+		}
+		x |= uint64(b&0x7f) << (7 * i)
+	}
+	return 0, 0
 }
 
 // ProgressBlank reports whether 进展情况 is empty, stowed or not.
