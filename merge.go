@@ -142,6 +142,42 @@ type Cell struct {
 	Entry *Entry // nil when not reported
 }
 
+// Category groups the overview's cells for counting, in the summary, the
+// 总览 sheet and the report alike.
+type Category int
+
+// The categories; a 临期 cell counts as 未启动 or 推进中 by what its sheet says.
+const (
+	CatNone       Category = iota // the unit need not report the milestone
+	CatDone                       // 已完成, on time or late
+	CatInProgress                 // 推进中
+	CatNotStarted                 // 未启动
+	CatOverdue                    // 逾期未完成
+	CatUnknown                    // 未报, 漏报 or 填写有误
+)
+
+// Category returns the cell's category.
+func (c Cell) Category() Category {
+	switch c.State {
+	case NotRequired:
+		return CatNone
+	case StateDone, StateDoneLate:
+		return CatDone
+	case StateInProgress:
+		return CatInProgress
+	case StateNotStarted:
+		return CatNotStarted
+	case StateDueSoon:
+		if c.Entry != nil && c.Entry.Status == NotStarted {
+			return CatNotStarted
+		}
+		return CatInProgress
+	case StateOverdue:
+		return CatOverdue
+	}
+	return CatUnknown
+}
+
 // Ledger is the consolidated ledger of one run (汇总台账).
 type Ledger struct {
 	Programme *Programme
@@ -210,21 +246,22 @@ func (l *Ledger) Summary() Summary {
 	}
 	for _, u := range l.Programme.Units {
 		for _, ms := range l.Programme.Milestones() {
-			switch l.Cell(u.Name, ms.ID).State {
-			case NotRequired:
-				continue
-			case StateOverdue:
-				s.Overdue++
-			case StateDueSoon:
+			c := l.Cell(u.Name, ms.ID)
+			if c.State == StateDueSoon {
 				s.DueSoon++
-				s.InProgress++
-			case StateDone, StateDoneLate:
+			}
+			switch c.Category() {
+			case CatNone:
+				continue
+			case CatOverdue:
+				s.Overdue++
+			case CatDone:
 				s.Done++
-			case StateInProgress:
+			case CatInProgress:
 				s.InProgress++
-			case StateNotStarted:
+			case CatNotStarted:
 				s.NotStarted++
-			case NotReported, EntryMissing, NoValue:
+			case CatUnknown:
 				s.Unknown++
 			}
 			s.Required++

@@ -104,3 +104,21 @@ func TestMergeReceipts(t *testing.T) {
 		t.Errorf("summary %+v", s)
 	}
 }
+
+// A 临期 milestone that has not started counts as 未启动, not 推进中.
+func TestSummaryDueSoonNotStarted(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-04-2", taizhang.HalfMonth, 0)
+	asOf := taizhang.Date{Year: 2021, Month: 4, Day: 30}
+	l := taizhang.Merge(p, files(sheet(p, "通辽市", q, "2021-04-30", "未启动")), taizhang.MergeOptions{Period: q, AsOf: asOf})
+	if c := l.Cell("通辽市", "四"); c.State != taizhang.StateDueSoon || c.Category() != taizhang.CatNotStarted {
+		t.Fatalf("通辽市 四: %v, category %v", c.State, c.Category())
+	}
+	s := l.Summary()
+	if s.InProgress != 0 || s.DueSoon == 0 || s.NotStarted == 0 {
+		t.Errorf("summary counts 未启动 临期 cells as 推进中: %+v", s)
+	}
+	if s.Done+s.InProgress+s.NotStarted+s.Overdue+s.Unknown != s.Required {
+		t.Errorf("categories do not add up to the required cells: %+v", s)
+	}
+}

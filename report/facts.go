@@ -53,19 +53,19 @@ type unitFacts struct {
 	rank                                       int
 }
 
-// category returns the chart category of a cell state; ok is false for
-// cells the unit need not report.
-func categoryOf(s taizhang.CellState) (int, bool) {
-	switch s {
-	case taizhang.NotRequired:
+// categoryOf returns the chart category of a cell; ok is false for cells
+// the unit need not report.
+func categoryOf(c taizhang.Cell) (int, bool) {
+	switch c.Category() {
+	case taizhang.CatNone:
 		return 0, false
-	case taizhang.StateDone, taizhang.StateDoneLate:
+	case taizhang.CatDone:
 		return catDone, true
-	case taizhang.StateInProgress, taizhang.StateDueSoon:
+	case taizhang.CatInProgress:
 		return catInProgress, true
-	case taizhang.StateNotStarted:
+	case taizhang.CatNotStarted:
 		return catNotStarted, true
-	case taizhang.StateOverdue:
+	case taizhang.CatOverdue:
 		return catOverdue, true
 	}
 	return catUnknown, true
@@ -144,7 +144,7 @@ func monthFacts(l *taizhang.Ledger, m taizhang.Month) *facts {
 				continue
 			}
 			cell := l.Cell(u.name, ms.ID)
-			c, ok := categoryOf(cell.State)
+			c, ok := categoryOf(cell)
 			if !ok {
 				// The ledger's period has no receipt for the unit: not reported.
 				c = catUnknown

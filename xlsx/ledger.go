@@ -489,31 +489,27 @@ func (lw *ledgerWriter) overview() error {
 		for _, ms := range mss {
 			c := l.Cell(r.Unit, ms.ID)
 			color := ""
-			switch c.State {
-			case taizhang.NotRequired:
+			switch c.Category() {
+			case taizhang.CatNone:
 				color = colorGrey
-			case taizhang.StateDone, taizhang.StateDoneLate:
+			case taizhang.CatDone:
 				color = colorGreen
 				done++
-			case taizhang.StateInProgress:
+			case taizhang.CatInProgress:
 				color = colorYellow
 				doing++
-			case taizhang.StateDueSoon:
-				color = colorYellow
-				soon++
-				if c.Entry != nil && c.Entry.Status == taizhang.NotStarted {
-					notStarted++
-				} else {
-					doing++
-				}
-			case taizhang.StateNotStarted:
+			case taizhang.CatNotStarted:
 				notStarted++
-			case taizhang.StateOverdue:
+			case taizhang.CatOverdue:
 				color = colorRed
 				overdue++
 			default: // 未报, 漏报, 填写有误
 				color = colorRed
 				bad++
+			}
+			if c.State == taizhang.StateDueSoon {
+				color = colorYellow
+				soon++
 			}
 			if c.State != taizhang.NotRequired {
 				required++
