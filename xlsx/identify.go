@@ -101,6 +101,7 @@ func (r *reader) identify() {
 			}
 		}
 	}
+	r.yearBack(year)
 	switch problem, _, _ := strings.Cut(errText(periodErr), "，请"); {
 	case periodErr != nil && !s.Period.IsZero():
 		f := r.fs.Add(taizhang.InvalidValue, r.place(s.PeriodCell), "报送%s；已按%s认定为%s，请在表头写明，如 %s", problem, s.PeriodFrom, s.Period, s.Period)
@@ -152,6 +153,40 @@ func exampleUnit(p *taizhang.Programme) string {
 var yearRe = regexp.MustCompile(`(?:^|\D)(20\d\d)(?:\D|$)`)
 
 // yearIn returns a year 2000–2099 written in text, or 0.
+// yearBack moves a period written without a year back a year when the year
+// it was given (from 填报日期 or the e-mail) puts it after the sheet was
+// filled: 12月下半月 filled on 2022-01-03 is December 2021.
+func (r *reader) yearBack(year int) {
+	s := r.s
+	if s.Period.IsZero() || s.Period.Year != year {
+		return
+	}
+	var text string
+	switch s.PeriodFrom {
+	case "表头":
+		text = r.periodText
+	case "表头标题":
+		text = r.title
+	case "文件名":
+		text = fileStem(r.src.Name)
+	case "邮件主题":
+		text = r.src.Subject
+	default: // the mark and the command line always carry a year
+		return
+	}
+	if yearIn(text) != 0 {
+		return
+	}
+	ref, err := taizhang.ParseDate(s.FilledText, year)
+	if err != nil && !r.src.Received.IsZero() {
+		ref, err = taizhang.DateOf(r.src.Received), nil
+	}
+	if err != nil || !s.Period.Start().After(ref) {
+		return
+	}
+	s.Period.Year--
+}
+
 func yearIn(text string) int {
 	m := yearRe.FindStringSubmatch(taizhang.Normalize(text))
 	if m == nil {
