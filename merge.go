@@ -301,11 +301,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	}
 	l.Period = opt.Period
 	if l.Period.IsZero() {
-		for _, s := range subs {
-			if s.Unit != "" && !s.Period.IsZero() && (l.Period.IsZero() || l.Period.Before(s.Period)) {
-				l.Period = s.Period
-			}
-		}
+		l.Period = runPeriod(subs)
 	}
 	if l.Period.IsZero() {
 		l.Period = p.FirstPeriod
@@ -415,12 +411,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				for _, o := range replaced[key{u.Name, q}] {
 					r.Replaced = append(r.Replaced, files[o].Submission)
 				}
-				switch {
-				case !s.Source.Received.IsZero():
-					r.Received, r.ReceivedFrom = s.Source.Received.In(CST), "邮件时间"
-				case !s.Filled.IsZero():
-					r.Received, r.ReceivedFrom = s.Filled.Time(), "填报日期"
-				}
+				r.Received, r.ReceivedFrom = s.Arrival()
 				switch {
 				case r.Received.IsZero():
 					r.State = UnknownTime
@@ -679,10 +670,41 @@ func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
 
 // arrival returns the day a sheet arrived: the e-mail's date, else its 填报日期; zero when unknown.
 func arrival(s *Submission) Date {
-	if !s.Source.Received.IsZero() {
-		return DateOf(s.Source.Received)
+	if t, _ := s.Arrival(); !t.IsZero() {
+		return DateOf(t)
 	}
-	return s.Filled
+	return Date{}
+}
+
+// runPeriod is the latest period of the sheets whose unit and period are
+// known. A sheet that arrived before its period began is mislabelled (a
+// 5月上半月 sent on 30 April) and does not move the run; only when every sheet
+// is like that does the latest of them decide.
+func runPeriod(subs []*Submission) Period {
+	var best, any Period
+	for _, s := range subs {
+		if s.Unit == "" || s.Period.IsZero() {
+			continue
+		}
+		if any.IsZero() || any.Before(s.Period) {
+			any = s.Period
+		}
+		d := arrival(s)
+		if d.IsZero() {
+			// Check has not parsed 填报日期 yet.
+			d, _ = ParseDate(s.FilledText, s.Period.Year)
+		}
+		if !d.IsZero() && d.Before(s.Period.Start()) {
+			continue
+		}
+		if best.IsZero() || best.Before(s.Period) {
+			best = s.Period
+		}
+	}
+	if best.IsZero() {
+		return any
+	}
+	return best
 }
 
 // lateNews reports a late completion dated before the sheet's period (which

@@ -122,3 +122,30 @@ func TestSummaryDueSoonNotStarted(t *testing.T) {
 		t.Errorf("categories do not add up to the required cells: %+v", s)
 	}
 }
+
+// A sheet labelled with a period that had not begun when it was sent does not
+// move the run to that period: it is named as 期次不符.
+func TestRunPeriodIgnoresSheetsSentBeforeTheirPeriod(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-04-2", taizhang.HalfMonth, 0)
+	a := sheet(p, "包头市", q, "2021-04-30", "推进中")
+	b := sheet(p, "通辽市", q, "2021-04-29", "推进中")
+	wrong := sheet(p, "赤峰市", q.Next(), "2021-04-29", "推进中") // 5月上半月, sent on 29 April
+	l := taizhang.Merge(p, files(a, b, wrong), taizhang.MergeOptions{})
+	if l.Period != q {
+		t.Fatalf("run period %v, want %v", l.Period, q)
+	}
+	var text []string
+	for _, f := range l.Findings {
+		text = append(text, f.Text())
+	}
+	want := "赤峰市_2021年5月上半月.xlsx 进展情况!F2 警告 期次不符：期次为2021年5月上半月，晚于本次汇总的期次2021年4月下半月，却在 2021-04-29 就已报送，未计入汇总；如期次填错请改正后重新报送"
+	if !strings.Contains(strings.Join(text, "\n"), want) {
+		t.Errorf("missing\n%s\nin\n%s", want, strings.Join(text, "\n"))
+	}
+	// Sent on 14 May, the same sheet is the run's period.
+	wrong.FilledText, wrong.Filled = "2021-05-14", taizhang.Date{}
+	if l := taizhang.Merge(p, files(a, b, wrong), taizhang.MergeOptions{}); l.Period != q.Next() {
+		t.Errorf("run period %v, want %v", l.Period, q.Next())
+	}
+}

@@ -79,6 +79,19 @@ type Submission struct {
 }
 
 // Place returns the place of a cell of the sheet.
+// Arrival returns when the sheet reached the task force and what says so: the
+// e-mail's time, else the start of 填报日期 (China Standard Time); zero and ""
+// when neither is known.
+func (s *Submission) Arrival() (time.Time, string) {
+	switch {
+	case !s.Source.Received.IsZero():
+		return s.Source.Received.In(CST), "邮件时间"
+	case !s.Filled.IsZero():
+		return s.Filled.Time(), "填报日期"
+	}
+	return time.Time{}, ""
+}
+
 func (s *Submission) Place(cell string) Place {
 	return Place{File: s.Source.Path, Sheet: s.Sheet, Cell: cell}
 }
