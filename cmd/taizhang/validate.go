@@ -37,14 +37,16 @@ func runValidate(e *env, args []string) int {
 		return e.fail("validate", "%v", err)
 	}
 	o := inputOptions{password: *password}
+	year := programmeYear(p)
 	if *period != "" {
-		if o.period, err = taizhang.ParsePeriod(*period, p.Schedule, e.now().In(taizhang.CST).Year()); err != nil {
+		if o.period, err = taizhang.ParsePeriod(*period, p.Schedule, year); err != nil {
 			return e.fail("validate", "--period：%v", err)
 		}
+		year = o.period.Year
 	}
 	var day taizhang.Date
 	if *asOf != "" {
-		if day, err = taizhang.ParseDate(*asOf, e.now().In(taizhang.CST).Year()); err != nil {
+		if day, err = taizhang.ParseDate(*asOf, year); err != nil {
 			return e.fail("validate", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
 		}
 	}
