@@ -322,7 +322,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		}
 		name := files[i].Source.Name
 		unit, _ := p.MatchUnit(strings.TrimSuffix(name, path.Ext(name)))
-		q, _ := FindPeriod(name, p.Schedule, 0)
+		q, _ := FindPeriod(name, p.Schedule, p.Year())
 		if unit == "" && q.IsZero() {
 			continue
 		}

@@ -218,6 +218,19 @@ func (p *Programme) UnitMilestones(unit string) []*Milestone {
 	return out
 }
 
+// Year is the year a period or date written without one means: the
+// programme's, when all its work falls in one year; else 0, and the year must
+// be written (the clock's year would be a guess).
+func (p *Programme) Year() int {
+	y := p.FirstPeriod.Year
+	for _, ms := range p.Milestones() {
+		if !ms.Deadline.IsZero() && ms.Deadline.Year != y {
+			return 0
+		}
+	}
+	return y
+}
+
 // UnitIndex returns the position of the named unit in the programme, or len(Units).
 func (p *Programme) UnitIndex(name string) int {
 	if p.ix != nil {

@@ -37,7 +37,7 @@ func runMerge(e *env, args []string) int {
 	if err != nil {
 		return e.fail("merge", "%v", err)
 	}
-	year := programmeYear(p)
+	year := p.Year()
 	var opt taizhang.MergeOptions
 	if *period != "" {
 		if opt.Period, err = taizhang.ParsePeriod(*period, p.Schedule, year); err != nil {
@@ -105,19 +105,6 @@ func runMerge(e *env, args []string) int {
 		fmt.Fprint(e.stdout, reminder(l))
 	}
 	return exitOK
-}
-
-// programmeYear is the year a --period or --as-of written without one
-// means: the programme's, when all its work falls in one year; else 0, and
-// the user is asked to write the year (the clock's year would be a guess).
-func programmeYear(p *taizhang.Programme) int {
-	y := p.FirstPeriod.Year
-	for _, ms := range p.Milestones() {
-		if !ms.Deadline.IsZero() && ms.Deadline.Year != y {
-			return 0
-		}
-	}
-	return y
 }
 
 func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {

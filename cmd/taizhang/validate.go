@@ -37,7 +37,7 @@ func runValidate(e *env, args []string) int {
 		return e.fail("validate", "%v", err)
 	}
 	o := inputOptions{password: *password}
-	year := programmeYear(p)
+	year := p.Year()
 	if *period != "" {
 		if o.period, err = taizhang.ParsePeriod(*period, p.Schedule, year); err != nil {
 			return e.fail("validate", "--period：%v", err)
