@@ -21,6 +21,9 @@ type Source struct {
 type Input struct {
 	Source
 	Load func() ([]byte, error)
+	// File is the file on disk when the input is one (not a member of an
+	// archive or an e-mail): a reader may read it in place instead of Load.
+	File string
 }
 
 // Field is a column of the progress sheet.

@@ -44,6 +44,9 @@ func TestFolder(t *testing.T) {
 	if !in.Modified.Equal(st.ModTime()) || !in.Received.IsZero() || in.Sender != "" {
 		t.Errorf("source = %+v", in.Source)
 	}
+	if in.File != "收件/包头市.xlsx" && in.File != filepath.Join(dir, "收件/包头市.xlsx") {
+		t.Errorf("File = %q, want the file on disk", in.File)
+	}
 	// Lazy: the bytes are read when Load is called, not before.
 	os.WriteFile(filepath.Join(dir, "收件/包头市.xlsx"), xlsxBytes(t, "改过"), 0o644)
 	if !bytes.Equal(load(t, in), xlsxBytes(t, "改过")) {

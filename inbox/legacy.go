@@ -83,6 +83,7 @@ func (c *collector) sheet(b blob, k kind) {
 // pass collects b as it is.
 func (c *collector) pass(b blob) {
 	c.add(b.disp, b.name, b.src, b.load)
+	c.ins[len(c.ins)-1].File = b.path
 }
 
 // encryptedOOXML reports whether the OLE2 file b is an encrypted OOXML

@@ -36,6 +36,9 @@ func TestZipGBKNames(t *testing.T) {
 	if !bytes.Equal(load(t, ins[1]), xlsxBytes(t, "包头市")) {
 		t.Error("entry bytes differ")
 	}
+	if ins[1].File != "" {
+		t.Errorf("a zip member has File %q: it is not a file on disk", ins[1].File)
+	}
 }
 
 // TestZipUnicodePathField prefers the Info-ZIP Unicode Path extra field.

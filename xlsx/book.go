@@ -51,7 +51,12 @@ const maxColumns = 512
 
 // openBook opens the package in data and reads its workbook part.
 func openBook(data []byte) (*book, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return openBookAt(bytes.NewReader(data), int64(len(data)))
+}
+
+// openBookAt opens the package of size bytes in r and reads its workbook part.
+func openBookAt(r io.ReaderAt, size int64) (*book, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,10 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"slices"
 	"strconv"
@@ -36,9 +38,16 @@ const scanRows = 30
 // holds no readable table. Values are not judged here: taizhang.Check does that.
 // The sheet is streamed row by row; only the entries are kept.
 func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhang.Submission, taizhang.Findings) {
+	return ReadSubmissionAt(src, bytes.NewReader(data), int64(len(data)), opt)
+}
+
+// ReadSubmissionAt is ReadSubmission for a workbook of size bytes read from
+// in, typically a file: a workbook is read in place, its parts unzipped as
+// they are read, so that a large file is never wholly in memory.
+func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadOptions) (*taizhang.Submission, taizhang.Findings) {
 	var fs taizhang.Findings
 	fileLevel := taizhang.Place{File: src.Path}
-	b, err := openBookWithPasswords(data, opt)
+	b, err := openBookWithPasswords(in, size, opt)
 	if err != nil {
 		fs.Add(taizhang.UnreadableFile, fileLevel, "%s", err.Error())
 		return nil, fs
@@ -96,12 +105,27 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 
 // openBookWithPasswords opens a workbook, decrypting it with the given
 // passwords and then the programme's when it is encrypted.
-func openBookWithPasswords(data []byte, opt ReadOptions) (*book, error) {
+func openBookWithPasswords(r io.ReaderAt, size int64, opt ReadOptions) (*book, error) {
+	// A zip package is read in place; anything else is small or unreadable,
+	// and is looked at whole.
+	head := make([]byte, min(size, 8))
+	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("无法读取文件：%v", err)
+	}
+	var data []byte
+	if sniffWorkbook(head, "") == nil {
+		data = head
+	} else {
+		data = make([]byte, size)
+		if _, err := r.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("无法读取文件：%v", err)
+		}
+	}
 	if err := sniffWorkbook(data, ""); !errors.Is(err, errEncrypted) {
 		if err != nil {
 			return nil, err
 		}
-		b, err := openBook(data)
+		b, err := openBookAt(r, size)
 		if err != nil {
 			return nil, fmt.Errorf("文件已损坏，无法打开（%s）；请在 Excel 或 WPS 中打开确认后另存为 .xlsx 重新报送", excelizeError(err))
 		}

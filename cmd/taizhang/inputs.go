@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -85,12 +86,28 @@ func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) 
 
 func readOne(in taizhang.Input, opt xlsx.ReadOptions) taizhang.File {
 	f := taizhang.File{Source: in.Source, Load: in.Load}
-	data, err := in.Load()
-	if err != nil {
-		f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "无法读取文件：%s", osError(err))
-		return f
+	if in.File != "" {
+		// Read in place: a large workbook need not be wholly in memory.
+		fh, err := os.Open(in.File)
+		if err == nil {
+			var st os.FileInfo
+			if st, err = fh.Stat(); err == nil {
+				f.Submission, f.Findings = xlsx.ReadSubmissionAt(in.Source, fh, st.Size(), opt)
+			}
+			fh.Close()
+		}
+		if err != nil {
+			f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "无法读取文件：%s", osError(err))
+			return f
+		}
+	} else {
+		data, err := in.Load()
+		if err != nil {
+			f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "无法读取文件：%s", osError(err))
+			return f
+		}
+		f.Submission, f.Findings = xlsx.ReadSubmission(in.Source, data, opt)
 	}
-	f.Submission, f.Findings = xlsx.ReadSubmission(in.Source, data, opt)
 	if s := f.Submission; s != nil && opt.Store != nil {
 		for i := range s.Entries {
 			if err := s.Entries[i].Stow(opt.Store); err != nil {
