@@ -257,6 +257,23 @@ type rowReader struct {
 	merges []mergeRange
 	err    error
 	done   bool
+	size   uint64 // the sheet part's uncompressed size
+	last   int    // the last row by the sheet's <dimension>, 0 when not given
+}
+
+// minRowBytes is the least XML a row with a value takes
+// (<row r="9"><c r="A9"><v>1</v></c></row>): it bounds the rows a part of a
+// given size can hold, whatever its <dimension> claims.
+const minRowBytes = 40
+
+// RowsHint returns how many rows the sheet likely has after row after, for
+// sizing what the rows are read into; 0 when unknown. Known once Next has
+// returned the first row.
+func (rr *rowReader) RowsHint(after int) int {
+	if rr.last <= after {
+		return 0
+	}
+	return int(min(uint64(rr.last-after), rr.size/minRowBytes))
 }
 
 // rows opens the sheet named name for reading row by row.
@@ -277,7 +294,7 @@ func (b *book) rows(name string) (*rowReader, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &rowReader{rc: rc, d: xml.NewDecoder(io.LimitReader(rc, unzipLimit)), sst: sst, store: b.store}, nil
+		return &rowReader{rc: rc, d: xml.NewDecoder(io.LimitReader(rc, unzipLimit)), sst: sst, store: b.store, size: f.UncompressedSize64}, nil
 	}
 	return nil, fmt.Errorf("no sheet %s", name)
 }
@@ -359,6 +376,14 @@ func (rr *rowReader) Next() bool {
 				inT = inIS
 			case "rPh":
 				phonetic++
+			case "dimension":
+				for _, a := range t.Attr {
+					if a.Name.Local == "ref" {
+						if m, ok := parseRange(a.Value); ok {
+							rr.last = m.r2
+						}
+					}
+				}
 			case "mergeCell":
 				for _, a := range t.Attr {
 					if a.Name.Local == "ref" {

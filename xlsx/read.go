@@ -418,6 +418,11 @@ func (r *reader) read(sc *scan) {
 			}
 		}
 		prevNo, prevMeasure = e.No, e.Measure
+		if s.Entries == nil {
+			// Sized once from the sheet's <dimension>: growing by copies
+			// would, for a sheet of 200,000 rows, briefly need twice the memory.
+			s.Entries = make([]taizhang.Entry, 0, min(max(rr.RowsHint(n-1), 1), maxRows))
+		}
 		s.Entries = append(s.Entries, e)
 		if n := len(s.Entries); r.opt.Store != nil && n > stowAfter {
 			if n == stowAfter+1 {
