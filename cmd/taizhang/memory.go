@@ -15,7 +15,7 @@ import (
 // costs memory rather than a collector running without pause.
 const (
 	memoryFloor    = 120 << 20 // bytes the Go heap may use before the limit binds
-	memoryHeadroom = 32 << 20  // the least room above the live heap
+	memoryHeadroom = 24 << 20  // the least room above the live heap
 	memoryPoll     = 50 * time.Millisecond
 )
 
@@ -58,7 +58,8 @@ func governMemory() (stop func()) {
 }
 
 // memoryLimit is the soft limit for a live heap of live bytes: memoryFloor,
-// or, above it, room for half as much again (at least memoryHeadroom).
+// or, above it, memoryHeadroom more, growing towards half as much again for
+// the largest heaps, where collecting often would cost too much time.
 func memoryLimit(live int64) int64 {
-	return max(memoryFloor, live+max(memoryHeadroom, live/2))
+	return max(memoryFloor, live+max(memoryHeadroom, live/2-40<<20))
 }
