@@ -560,13 +560,17 @@ func (r *reader) footer(row int, text string) {
 	}
 }
 
+// maxHeaderBytes bounds the text of a header cell, notes in brackets
+// included: a longer cell is data, and need not be matched against the names.
+const maxHeaderBytes = 240
+
 // isHeaderRow reports whether a row below the header repeats it (a table
 // pasted twice, a header repeated for printing): its status or progress cell
 // is a header name, and so are two more.
 func isHeaderRow(cols []string, h header) bool {
 	repeated := false
 	for _, f := range []taizhang.Field{taizhang.FieldStatus, taizhang.FieldProgress} {
-		if c, ok := h.cols[f]; ok {
+		if c, ok := h.cols[f]; ok && len(at(cols, c)) <= maxHeaderBytes {
 			if g, ok := taizhang.MatchHeader(at(cols, c)); ok && g == f {
 				repeated = true
 			}
