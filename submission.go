@@ -74,13 +74,19 @@ type Submission struct {
 	FilledCell string
 	Contact    string
 	Phone      string
-	Columns    map[Field]string // column letters of the fields found
+	Columns    map[Field]string // column letters of the fields found; nil when not read from a sheet
 	Entries    []Entry
 }
 
 // Place returns the place of a cell of the sheet.
 func (s *Submission) Place(cell string) Place {
 	return Place{File: s.Source.Path, Sheet: s.Sheet, Cell: cell}
+}
+
+// HasColumn reports whether the sheet has a column for field f. A
+// submission whose Columns are nil (not read from a sheet) has them all.
+func (s *Submission) HasColumn(f Field) bool {
+	return s.Columns == nil || s.Columns[f] != ""
 }
 
 // CellOf returns the reference of field f in row, or "" when the sheet has no such column.

@@ -287,3 +287,40 @@ func TestUnknownUnitAndPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingColumnsOnce reads sheets whose 进展状态, 进展情况 or 完成时间
+// column was deleted: each missing column is reported once, at the header,
+// and its empty cells are not reported again for every row.
+func TestMissingColumnsOnce(t *testing.T) {
+	ids := []string{"一", "二", "三.1", "三.2", "三.3", "四", "六"}
+	for _, tc := range []struct {
+		name   string
+		header []any
+		row    []any // after 序号 and 措施编号
+		want   []string
+	}{
+		{"no 进展状态, no 完成时间", []any{"节点", "进展情况", "佐证材料", "存在问题", "下一步计划"}, []any{"", "已完成", "工作方案", "无", "按计划推进"}, []string{
+			"包头市.xlsx 进展情况!A2 错误 填写有误：缺少“进展状态”列，请按模板恢复该列并填写",
+			"包头市.xlsx 进展情况!A2 警告 填写有误：缺少“完成时间”列，已完成的节点无法核对完成日期，请按模板恢复该列",
+		}},
+		{"no 进展情况, no 完成时间", []any{"节点", "进展状态", "佐证材料", "存在问题", "下一步计划"}, []any{"", "已完成", "工作方案", "无", "按计划推进"}, []string{
+			"包头市.xlsx 进展情况!A2 错误 填写有误：缺少“进展情况”列，请按模板恢复该列并填写",
+			"包头市.xlsx 进展情况!A2 警告 填写有误：缺少“完成时间”列，已完成的节点无法核对完成日期，请按模板恢复该列",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := [][]any{
+				{"填报单位：包头市", nil, "报送期次：2021年4月上半月", nil, "填报日期：2021-04-14"},
+				append([]any{"序号", "措施编号"}, tc.header...),
+			}
+			for i, id := range ids {
+				rows = append(rows, append([]any{i + 1, id}, tc.row...))
+			}
+			data := workbook(t, map[string][][]any{"进展情况": rows}, []string{"进展情况"}, nil)
+			_, lines := read(t, "包头市.xlsx", data)
+			if got := strings.Join(lines, "\n"); got != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
