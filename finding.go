@@ -176,6 +176,20 @@ func (fs *Findings) Add(c Code, place Place, format string, args ...any) *Findin
 	return &(*fs)[len(*fs)-1]
 }
 
+// Attribute sets unit and period on the findings that name none. An empty
+// unit or a zero period sets nothing.
+func (fs Findings) Attribute(unit string, q Period) {
+	for i := range fs {
+		f := &fs[i]
+		if f.Unit == "" {
+			f.Unit = unit
+		}
+		if f.Period.IsZero() {
+			f.Period = q
+		}
+	}
+}
+
 // Count returns how many findings have severity s.
 func (fs Findings) Count(s Severity) int {
 	n := 0

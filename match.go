@@ -104,10 +104,13 @@ func (p *Programme) MatchUnit(text string) (string, error) {
 	case len(names) > 1:
 		return "", fmt.Errorf("单位%q可能是 %s，请只填写一个单位的全称", Quote(text), strings.Join(names, "、"))
 	}
-	return "", fmt.Errorf("单位%q不是本专项工作的填报单位，请填写如 %s", Quote(text), p.exampleUnit())
+	return "", fmt.Errorf("单位%q不是本专项工作的填报单位，请填写如 %s", Quote(text), p.ExampleUnit())
 }
 
-func (p *Programme) exampleUnit() string {
+// ExampleUnit returns a unit's name to show in a message: the programme's
+// second unit (the first city after the capital, in the built-in one), its
+// only unit, or 包头市 when it has none.
+func (p *Programme) ExampleUnit() string {
 	if len(p.Units) > 1 {
 		return p.Units[1].Name
 	}

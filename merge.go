@@ -281,15 +281,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		if unit == "" && q.IsZero() {
 			continue
 		}
-		for j := range files[i].Findings {
-			f := &files[i].Findings[j]
-			if f.Unit == "" {
-				f.Unit = unit
-			}
-			if f.Period.IsZero() {
-				f.Period = q
-			}
-		}
+		files[i].Findings.Attribute(unit, q)
 		if unit != "" && !q.IsZero() && slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
 			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], files[i].Source.Path)
 		}

@@ -67,9 +67,9 @@ func (r *reader) identify() {
 	case headerErr != nil:
 		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位%s", strings.TrimPrefix(headerErr.Error(), "单位"))
 	case s.Unit == "" && s.UnitCell != "":
-		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
+		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 %s", p.ExampleUnit())
 	case s.Unit == "":
-		r.fs.Add(taizhang.UnknownUnit, r.place(""), "无法确定填报单位：表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
+		r.fs.Add(taizhang.UnknownUnit, r.place(""), "无法确定填报单位：表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 %s", p.ExampleUnit())
 	case s.UnitFrom == "发件人":
 		r.fs.Add(taizhang.ReaderNote, r.place(s.UnitCell), "表中没有填报单位，已按发件人 %s 认定为%s；请在表头填写单位全称", r.src.Sender, s.Unit)
 	case s.UnitFrom != "表头":
@@ -124,30 +124,14 @@ func (r *reader) identify() {
 			ok   bool
 		}{{"文件名", fileP, fileOK}, {"邮件主题", subjP, subjOK}} {
 			if c.ok && c.q != s.Period {
-				f := r.fs.Add(taizhang.WrongPeriod, r.place(s.PeriodCell), "表中期次为%s，%s中为%s，以表中为准；如表中填错请改正后重新报送", s.Period, c.what, c.q)
-				f.Unit, f.Period = s.Unit, s.Period
+				r.fs.Add(taizhang.WrongPeriod, r.place(s.PeriodCell), "表中期次为%s，%s中为%s，以表中为准；如表中填错请改正后重新报送", s.Period, c.what, c.q)
 			}
 		}
 	}
-	for i := range *r.fs {
-		f := &(*r.fs)[i]
-		if f.Unit == "" {
-			f.Unit = s.Unit
-		}
-		if f.Period.IsZero() {
-			f.Period = s.Period
-		}
-	}
+	r.fs.Attribute(s.Unit, s.Period)
 }
 
 func (r *reader) cli() taizhang.Period { return r.opt.Period }
-
-func exampleUnit(p *taizhang.Programme) string {
-	if len(p.Units) > 1 {
-		return p.Units[1].Name
-	}
-	return "包头市"
-}
 
 var yearRe = regexp.MustCompile(`(?:^|\D)(20\d\d)(?:\D|$)`)
 
