@@ -312,7 +312,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			// reported is likely mislabelled; one that came later is just
 			// the future, counted once below.
 			if d := arrival(s); !d.IsZero() && !d.After(p.DueDate(l.Period)) {
-				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
+				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
 				f.Unit, f.Period = s.Unit, s.Period
 			} else {
 				later++
@@ -614,7 +614,7 @@ func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
 		return Finding{}, false
 	}
 	q := PeriodOf(s.Period.End(), p.Schedule)
-	f := NewFinding(WrongPeriod, s.Place(s.PeriodCell), "期次%s与本专项工作的报送周期（每%s）不符，已按%s汇总；请按模板填写期次，如 %s", s.Period, p.Schedule, q, q)
+	f := NewFinding(WrongPeriod, s.Place(s.PeriodCell), "表中为%s，本专项工作每%s报送一次，已按%s汇总；请按模板填写期次，如 %s", s.Period, p.Schedule, q, q)
 	f.Unit, f.Period = s.Unit, q
 	s.Period = q
 	return f, true

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -263,7 +264,18 @@ func TestUnknownUnitAndPeriod(t *testing.T) {
 	}{
 		{"进展情况表.xlsx", []any{"填报单位：", nil, "报送期次："}, []string{
 			"进展情况表.xlsx Sheet1!B1 错误 单位不明：填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 包头市",
-			"进展情况表.xlsx Sheet1!D1 错误 期次不明：无法确定报送期次：表头和文件名中都没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定",
+			"进展情况表.xlsx Sheet1!D1 错误 期次不明：表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定",
+		}},
+		// The label's colon typed again in the value cell: no value, said once.
+		{"进展情况表.xlsx", []any{"填报单位", "：", "报送期次"}, []string{
+			"进展情况表.xlsx Sheet1!B1 错误 单位不明：填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 包头市",
+			"进展情况表.xlsx Sheet1!D1 错误 期次不明：表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定",
+		}},
+		{"包头市_2021年4月上半月.xlsx", []any{"填报单位：", "：", "报送期次：2021年4月上半月"}, []string{
+			"包头市_2021年4月上半月.xlsx Sheet1!B1 提示 读取说明：表头没有填报单位，已按文件名认定为包头市",
+		}},
+		{"进展情况表.xlsx", []any{"报送期次：2021年4月上半月"}, []string{
+			"进展情况表.xlsx Sheet1 错误 单位不明：表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 包头市",
 		}},
 		{"包头市.xlsx", []any{"填报单位：包头市", nil, "报送期次：第二季度"}, []string{
 			`包头市.xlsx Sheet1!C1 错误 期次不明：报送期次"第二季度"无法识别，文件名中也没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定`,
@@ -283,6 +295,11 @@ func TestUnknownUnitAndPeriod(t *testing.T) {
 		for _, w := range c.want {
 			if !got[w] {
 				t.Errorf("%s: missing\n%s\nin\n%s", c.name, w, strings.Join(lines, "\n"))
+			}
+		}
+		for _, l := range lines {
+			if !slices.Contains(c.want, l) && (strings.Contains(l, "单位不明") || strings.Contains(l, "期次不明")) {
+				t.Errorf("%s: unexpected\n%s", c.name, l)
 			}
 		}
 	}

@@ -78,7 +78,7 @@ func readOne(in taizhang.Input, opt xlsx.ReadOptions) taizhang.File {
 	f := taizhang.File{Source: in.Source, Load: in.Load}
 	data, err := in.Load()
 	if err != nil {
-		f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "无法读取文件：%s", osError(err))
+		f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "%s", osError(err))
 		return f
 	}
 	f.Submission, f.Findings = xlsx.ReadSubmission(in.Source, data, opt)
