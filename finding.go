@@ -108,7 +108,7 @@ func (c Code) Severity() Severity { return codeInfo[c].sev }
 // Place says where a finding was seen, so a person can open the file at that cell.
 // Every field may be empty.
 type Place struct {
-	File  string // the file as the user knows it, e.g. 包头市.xlsx or 邮件 … › 附件 a.zip › b.xlsx
+	File  string // the file as the user knows it, e.g. 包头市.xlsx or 收件/某邮件.eml › a.zip › b.xlsx
 	Sheet string
 	Cell  string // A1-style reference
 }

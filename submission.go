@@ -8,7 +8,7 @@ import (
 // Source says where a file came from, as the person who saved it would look
 // for it.
 type Source struct {
-	Path        string    // display path: 包头市.xlsx, or 邮件 … › 附件 a.zip › b.xlsx
+	Path        string    // display path: 包头市.xlsx, or 收件/某邮件.eml › a.zip › b.xlsx
 	Name        string    // the file's own name, e.g. 包头市_2021年4月上半月_进展情况表.xlsx
 	Received    time.Time // the e-mail's Date; zero when not known
 	Sender      string    // the e-mail's From address, or ""
