@@ -21,7 +21,9 @@ const DueSoonDays = 30
 // 填报日期), setting Status and Completed, and returns every finding the sheet
 // shows on its own: unreadable or empty values, missing, unknown and
 // duplicated rows, inconsistent entries, overdue and due-soon milestones.
-// A sheet whose unit is unknown is checked against no unit's list.
+// A sheet whose unit is unknown is checked against no unit's list. A column
+// the sheet lacks (进展状态, 进展情况, 完成时间) is the reader's finding, once:
+// its empty cells are not reported row by row.
 func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	var fs Findings
 	// A sheet of thousands of rows with the same fault gets the first
@@ -71,6 +73,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	if asOf.IsZero() {
 		asOf = s.Period.End()
 	}
+	hasStatus, hasProgress, hasCompleted := s.HasColumn(FieldStatus), s.HasColumn(FieldProgress), s.HasColumn(FieldCompleted)
 	seen := map[string]int{}
 	for i := range s.Entries {
 		e := &s.Entries[i]
@@ -83,7 +86,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		// Status.
 		st, err := ParseStatus(e.StatusText)
 		e.Status = st
-		if err != nil {
+		if err != nil && hasStatus {
 			add(InvalidValue, statusCell, id, "%s", err.Error())
 		}
 		// Completion date.
@@ -112,17 +115,13 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		if !applicable {
 			add(NotApplicable, s.CellOf(FieldNo, e.Row), id, "节点 %s 不是%s需要填报的任务，已保留在台账中，可删除该行", id, s.Unit)
 		}
-		if err == nil && st != NotStarted && e.ProgressBlank() {
+		if err == nil && st != NotStarted && e.ProgressBlank() && hasProgress {
 			add(InvalidValue, s.CellOf(FieldProgress, e.Row), id, "进展情况为空，请简要填写本期工作进展")
 		}
 		compCell := s.CellOf(FieldCompleted, e.Row)
 		switch {
-		case st == Done && e.Completed.IsZero() && Normalize(e.CompletedText) == "":
-			cell := compCell
-			if cell == "" {
-				cell = statusCell
-			}
-			add(Inconsistent, cell, id, "进展状态为已完成，但未填写完成时间，请填写实际完成日期")
+		case st == Done && e.Completed.IsZero() && Normalize(e.CompletedText) == "" && hasCompleted:
+			add(Inconsistent, compCell, id, "进展状态为已完成，但未填写完成时间，请填写实际完成日期")
 		case (st == InProgress || st == NotStarted) && !e.Completed.IsZero():
 			add(Inconsistent, compCell, id, "填写了完成时间 %s，但进展状态为%s；已完成的请把进展状态改为已完成，否则请清空完成时间", e.Completed, st)
 		}

@@ -108,7 +108,7 @@ func (c Code) Severity() Severity { return codeInfo[c].sev }
 // Place says where a finding was seen, so a person can open the file at that cell.
 // Every field may be empty.
 type Place struct {
-	File  string // the file as the user knows it, e.g. 包头市.xlsx or 邮件 … › 附件 a.zip › b.xlsx
+	File  string // the file as the user knows it, e.g. 包头市.xlsx or 收件/某邮件.eml › a.zip › b.xlsx
 	Sheet string
 	Cell  string // A1-style reference
 }
@@ -174,6 +174,20 @@ type Findings []Finding
 func (fs *Findings) Add(c Code, place Place, format string, args ...any) *Finding {
 	*fs = append(*fs, NewFinding(c, place, format, args...))
 	return &(*fs)[len(*fs)-1]
+}
+
+// Attribute sets unit and period on the findings that name none. An empty
+// unit or a zero period sets nothing.
+func (fs Findings) Attribute(unit string, q Period) {
+	for i := range fs {
+		f := &fs[i]
+		if f.Unit == "" {
+			f.Unit = unit
+		}
+		if f.Period.IsZero() {
+			f.Period = q
+		}
+	}
 }
 
 // Count returns how many findings have severity s.

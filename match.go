@@ -1,6 +1,7 @@
 package taizhang
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -24,14 +25,17 @@ func unitKey(s string) string {
 	return unitKeyReplacer.Replace(n)
 }
 
+// ErrNoUnit is returned by MatchUnit for a name that is empty or only punctuation.
+var ErrNoUnit = errors.New("单位为空")
+
 // MatchUnit finds the unit a person meant: by name or alias (呼市, 锡盟,
 // 自治区住房和城乡建设厅), or by a name contained in a longer one
 // (包头市住房和城乡建设局 → 包头市). An empty, unknown or ambiguous name is
-// an error that says so in Chinese.
+// an error that says so in Chinese, starting with 单位; an empty one is ErrNoUnit.
 func (p *Programme) MatchUnit(text string) (string, error) {
 	n := unitKey(text)
 	if n == "" {
-		return "", fmt.Errorf("填报单位为空")
+		return "", ErrNoUnit
 	}
 	type hit struct {
 		unit     int
@@ -104,10 +108,13 @@ func (p *Programme) MatchUnit(text string) (string, error) {
 	case len(names) > 1:
 		return "", fmt.Errorf("单位%q可能是 %s，请只填写一个单位的全称", Quote(text), strings.Join(names, "、"))
 	}
-	return "", fmt.Errorf("单位%q不是本专项工作的填报单位，请填写如 %s", Quote(text), p.exampleUnit())
+	return "", fmt.Errorf("单位%q不是本专项工作的填报单位，请填写如 %s", Quote(text), p.ExampleUnit())
 }
 
-func (p *Programme) exampleUnit() string {
+// ExampleUnit returns a unit's name to show in a message: the programme's
+// second unit (the first city after the capital, in the built-in one), its
+// only unit, or 包头市 when it has none.
+func (p *Programme) ExampleUnit() string {
 	if len(p.Units) > 1 {
 		return p.Units[1].Name
 	}

@@ -326,15 +326,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		if unit == "" && q.IsZero() {
 			continue
 		}
-		for j := range files[i].Findings {
-			f := &files[i].Findings[j]
-			if f.Unit == "" {
-				f.Unit = unit
-			}
-			if f.Period.IsZero() {
-				f.Period = q
-			}
-		}
+		files[i].Findings.Attribute(unit, q)
 		if unit != "" && !q.IsZero() && slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
 			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], files[i].Source.Path)
 		}
@@ -365,7 +357,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			// reported is likely mislabelled; one that came later is just
 			// the future, counted once below.
 			if d := arrival(s); !d.IsZero() && !d.After(p.DueDate(l.Period)) {
-				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
+				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
 				f.Unit, f.Period = s.Unit, s.Period
 			} else {
 				later++
@@ -662,7 +654,7 @@ func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
 		return Finding{}, false
 	}
 	q := PeriodOf(s.Period.End(), p.Schedule)
-	f := NewFinding(WrongPeriod, s.Place(s.PeriodCell), "期次%s与本专项工作的报送周期（每%s）不符，已按%s汇总；请按模板填写期次，如 %s", s.Period, p.Schedule, q, q)
+	f := NewFinding(WrongPeriod, s.Place(s.PeriodCell), "表中为%s，本专项工作每%s报送一次，已按%s汇总；请按模板填写期次，如 %s", s.Period, p.Schedule, q, q)
 	f.Unit, f.Period = s.Unit, q
 	s.Period = q
 	return f, true

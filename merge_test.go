@@ -31,7 +31,7 @@ func TestMergeOtherSchedule(t *testing.T) {
 			got += f.Text() + "\n"
 		}
 	}
-	if want := "赤峰市_2021年4月下旬.xlsx 进展情况!F2 警告 期次不符：期次2021年4月下旬与本专项工作的报送周期（每半月）不符，已按2021年4月下半月汇总；请按模板填写期次，如 2021年4月下半月\n"; got != want {
+	if want := "赤峰市_2021年4月下旬.xlsx 进展情况!F2 警告 期次不符：表中为2021年4月下旬，本专项工作每半月报送一次，已按2021年4月下半月汇总；请按模板填写期次，如 2021年4月下半月\n"; got != want {
 		t.Errorf("findings:\n%swant:\n%s", got, want)
 	}
 }

@@ -8,7 +8,7 @@ import (
 // Source says where a file came from, as the person who saved it would look
 // for it.
 type Source struct {
-	Path        string    // display path: 包头市.xlsx, or 邮件 … › 附件 a.zip › b.xlsx
+	Path        string    // display path: 包头市.xlsx, or 收件/某邮件.eml › a.zip › b.xlsx
 	Name        string    // the file's own name, e.g. 包头市_2021年4月上半月_进展情况表.xlsx
 	Received    time.Time // the e-mail's Date; zero when not known
 	Sender      string    // the e-mail's From address, or ""
@@ -77,7 +77,7 @@ type Submission struct {
 	FilledCell string
 	Contact    string
 	Phone      string
-	Columns    map[Field]string // column letters of the fields found
+	Columns    map[Field]string // column letters of the fields found; nil when not read from a sheet
 	Entries    []Entry
 }
 
@@ -97,6 +97,12 @@ func (s *Submission) Arrival() (time.Time, string) {
 
 func (s *Submission) Place(cell string) Place {
 	return Place{File: s.Source.Path, Sheet: s.Sheet, Cell: cell}
+}
+
+// HasColumn reports whether the sheet has a column for field f. A
+// submission whose Columns are nil (not read from a sheet) has them all.
+func (s *Submission) HasColumn(f Field) bool {
+	return s.Columns == nil || s.Columns[f] != ""
 }
 
 // CellOf returns the reference of field f in row, or "" when the sheet has no such column.

@@ -303,7 +303,7 @@ func (c *collector) inMemory(b blob, g *group) {
 			c.fail(b.disp, msgZipTooDeep)
 			return
 		}
-		c.message(b.disp, b.disp, b.data, b.src, b.zips, b.depth+1, g)
+		c.message(b.disp, "", b.data, b.src, b.zips, b.depth+1, g)
 		return
 	case kindArchive:
 		c.note(b.disp, msgArchive, ext(b.name))

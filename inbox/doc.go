@@ -2,7 +2,9 @@
 // saved: files, folders, .zip archives, and e-mail as .eml or .mbox files.
 //
 // Collect returns each spreadsheet as a taizhang.Input with a display path
-// such as "邮件 关于报送… (2021-04-15 16:02) › 附件 材料.zip › 包头市.xlsx" and,
+// such as "收件/包头市报送.eml › 材料.zip › 包头市.xlsx" (a message in an
+// .mbox file is named by its subject and date: "收件箱.mbox › 邮件 关于报送…
+// (2021-04-15 16:02) › 包头市.xlsx") and,
 // for e-mail, the date, sender and subject of the message. Files on disk are
 // read only when their Input is loaded; zip entries and attachments are held
 // in memory. Nothing is extracted to disk and no input is changed.

@@ -143,9 +143,12 @@ func decodeBody(cte string, body []byte) ([]byte, bool) {
 }
 
 // message collects the attachments of one message. where names it for a
-// finding when it is no message at all; prefix is the display path it is
-// inside, "" for a message file. A nil g makes it a group of its own, with
-// a note when it brings no spreadsheet.
+// finding when it is no message at all. A message that is a file of its own
+// (an .eml on disk, in an archive or attached) is named by that file's
+// display path, where, as an archive is, and prefix is ""; one that is not
+// (in an mbox, or forwarded inline) is named prefix › 邮件 subject (date).
+// Its attachments are named like an archive's entries: mail › name. A nil g
+// makes it a group of its own, with a note when it brings no spreadsheet.
 func (c *collector) message(where, prefix string, data []byte, src origin, zips, depth int, g *group) {
 	h, body := parseHeader(data)
 	if len(h) == 0 {
@@ -163,9 +166,9 @@ func (c *collector) message(where, prefix string, data []byte, src origin, zips,
 	if subject != "" {
 		src.subject = subject
 	}
-	w := &walker{c: c, disp: messageLabel(subject, date), src: src, zips: zips, depth: depth, g: g}
+	w := &walker{c: c, disp: where, src: src, zips: zips, depth: depth, g: g}
 	if prefix != "" {
-		w.disp = prefix + sep + w.disp
+		w.disp = prefix + sep + messageLabel(subject, date)
 	}
 	if g == nil {
 		w.g = c.newGroup()
@@ -247,7 +250,7 @@ func (w *walker) entity(h header, body []byte, level int) {
 	case strings.HasPrefix(ct, "image/") && cd != "attachment" && h.get("content-id") != "":
 		return // a picture in the text, such as a signature
 	}
-	disp := w.disp + sep + "附件 " + name
+	disp := w.disp + sep + name
 	data, ok := decodeBody(h.get("content-transfer-encoding"), body)
 	if !ok {
 		w.c.fail(disp, msgAttachBroken)

@@ -7,10 +7,7 @@ import (
 	"time"
 )
 
-const (
-	subject  = "关于报送4月上半月进展情况"
-	mailDisp = "邮件 关于报送4月上半月进展情况 (2021-04-15 16:02)"
-)
+const subject = "关于报送4月上半月进展情况"
 
 // TestAttachmentNames reads an attachment name and subject written in each
 // header encoding that mail clients use for Chinese.
@@ -72,7 +69,7 @@ func TestAttachmentNames(t *testing.T) {
 			if in.Name != tt.want {
 				t.Errorf("Name = %q, want %q", in.Name, tt.want)
 			}
-			if want := mailDisp + " › 附件 " + tt.want; in.Path != want {
+			if want := "报送.eml › " + tt.want; in.Path != want {
 				t.Errorf("Path = %q, want %q", in.Path, want)
 			}
 			if in.Subject != subject {
@@ -110,7 +107,7 @@ func TestMailDateAndSender(t *testing.T) {
 		if ins[0].Sender != tt.sender {
 			t.Errorf("From %q: Sender = %q, want %q", tt.from, ins[0].Sender, tt.sender)
 		}
-		if ins[0].Path != mailDisp+" › 附件 a.xlsx" {
+		if ins[0].Path != "a.eml › a.xlsx" {
 			t.Errorf("Path = %q", ins[0].Path)
 		}
 	}
@@ -134,7 +131,7 @@ func TestMailForwarded(t *testing.T) {
 	ins, fs := collect(t, dir, Options{}, "fwd.eml")
 	equal(t, "findings", fs, nil)
 	equal(t, "paths", pathsOf(ins), []string{
-		"邮件 转发：鄂尔多斯市4月上半月进展 (2021-04-16 10:00) › 邮件 鄂尔多斯市4月上半月进展 (2021-04-14 09:30) › 附件 鄂尔多斯市.xlsx",
+		"fwd.eml › 邮件 鄂尔多斯市4月上半月进展 (2021-04-14 09:30) › 鄂尔多斯市.xlsx",
 	})
 	in := ins[0]
 	if in.Sender != "eeds@example.cn" || !in.Received.Equal(time.Date(2021, 4, 14, 1, 30, 0, 0, time.UTC)) || in.Subject != "鄂尔多斯市4月上半月进展" {
@@ -148,7 +145,7 @@ func TestMailForwarded(t *testing.T) {
 	ins, fs = collect(t, dir, Options{}, "fwd.eml")
 	equal(t, "findings", fs, nil)
 	equal(t, "paths", pathsOf(ins), []string{
-		mailDisp + " › 附件 原邮件.eml › 邮件 鄂尔多斯市4月上半月进展 (2021-04-14 09:30) › 附件 鄂尔多斯市.xlsx",
+		"fwd.eml › 原邮件.eml › 鄂尔多斯市.xlsx",
 	})
 }
 
@@ -168,7 +165,7 @@ func TestMailZipAttachment(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{"收件/鄂尔多斯.eml": eml})
 	ins, fs := collect(t, dir, Options{}, "收件")
 	equal(t, "findings", fs, nil)
-	equal(t, "paths", pathsOf(ins), []string{mailDisp + " › 附件 鄂尔多斯市材料.zip › " + sheet})
+	equal(t, "paths", pathsOf(ins), []string{"收件/鄂尔多斯.eml › 鄂尔多斯市材料.zip › " + sheet})
 	if ins[0].Name != sheet {
 		t.Errorf("Name = %q", ins[0].Name)
 	}
@@ -184,7 +181,7 @@ func TestMailWithoutSpreadsheet(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml})
 	ins, fs := collect(t, dir, Options{}, "a.eml")
 	equal(t, "paths", pathsOf(ins), nil)
-	equal(t, "findings", fs, []string{mailDisp + " 提示 读取说明：邮件中没有电子表格附件"})
+	equal(t, "findings", fs, []string{"a.eml 提示 读取说明：邮件中没有电子表格附件"})
 }
 
 // TestMailTransferEncodings reads quoted-printable, 7bit and 8bit bodies.
@@ -210,7 +207,7 @@ func TestMailTransferEncodings(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml})
 	ins, fs := collect(t, dir, Options{}, "a.eml")
 	equal(t, "findings", fs, nil)
-	equal(t, "paths", pathsOf(ins), []string{mailDisp + " › 附件 qp.xlsx"})
+	equal(t, "paths", pathsOf(ins), []string{"a.eml › qp.xlsx"})
 	if !bytes.Equal(load(t, ins[0]), xlsx) {
 		t.Error("quoted-printable attachment differs")
 	}
@@ -230,13 +227,13 @@ func TestMailBroken(t *testing.T) {
 	})
 	ins, fs := collect(t, dir, Options{}, ".")
 	equal(t, "findings", fs, []string{
-		mailDisp + " 错误 无法读取：邮件已损坏或格式不对，无法读出全部附件，请重新保存该邮件或请发件人重新发送",
-		mailDisp + " › 附件 b.xlsx 错误 无法读取：附件编码有误，无法读取，请发件人重新发送",
+		"1.eml 错误 无法读取：邮件已损坏或格式不对，无法读出全部附件，请重新保存该邮件或请发件人重新发送",
+		"2.eml › b.xlsx 错误 无法读取：附件编码有误，无法读取，请发件人重新发送",
 		"3.eml 错误 无法读取：不是有效的邮件文件，无法读取，请在邮件客户端中重新另存为 .eml",
 	})
 	// The cut message still yields its attachment as far as it goes; the
 	// workbook reader reports what is missing inside.
-	equal(t, "paths", pathsOf(ins), []string{mailDisp + " › 附件 a.xlsx", mailDisp + " › 附件 a.xlsx"})
+	equal(t, "paths", pathsOf(ins), []string{"1.eml › a.xlsx", "4.eml › a.xlsx"})
 }
 
 // mboxBytes returns an mbox of three messages as Thunderbird and Foxmail
@@ -262,10 +259,10 @@ func TestMbox(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{"导出/收件箱.mbox": mboxBytes(t), "导出/Inbox": mboxBytes(t)})
 	ins, fs := collect(t, dir, Options{}, "导出/收件箱.mbox", "导出/Inbox")
 	equal(t, "paths", pathsOf(ins), []string{
-		"导出/收件箱.mbox › 邮件 包头市报送 (2021-04-15 16:02) › 附件 包头市.xlsx",
-		"导出/收件箱.mbox › 邮件 呼和浩特市报送 (2021-04-15 17:00) › 附件 呼和浩特市.xlsx",
-		"导出/Inbox › 邮件 包头市报送 (2021-04-15 16:02) › 附件 包头市.xlsx",
-		"导出/Inbox › 邮件 呼和浩特市报送 (2021-04-15 17:00) › 附件 呼和浩特市.xlsx",
+		"导出/收件箱.mbox › 邮件 包头市报送 (2021-04-15 16:02) › 包头市.xlsx",
+		"导出/收件箱.mbox › 邮件 呼和浩特市报送 (2021-04-15 17:00) › 呼和浩特市.xlsx",
+		"导出/Inbox › 邮件 包头市报送 (2021-04-15 16:02) › 包头市.xlsx",
+		"导出/Inbox › 邮件 呼和浩特市报送 (2021-04-15 17:00) › 呼和浩特市.xlsx",
 	})
 	equal(t, "findings", fs, []string{
 		"导出/收件箱.mbox › 邮件 通辽市 (2021-04-15 18:00) 提示 读取说明：邮件中没有电子表格附件",
@@ -293,5 +290,20 @@ func TestDecodeHeader(t *testing.T) {
 		if got := decodeHeader(tt.in); got != tt.want {
 			t.Errorf("decodeHeader(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestMailInZip names an attachment of a mail saved in an archive by the
+// archive, the mail file and the attachment, as archive entries are named.
+func TestMailInZip(t *testing.T) {
+	eml := message(t, stdTop(subject), textPart("请查收"),
+		attach("application/octet-stream", `attachment; filename="包头市.xlsx"`, xlsxBytes(t, "包头市")))
+	z := zipBytes(t, zipEntry{name: "4月/包头市报送.eml", data: eml})
+	dir := write(t, t.TempDir(), map[string][]byte{"收件/邮件备份.zip": z})
+	ins, fs := collect(t, dir, Options{}, "收件")
+	equal(t, "findings", fs, nil)
+	equal(t, "paths", pathsOf(ins), []string{"收件/邮件备份.zip › 4月/包头市报送.eml › 包头市.xlsx"})
+	if ins[0].Subject != subject || ins[0].Sender != "btzjj@example.cn" {
+		t.Errorf("source = %+v, want the mail's subject and sender", ins[0].Source)
 	}
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 
@@ -35,9 +36,10 @@ func (r *reader) identify() {
 	// Unit.
 	var headerErr error
 	if r.unitText != "" {
+		// A value of only punctuation ("填报单位：" then "：") is no value.
 		if u, err := p.MatchUnit(r.unitText); err == nil {
 			s.Unit, s.UnitFrom = u, "表头"
-		} else {
+		} else if !errors.Is(err, taizhang.ErrNoUnit) {
 			headerErr = err
 		}
 	}
@@ -67,9 +69,9 @@ func (r *reader) identify() {
 	case headerErr != nil:
 		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位%s", strings.TrimPrefix(headerErr.Error(), "单位"))
 	case s.Unit == "" && s.UnitCell != "":
-		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
+		r.fs.Add(taizhang.UnknownUnit, r.place(s.UnitCell), "填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 %s", p.ExampleUnit())
 	case s.Unit == "":
-		r.fs.Add(taizhang.UnknownUnit, r.place(""), "无法确定填报单位：表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 %s", exampleUnit(p))
+		r.fs.Add(taizhang.UnknownUnit, r.place(""), "表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 %s", p.ExampleUnit())
 	case s.UnitFrom == "发件人":
 		r.fs.Add(taizhang.ReaderNote, r.place(s.UnitCell), "表中没有填报单位，已按发件人 %s 认定为%s；请在表头填写单位全称", r.src.Sender, s.Unit)
 	case s.UnitFrom != "表头":
@@ -109,7 +111,7 @@ func (r *reader) identify() {
 	case periodErr != nil:
 		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "报送%s，文件名中也没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定", problem)
 	case s.Period.IsZero():
-		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "无法确定报送期次：表头和文件名中都没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定")
+		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定")
 	case s.PeriodFrom != "表头":
 		r.fs.Add(taizhang.ReaderNote, r.place(s.PeriodCell), "表头没有报送期次，已按%s认定为%s", s.PeriodFrom, s.Period)
 	}
@@ -125,30 +127,14 @@ func (r *reader) identify() {
 			ok   bool
 		}{{"文件名", fileP, fileOK}, {"邮件主题", subjP, subjOK}} {
 			if c.ok && c.q != s.Period {
-				f := r.fs.Add(taizhang.WrongPeriod, r.place(s.PeriodCell), "表中期次为%s，%s中为%s，以表中为准；如表中填错请改正后重新报送", s.Period, c.what, c.q)
-				f.Unit, f.Period = s.Unit, s.Period
+				r.fs.Add(taizhang.WrongPeriod, r.place(s.PeriodCell), "表中期次为%s，%s中为%s，以表中为准；如表中填错请改正后重新报送", s.Period, c.what, c.q)
 			}
 		}
 	}
-	for i := range *r.fs {
-		f := &(*r.fs)[i]
-		if f.Unit == "" {
-			f.Unit = s.Unit
-		}
-		if f.Period.IsZero() {
-			f.Period = s.Period
-		}
-	}
+	r.fs.Attribute(s.Unit, s.Period)
 }
 
 func (r *reader) cli() taizhang.Period { return r.opt.Period }
-
-func exampleUnit(p *taizhang.Programme) string {
-	if len(p.Units) > 1 {
-		return p.Units[1].Name
-	}
-	return "包头市"
-}
 
 var yearRe = regexp.MustCompile(`(?:^|\D)(20\d\d)(?:\D|$)`)
 

@@ -209,16 +209,23 @@ func plainText(s string) bool {
 	return utf8.ValidString(s)
 }
 
-// dateCell writes a date as a real date cell, or "" for the zero Date.
-func (lw *ledgerWriter) dateCell(d taizhang.Date, fallback string) excelize.Cell {
-	if d.IsZero() {
-		return excelize.Cell{StyleID: lw.body("", true), Value: text(fallback)}
+// textCell writes s as text in style; "" gives a styled empty cell, with
+// no empty string in it.
+func textCell(s string, style int) excelize.Cell {
+	if s == "" {
+		return excelize.Cell{StyleID: style}
 	}
-	return excelize.Cell{StyleID: lw.date(), Value: d.Time()}
+	return excelize.Cell{StyleID: style, Value: text(s)}
 }
 
-func (lw *ledgerWriter) str(s string, style int) excelize.Cell {
-	return excelize.Cell{StyleID: style, Value: text(s)}
+// dateCell writes d as a real date in dateStyle; the zero Date gives the
+// fallback text (a date as written that could not be read) in style, or a
+// styled empty cell.
+func dateCell(d taizhang.Date, fallback string, dateStyle, style int) excelize.Cell {
+	if d.IsZero() {
+		return textCell(fallback, style)
+	}
+	return excelize.Cell{StyleID: dateStyle, Value: d.Serial()}
 }
 
 // source names an entry's place as a person looks for it: path › sheet!cell.
@@ -238,12 +245,12 @@ func (lw *ledgerWriter) receipts() error {
 	for i, r := range l.Receipts {
 		color := receiptColor[r.State]
 		b := lw.body("", false)
-		received := excelize.Cell{StyleID: b, Value: ""}
+		received := textCell("", b)
 		if !r.Received.IsZero() {
 			if r.ReceivedFrom == "邮件时间" {
 				received = excelize.Cell{StyleID: lw.datetime(), Value: r.Received.In(taizhang.CST)}
 			} else {
-				received = lw.dateCell(taizhang.DateOf(r.Received), "")
+				received = dateCell(taizhang.DateOf(r.Received), "", lw.date(), b)
 			}
 		}
 		file, replaced := "", ""
@@ -265,8 +272,8 @@ func (lw *ledgerWriter) receipts() error {
 		if r.State == taizhang.Late {
 			state = fmt.Sprintf("迟报%d天", r.DaysLate())
 		}
-		row := []any{lw.str(r.Unit, b), lw.str(r.Period.String(), b), lw.str(state, lw.body(color, true)), received,
-			lw.str(r.ReceivedFrom, lw.body("", true)), lw.str(file, b), lw.str(replaced, b)}
+		row := []any{textCell(r.Unit, b), textCell(r.Period.String(), b), textCell(state, lw.body(color, true)), received,
+			textCell(r.ReceivedFrom, lw.body("", true)), textCell(file, b), textCell(replaced, b)}
 		if err := sw.SetRow(cell(1, i+2), row); err != nil {
 			return err
 		}
@@ -289,18 +296,6 @@ func (lw *ledgerWriter) rows() error {
 		statusStyle[st] = lw.body(color, true)
 	}
 	dateStyle := lw.date()
-	date := func(d taizhang.Date, fallback string) excelize.Cell {
-		if d.IsZero() {
-			return excelize.Cell{StyleID: bc, Value: text(fallback)}
-		}
-		return excelize.Cell{StyleID: dateStyle, Value: d.Serial()}
-	}
-	str := func(s string, style int) excelize.Cell {
-		if s == "" {
-			return excelize.Cell{StyleID: style} // a styled empty cell, without an empty string in it
-		}
-		return excelize.Cell{StyleID: style, Value: text(s)}
-	}
 	type prepared struct {
 		row []any
 		err error
@@ -340,9 +335,9 @@ func (lw *ledgerWriter) rows() error {
 			if unit == "" {
 				unit = "（单位不明）"
 			}
-			row := []any{str(unit, b), str(r.Period().String(), b), str(no, bc), str(measure, b), str(node, b),
-				date(deadline, ""), str(status, statusStyle[e.Status]), str(progress, b), date(e.Completed, e.CompletedText),
-				str(t.Evidence, b), str(t.Problems, b), str(t.NextSteps, b), str(strings.Join(marks, "、"), b), str(source(r.Place()), b)}
+			row := []any{textCell(unit, b), textCell(r.Period().String(), b), textCell(no, bc), textCell(measure, b), textCell(node, b),
+				dateCell(deadline, "", dateStyle, bc), textCell(status, statusStyle[e.Status]), textCell(progress, b), dateCell(e.Completed, e.CompletedText, dateStyle, bc),
+				textCell(t.Evidence, b), textCell(t.Problems, b), textCell(t.NextSteps, b), textCell(strings.Join(marks, "、"), b), textCell(source(r.Place()), b)}
 			select {
 			case ch <- prepared{row, err}:
 			case <-done:
@@ -378,8 +373,8 @@ func (lw *ledgerWriter) findings() error {
 		case taizhang.Warning:
 			color = colorYellow
 		}
-		row := []any{lw.str(x.Severity.String(), lw.body(color, true)), lw.str(string(x.Code), b), lw.str(x.Code.Label(), b),
-			lw.str(x.Unit, b), lw.str(x.Period.String(), b), lw.str(x.Milestone, bc), lw.str(source(x.Place), b), lw.str(x.Message, b)}
+		row := []any{textCell(x.Severity.String(), lw.body(color, true)), textCell(string(x.Code), b), textCell(x.Code.Label(), b),
+			textCell(x.Unit, b), textCell(x.Period.String(), b), textCell(x.Milestone, bc), textCell(source(x.Place), b), textCell(x.Message, b)}
 		if err := sw.SetRow(cell(1, i+2), row); err != nil {
 			return err
 		}
@@ -398,8 +393,8 @@ func (lw *ledgerWriter) measures() error {
 	r := 2
 	for _, m := range p.Measures {
 		for _, ms := range m.Milestones {
-			row := []any{lw.str(m.Label(), bc), lw.str(m.Title, b), lw.str(m.Text, b), lw.str(ms.ID, bc), lw.str(ms.Title, b), lw.dateCell(ms.Deadline, ""),
-				lw.str(m.LeadUnit, b), lw.str(m.LeadLeader, b), lw.str(strings.Join(m.ResponsibleLeaders, "\n"), b), lw.str(m.ResponsibleUnits, b), lw.str(compactUnits(p, ms.Units), b)}
+			row := []any{textCell(m.Label(), bc), textCell(m.Title, b), textCell(m.Text, b), textCell(ms.ID, bc), textCell(ms.Title, b), dateCell(ms.Deadline, "", lw.date(), bc),
+				textCell(m.LeadUnit, b), textCell(m.LeadLeader, b), textCell(strings.Join(m.ResponsibleLeaders, "\n"), b), textCell(m.ResponsibleUnits, b), textCell(compactUnits(p, ms.Units), b)}
 			if err := sw.SetRow(cell(1, r), row); err != nil {
 				return err
 			}

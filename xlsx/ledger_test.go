@@ -140,3 +140,56 @@ func TestWriteLedger(t *testing.T) {
 		t.Errorf("总览!D5 = %q (三.1 of 包头市)", v)
 	}
 }
+
+// TestLedgerBlankCells writes a ledger with empty values: an entry without
+// 完成时间 or 存在问题, a unit that did not report. Their cells are blank
+// (ISBLANK in Excel) yet keep the table's style, and hold no empty string.
+func TestLedgerBlankCells(t *testing.T) {
+	p := builtin(t)
+	q := period(t, "2021-04-1")
+	data := filled(t, p, "包头市", q, "2021-04-14", nil)
+	src := taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}
+	s, fs := ReadSubmission(src, data, ReadOptions{Programme: p})
+	l := taizhang.Merge(p, []taizhang.File{{Source: src, Submission: s, Findings: fs}}, taizhang.MergeOptions{})
+	var buf bytes.Buffer
+	if err := WriteLedger(&buf, l); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// 汇总台账 row 2 is 包头市 一: 完成时间 (I) and 存在问题 (K) are empty.
+	// 报送情况 row 2 is 呼和浩特市, not reported: no 收到时间 (D), 时间来源 (E), 文件 (F).
+	for _, c := range []struct{ sheet, ref, header string }{
+		{SheetLedger, "I2", "完成时间"}, {SheetLedger, "K2", "存在问题"},
+		{SheetReceipts, "D2", "收到时间"}, {SheetReceipts, "E2", "时间来源"}, {SheetReceipts, "F2", "文件"},
+	} {
+		if h, _ := f.GetCellValue(c.sheet, c.ref[:1]+"1"); h != c.header {
+			t.Fatalf("%s!%s1 = %q, want %s", c.sheet, c.ref[:1], h, c.header)
+		}
+		typ, err := f.GetCellType(c.sheet, c.ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _ := f.GetCellValue(c.sheet, c.ref)
+		if typ != excelize.CellTypeUnset || v != "" {
+			t.Errorf("%s!%s (%s) holds %q of type %v, want a blank cell", c.sheet, c.ref, c.header, v, typ)
+		}
+		if st, _ := f.GetCellStyle(c.sheet, c.ref); st == 0 {
+			t.Errorf("%s!%s (%s) has no style, want the table's border and font", c.sheet, c.ref, c.header)
+		}
+	}
+	// A date is still a real date.
+	for _, sh := range []string{SheetLedger, SheetMeasures} {
+		if typ, _ := f.GetCellType(sh, "F2"); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+			t.Errorf("%s!F2 (完成时限) is text, want a date", sh)
+		}
+	}
+	for _, sh := range []string{SheetLedger, SheetMeasures} {
+		if v, _ := f.GetCellValue(sh, "F2"); v != "2021-05-31" {
+			t.Errorf("%s!F2 (完成时限) = %q, want 2021-05-31", sh, v)
+		}
+	}
+}

@@ -110,7 +110,7 @@ func openBookWithPasswords(r io.ReaderAt, size int64, opt ReadOptions) (*book, e
 	// and is looked at whole.
 	head := make([]byte, min(size, 8))
 	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("无法读取文件：%v", err)
+		return nil, fmt.Errorf("读取中出错（%v），请确认文件完整后重新报送", err)
 	}
 	var data []byte
 	if sniffWorkbook(head, "") == nil {
@@ -118,7 +118,7 @@ func openBookWithPasswords(r io.ReaderAt, size int64, opt ReadOptions) (*book, e
 	} else {
 		data = make([]byte, size)
 		if _, err := r.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("无法读取文件：%v", err)
+			return nil, fmt.Errorf("读取中出错（%v），请确认文件完整后重新报送", err)
 		}
 	}
 	if err := sniffWorkbook(data, ""); !errors.Is(err, errEncrypted) {

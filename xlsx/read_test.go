@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -263,7 +264,18 @@ func TestUnknownUnitAndPeriod(t *testing.T) {
 	}{
 		{"进展情况表.xlsx", []any{"填报单位：", nil, "报送期次："}, []string{
 			"进展情况表.xlsx Sheet1!B1 错误 单位不明：填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 包头市",
-			"进展情况表.xlsx Sheet1!D1 错误 期次不明：无法确定报送期次：表头和文件名中都没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定",
+			"进展情况表.xlsx Sheet1!D1 错误 期次不明：表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定",
+		}},
+		// The label's colon typed again in the value cell: no value, said once.
+		{"进展情况表.xlsx", []any{"填报单位", "：", "报送期次"}, []string{
+			"进展情况表.xlsx Sheet1!B1 错误 单位不明：填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 包头市",
+			"进展情况表.xlsx Sheet1!D1 错误 期次不明：表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定",
+		}},
+		{"包头市_2021年4月上半月.xlsx", []any{"填报单位：", "：", "报送期次：2021年4月上半月"}, []string{
+			"包头市_2021年4月上半月.xlsx Sheet1!B1 提示 读取说明：表头没有填报单位，已按文件名认定为包头市",
+		}},
+		{"进展情况表.xlsx", []any{"报送期次：2021年4月上半月"}, []string{
+			"进展情况表.xlsx Sheet1 错误 单位不明：表头没有“填报单位”，文件名中也没有单位名称；请在表头填写单位全称，如 包头市",
 		}},
 		{"包头市.xlsx", []any{"填报单位：包头市", nil, "报送期次：第二季度"}, []string{
 			`包头市.xlsx Sheet1!C1 错误 期次不明：报送期次"第二季度"无法识别，文件名中也没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定`,
@@ -285,5 +297,47 @@ func TestUnknownUnitAndPeriod(t *testing.T) {
 				t.Errorf("%s: missing\n%s\nin\n%s", c.name, w, strings.Join(lines, "\n"))
 			}
 		}
+		for _, l := range lines {
+			if !slices.Contains(c.want, l) && (strings.Contains(l, "单位不明") || strings.Contains(l, "期次不明")) {
+				t.Errorf("%s: unexpected\n%s", c.name, l)
+			}
+		}
+	}
+}
+
+// TestMissingColumnsOnce reads sheets whose 进展状态, 进展情况 or 完成时间
+// column was deleted: each missing column is reported once, at the header,
+// and its empty cells are not reported again for every row.
+func TestMissingColumnsOnce(t *testing.T) {
+	ids := []string{"一", "二", "三.1", "三.2", "三.3", "四", "六"}
+	for _, tc := range []struct {
+		name   string
+		header []any
+		row    []any // after 序号 and 措施编号
+		want   []string
+	}{
+		{"no 进展状态, no 完成时间", []any{"节点", "进展情况", "佐证材料", "存在问题", "下一步计划"}, []any{"", "已完成", "工作方案", "无", "按计划推进"}, []string{
+			"包头市.xlsx 进展情况!A2 错误 填写有误：缺少“进展状态”列，请按模板恢复该列并填写",
+			"包头市.xlsx 进展情况!A2 警告 填写有误：缺少“完成时间”列，已完成的节点无法核对完成日期，请按模板恢复该列",
+		}},
+		{"no 进展情况, no 完成时间", []any{"节点", "进展状态", "佐证材料", "存在问题", "下一步计划"}, []any{"", "已完成", "工作方案", "无", "按计划推进"}, []string{
+			"包头市.xlsx 进展情况!A2 错误 填写有误：缺少“进展情况”列，请按模板恢复该列并填写",
+			"包头市.xlsx 进展情况!A2 警告 填写有误：缺少“完成时间”列，已完成的节点无法核对完成日期，请按模板恢复该列",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := [][]any{
+				{"填报单位：包头市", nil, "报送期次：2021年4月上半月", nil, "填报日期：2021-04-14"},
+				append([]any{"序号", "措施编号"}, tc.header...),
+			}
+			for i, id := range ids {
+				rows = append(rows, append([]any{i + 1, id}, tc.row...))
+			}
+			data := workbook(t, map[string][][]any{"进展情况": rows}, []string{"进展情况"}, nil)
+			_, lines := read(t, "包头市.xlsx", data)
+			if got := strings.Join(lines, "\n"); got != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(tc.want, "\n"))
+			}
+		})
 	}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(command{name: "init", args: "[-o 文件]", order: 10,
+	register(command{name: "init", args: "[-o 文件] [--force]", order: 10,
 		short: "写出内置方案（内工改办〔2021〕29号）的方案工作簿，供修改后用 --programme 指定",
 		run:   runInit})
 }
@@ -16,6 +16,7 @@ func init() {
 func runInit(e *env, args []string) int {
 	fs := e.flags("init")
 	out := fs.StringP("output", "o", "方案工作簿.xlsx", "写出的方案工作簿`文件`")
+	force := fs.Bool("force", false, "输出文件已存在时覆盖它")
 	prog := programmeFlag(fs)
 	if done, st := e.parse(fs, args); done {
 		return st
@@ -25,6 +26,9 @@ func runInit(e *env, args []string) int {
 	}
 	p, err := e.programme(*prog)
 	if err != nil {
+		return e.fail("init", "%v", err)
+	}
+	if err := refuseExisting([]string{*out}, *force); err != nil {
 		return e.fail("init", "%v", err)
 	}
 	if err := writeAtomic(*out, func(w io.Writer) error { return xlsx.WriteProgramme(w, p) }); err != nil {

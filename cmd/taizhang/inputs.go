@@ -54,32 +54,23 @@ func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) 
 	close(jobs)
 	wg.Wait()
 	bar.finish()
-	// A note about a collected file (converted from .xls, say) goes with it;
-	// the rest are files that could not be collected.
+	// A note about a collected file (converted from .xls, say) goes with it,
+	// naming the sheet's unit and period as the reader's findings do; the
+	// rest are files that could not be collected.
 	byPath := map[string]int{}
 	for i := range files {
 		byPath[files[i].Source.Path] = i
 	}
 	for _, n := range notes {
 		if i, ok := byPath[n.Place.File]; ok {
-			files[i].Findings = append(taizhang.Findings{n}, files[i].Findings...)
+			note := taizhang.Findings{n}
+			if s := files[i].Submission; s != nil {
+				note.Attribute(s.Unit, s.Period)
+			}
+			files[i].Findings = append(note, files[i].Findings...)
 			continue
 		}
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
-	}
-	// Findings about a readable sheet name its unit and period.
-	for i := range files {
-		if s := files[i].Submission; s != nil {
-			for j := range files[i].Findings {
-				f := &files[i].Findings[j]
-				if f.Unit == "" {
-					f.Unit = s.Unit
-				}
-				if f.Period.IsZero() {
-					f.Period = s.Period
-				}
-			}
-		}
 	}
 	return files, nil
 }
@@ -97,13 +88,13 @@ func readOne(in taizhang.Input, opt xlsx.ReadOptions) taizhang.File {
 			fh.Close()
 		}
 		if err != nil {
-			f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "无法读取文件：%s", osError(err))
+			f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "%s", osError(err))
 			return f
 		}
 	} else {
 		data, err := in.Load()
 		if err != nil {
-			f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "无法读取文件：%s", osError(err))
+			f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: in.Path}, "%s", osError(err))
 			return f
 		}
 		f.Submission, f.Findings = xlsx.ReadSubmission(in.Source, data, opt)

@@ -95,7 +95,7 @@ func checkLedgerGolden(t *testing.T, f *excelize.File, samples, path string) {
 // TestMergeJuneFirstHalf merges the e-mails of 2021年6月上半月 with April
 // and May as history: e-mail time decides 按时 and 迟报, a sheet that names
 // no unit is placed by its sender, 佐证材料 are listed, and every source
-// names the message and attachment as they appear in a mail client.
+// names the mail file and the attachment, as an archive and its entry.
 func TestMergeJuneFirstHalf(t *testing.T) {
 	golden := abs(t, "testdata/mail/merge")
 	r, f, samples := mergeJune(t, "2021-04", "2021-05", juneFirst)
@@ -114,26 +114,27 @@ func TestMergeJuneFirstHalf(t *testing.T) {
 	checkLedgerGolden(t, f, samples, filepath.Join(golden, "2021年6月上半月.ledger.golden"))
 
 	const q = "2021年6月上半月"
+	rel := func(s string) string { return strings.ReplaceAll(s, samples+string(filepath.Separator), "samples/") }
 	// The e-mail's time wins over 填报日期: 乌海市's sheet says 06-15 but
 	// came on 06-16 09:12; 兴安盟's says 06-16 but came on 06-15 17:40.
 	for _, tc := range []struct{ unit, state, received, file string }{
-		{"乌海市", "迟报1天", "2021-06-16 09:12", "邮件 乌海市6月上半月进展情况表（补发） (2021-06-16 09:12) › 附件 乌海市_2021年6月上半月_进展情况表.xlsx"},
-		{"兴安盟", "按时", "2021-06-15 17:40", "邮件 兴安盟6月上半月工改专项进展情况 (2021-06-15 17:40) › 附件 兴安盟_2021年6月上半月_进展情况表.xlsx"},
+		{"乌海市", "迟报1天", "2021-06-16 09:12", "samples/2021-06/上半月/乌海市6月上半月进展情况表（补发）.eml › 乌海市_2021年6月上半月_进展情况表.xlsx"},
+		{"兴安盟", "按时", "2021-06-15 17:40", "samples/2021-06/上半月/兴安盟6月上半月工改专项进展情况.eml › 兴安盟_2021年6月上半月_进展情况表.xlsx"},
 	} {
 		row := receipt(t, f, tc.unit, q)
-		if row[2] != tc.state || !strings.HasPrefix(row[3], tc.received) || row[4] != "邮件时间" || row[5] != tc.file {
+		if row[2] != tc.state || !strings.HasPrefix(row[3], tc.received) || row[4] != "邮件时间" || rel(row[5]) != tc.file {
 			t.Errorf("%s %s: %q; want %s, received %s, 时间来源 邮件时间, 文件 %s", tc.unit, q, row, tc.state, tc.received, tc.file)
 		}
 	}
 	// A sheet with no unit in its header, mark or file name is 锡林郭勒盟's
 	// by the sender's address in the programme workbook.
-	anon := "邮件 报送6月上半月进展情况 (2021-06-15 15:20) › 附件 进展情况表.xlsx"
-	if row := receipt(t, f, "锡林郭勒盟", q); row[2] != "按时" || row[5] != anon {
+	anon := "samples/2021-06/上半月/报送6月上半月进展情况.eml › 进展情况表.xlsx"
+	if row := receipt(t, f, "锡林郭勒盟", q); row[2] != "按时" || rel(row[5]) != anon {
 		t.Errorf("锡林郭勒盟 %s: %q; want 按时 from %s", q, row, anon)
 	}
 	n := 0
 	for _, row := range ledgerRows(t, f, xlsx.SheetLedger) {
-		if len(row) > 13 && row[0] == "锡林郭勒盟" && row[1] == q && strings.HasPrefix(row[13], anon+" › 进展情况!") {
+		if len(row) > 13 && row[0] == "锡林郭勒盟" && row[1] == q && strings.HasPrefix(rel(row[13]), anon+" › 进展情况!") {
 			n++
 		}
 	}
@@ -152,20 +153,20 @@ func TestMergeJuneFirstHalf(t *testing.T) {
 			t.Errorf("%s %s 文件 = %q, want it to end with %q", unit, q, row[5], also)
 		}
 	}
-	// 来源 names the message (subject and time) and the attachment, through
-	// a forward, an mbox and archives. 三.2 is row 8 of a 盟市's sheet, row 6
+	// 来源 names the mail file and the attachment, through a forward, an
+	// mbox (whose messages are named by subject and time) and archives. 三.2 is row 8 of a 盟市's sheet, row 6
 	// of a department's.
 	want := map[string]string{
-		"包头市":        "邮件 关于报送6月上半月进展情况的函 (2021-06-15 16:02) › 附件 包头市_2021年6月上半月_进展情况表.xlsx › 进展情况!A8",
-		"乌兰察布市":      "邮件 转发：乌兰察布市关于报送6月上半月进展情况的函 (2021-06-15 11:20) › 附件 乌兰察布市关于报送6月上半月进展情况的函.eml › 邮件 乌兰察布市关于报送6月上半月进展情况的函 (2021-06-15 09:45) › 附件 乌兰察布市_2021年6月上半月_进展情况表.xlsx › 进展情况!A8",
-		"呼伦贝尔市":      "samples/2021-06/上半月/工改专班收件箱_2021年6月上半月.mbox › 邮件 呼伦贝尔市6月上半月进展情况 (2021-06-15 08:55) › 附件 呼伦贝尔市_2021年6月上半月_进展情况表.xlsx › 进展情况!A8",
+		"包头市":        "samples/2021-06/上半月/包头市关于报送6月上半月进展情况的函.eml › 包头市_2021年6月上半月_进展情况表.xlsx › 进展情况!A8",
+		"乌兰察布市":      "samples/2021-06/上半月/转发：乌兰察布市关于报送6月上半月进展情况的函.eml › 乌兰察布市关于报送6月上半月进展情况的函.eml › 乌兰察布市_2021年6月上半月_进展情况表.xlsx › 进展情况!A8",
+		"呼伦贝尔市":      "samples/2021-06/上半月/工改专班收件箱_2021年6月上半月.mbox › 邮件 呼伦贝尔市6月上半月进展情况 (2021-06-15 08:55) › 呼伦贝尔市_2021年6月上半月_进展情况表.xlsx › 进展情况!A8",
 		"自治区住房城乡建设厅": "samples/2021-06/上半月/自治区住房城乡建设厅6月上半月进展情况.zip › 自治区住房城乡建设厅6月上半月进展情况/自治区住房城乡建设厅_2021年6月上半月_进展情况表.xlsx › 进展情况!A6",
-		"自治区政务服务局":   "邮件 自治区政务服务局6月上半月进展情况及佐证材料 (2021-06-14 16:10) › 附件 政务服务局6月上半月材料.zip › 自治区政务服务局_2021年6月上半月_进展情况表.xlsx › 进展情况!A6",
+		"自治区政务服务局":   "samples/2021-06/上半月/自治区政务服务局6月上半月进展情况及佐证材料.eml › 政务服务局6月上半月材料.zip › 自治区政务服务局_2021年6月上半月_进展情况表.xlsx › 进展情况!A6",
 	}
 	for _, row := range ledgerRows(t, f, xlsx.SheetLedger) {
 		if len(row) > 13 && row[1] == q && strings.HasPrefix(row[4], "三.2 ") {
 			if w, ok := want[row[0]]; ok {
-				if got := strings.ReplaceAll(row[13], samples+string(filepath.Separator), "samples/"); got != w {
+				if got := rel(row[13]); got != w {
 					t.Errorf("%s %s 三.2 来源:\n got  %s\n want %s", row[0], q, got, w)
 				}
 				delete(want, row[0])
@@ -177,8 +178,8 @@ func TestMergeJuneFirstHalf(t *testing.T) {
 	}
 	// The first sheet of 自治区自然资源厅 was replaced by the second e-mail;
 	// nothing is wrong with the pictures and PDFs.
-	replaced := "邮件 自治区自然资源厅6月上半月进展情况 (2021-06-11 10:05) › 附件 自治区自然资源厅_2021年6月上半月_进展情况表.xlsx"
-	if row := receipt(t, f, "自治区自然资源厅", q); !strings.HasPrefix(row[5], "邮件 【更正】自治区自然资源厅6月上半月进展情况 (2021-06-15 09:30) › ") || row[6] != replaced {
+	replaced := "samples/2021-06/上半月/自治区自然资源厅6月上半月进展情况.eml › 自治区自然资源厅_2021年6月上半月_进展情况表.xlsx"
+	if row := receipt(t, f, "自治区自然资源厅", q); !strings.HasPrefix(rel(row[5]), "samples/2021-06/上半月/【更正】自治区自然资源厅6月上半月进展情况.eml › ") || rel(row[6]) != replaced {
 		t.Errorf("自治区自然资源厅 %s: %q; want the 【更正】 message used and the first one replaced", q, row)
 	}
 	findings := ledgerRows(t, f, xlsx.SheetFindings)
@@ -316,7 +317,7 @@ func TestValidateJuneSender(t *testing.T) {
 	t.Chdir(filepath.Join(samples, juneFirst))
 	const name = "报送6月上半月进展情况.eml"
 	r := taizhangRun("validate", name)
-	want := "邮件 报送6月上半月进展情况 (2021-06-15 15:20) › 附件 进展情况表.xlsx 进展情况!B2 错误 单位不明：填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 包头市\n"
+	want := "报送6月上半月进展情况.eml › 进展情况表.xlsx 进展情况!B2 错误 单位不明：填报单位为空，文件名中也没有单位名称；请在表头填写单位全称，如 包头市\n"
 	if r.code != exitFindings || !strings.HasPrefix(r.stdout, want) {
 		t.Errorf("validate %s with the built-in programme (no addresses):\n%v\nwant exit 1 and %s", name, r, want)
 	}

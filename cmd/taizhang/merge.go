@@ -121,10 +121,10 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	}
 	fmt.Fprintf(w, "应报 %d 个单位：已报 %d 个（按时 %d，迟报 %d，时间不明 %d），未报 %d 个\n", s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing)
 	if len(missing) > 0 {
-		fmt.Fprintf(w, "未报：%s\n", strings.Join(missing, "、"))
+		fmt.Fprintf(w, "未报：%s\n", brief(missing))
 	}
 	if len(late) > 0 {
-		fmt.Fprintf(w, "迟报：%s\n", strings.Join(late, "、"))
+		fmt.Fprintf(w, "迟报：%s\n", brief(late))
 	}
 	fmt.Fprintf(w, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，临期 %d 项", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue, s.DueSoon)
 	if s.Unknown > 0 {
@@ -151,6 +151,18 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "问题：错误 %d 个，警告 %d 个，提示 %d 个（详见“问题清单”）\n", s.Errors, s.Warnings, s.Infos)
 	fmt.Fprintf(w, "已写出汇总台账：%s\n", path)
+}
+
+// maxListed is how many units a line of the merge summary names.
+const maxListed = 10
+
+// brief joins the units of a summary line, naming the first maxListed and
+// counting the rest, which the ledger's 报送情况 sheet lists in full.
+func brief(units []string) string {
+	if len(units) <= maxListed {
+		return strings.Join(units, "、")
+	}
+	return fmt.Sprintf("%s等 %d 个单位（全部名单见“%s”表）", strings.Join(units[:maxListed], "、"), len(units), xlsx.SheetReceipts)
 }
 
 // reminder returns the 催报 text for the units that have not reported the

@@ -51,6 +51,27 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// refuseExisting returns an error naming the first of paths that already
+// exists, unless force is set; nil when none exists.
+func refuseExisting(paths []string, force bool) error {
+	if force {
+		return nil
+	}
+	var found []string
+	for _, p := range paths {
+		if _, err := os.Lstat(p); err == nil {
+			found = append(found, p)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("输出文件已存在：%s（如需覆盖请加 --force）", found[0])
+	}
+	return fmt.Errorf("输出文件已存在：%s 等 %d 个文件（如需覆盖请加 --force）", found[0], len(found))
+}
+
 // locked reports whether err looks like a file held open by another program
 // (Windows: sharing violation or access denied on rename).
 func locked(err error) bool {

@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(command{name: "template", args: "--period 期次 [--unit 单位]… [-o 文件夹]", order: 20,
+	register(command{name: "template", args: "--period 期次 [--unit 单位]… [-o 文件夹] [--force]", order: 20,
 		short: "为各填报单位生成某一期的空白进展情况表",
 		run:   runTemplate})
 }
@@ -20,6 +20,7 @@ func runTemplate(e *env, args []string) int {
 	period := fs.String("period", "", "报送`期次`，如 2021年4月上半月 或 2021-04-1（必填）")
 	units := fs.StringArray("unit", nil, "只为这个`单位`生成（可多次给出）；不给则为全部填报单位生成")
 	out := fs.StringP("output", "o", ".", "写入的`文件夹`")
+	force := fs.Bool("force", false, "文件夹中已有同名的表时覆盖它们")
 	prog := programmeFlag(fs)
 	if done, st := e.parse(fs, args); done {
 		return st
@@ -53,8 +54,15 @@ func runTemplate(e *env, args []string) int {
 			}
 		}
 	}
-	for _, u := range names {
-		path := filepath.Join(*out, xlsx.TemplateName(u, q))
+	paths := make([]string, len(names))
+	for i, u := range names {
+		paths[i] = filepath.Join(*out, xlsx.TemplateName(u, q))
+	}
+	if err := refuseExisting(paths, *force); err != nil {
+		return e.fail("template", "%v", err)
+	}
+	for i, u := range names {
+		path := paths[i]
 		if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteTemplate(w, p, u, q) }); err != nil {
 			return e.fail("template", "%v", err)
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(command{name: "validate", args: "文件… [--json] [--annotate 文件夹]", order: 30,
+	register(command{name: "validate", args: "文件… [--json] [--annotate 文件夹 [--force]]", order: 30,
 		short: "报送前检查进展情况表：逐条列出要改的地方（文件、单元格、怎么改）",
 		run:   runValidate})
 }
@@ -21,7 +21,8 @@ func init() {
 func runValidate(e *env, args []string) int {
 	fs := e.flags("validate")
 	asJSON := fs.Bool("json", false, "以 JSON 输出检查结果")
-	annotate := fs.String("annotate", "", "把每个表的副本写到这个`文件夹`，有问题的单元格标红或标黄并加批注（原文件不动）")
+	annotate := fs.String("annotate", "", "把每个表的副本写到这个`文件夹`，文件名加“_校验批注”，有问题的单元格标红或标黄并加批注（原文件不动）")
+	force := fs.Bool("force", false, "批注副本已存在时覆盖它")
 	period := fs.String("period", "", "表中和文件名中都没有期次时使用的报送`期次`，如 2021-04-1")
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该期最后一天）")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
@@ -65,7 +66,7 @@ func runValidate(e *env, args []string) int {
 	}
 	all.Sort()
 	if *annotate != "" {
-		if err := writeAnnotated(*annotate, files, *password); err != nil {
+		if err := writeAnnotated(*annotate, files, *password, *force); err != nil {
 			return e.fail("validate", "%v", err)
 		}
 	}
@@ -143,31 +144,53 @@ func writeJSON(w io.Writer, files []taizhang.File) error {
 	return enc.Encode(doc)
 }
 
-// writeAnnotated writes a marked-up copy of each readable sheet into dir.
-func writeAnnotated(dir string, files []taizhang.File, password string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
+// annotatedSuffix ends the name of every annotated copy, so that a copy
+// never takes the name of the sheet it was made from.
+const annotatedSuffix = "_校验批注"
+
+// writeAnnotated writes a marked-up copy of each readable sheet into dir,
+// named like 包头市_校验批注.xlsx. It refuses, before writing any, when a
+// copy would replace a file already there, unless force is set.
+func writeAnnotated(dir string, files []taizhang.File, password string, force bool) error {
+	type job struct {
+		out string
+		f   *taizhang.File
 	}
-	used := map[string]bool{}
+	var inputs []string
 	for _, f := range files {
+		inputs = append(inputs, f.Source.Path)
+	}
+	var jobs []job
+	var outs []string
+	used := map[string]bool{}
+	for i := range files {
+		f := &files[i]
 		if f.Submission == nil || f.Load == nil {
 			continue
 		}
-		data, err := f.Load()
+		name := filepath.Base(f.Source.Name)
+		stem := strings.TrimSuffix(name, filepath.Ext(name)) + annotatedSuffix
+		out := filepath.Join(dir, stem+".xlsx")
+		for n := 2; used[out] || sameFile(out, inputs); n++ {
+			out = filepath.Join(dir, fmt.Sprintf("%s%d.xlsx", stem, n))
+		}
+		used[out] = true
+		jobs = append(jobs, job{out, f})
+		outs = append(outs, out)
+	}
+	if err := refuseExisting(outs, force); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
+	}
+	for _, j := range jobs {
+		data, err := j.f.Load()
 		if err != nil {
 			continue
 		}
-		name := filepath.Base(f.Source.Name)
-		if !strings.HasSuffix(strings.ToLower(name), ".xlsx") {
-			name = strings.TrimSuffix(name, filepath.Ext(name)) + ".xlsx"
-		}
-		out := filepath.Join(dir, name)
-		for i := 2; used[out] || sameFile(out, []string{f.Source.Path}); i++ {
-			out = filepath.Join(dir, fmt.Sprintf("%s_校验批注%d.xlsx", strings.TrimSuffix(name, ".xlsx"), i))
-		}
-		used[out] = true
-		if err := writeAtomic(out, func(w io.Writer) error {
-			return xlsx.Annotate(w, data, password, f.Submission.Sheet, f.Findings)
+		if err := writeAtomic(j.out, func(w io.Writer) error {
+			return xlsx.Annotate(w, data, password, j.f.Submission.Sheet, j.f.Findings)
 		}); err != nil {
 			return err
 		}

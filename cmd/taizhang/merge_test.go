@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"taizhang"
+	"taizhang/templates"
+)
+
+// TestMergeSummaryBrief prints the merge summary of a period in which many
+// units are late or missing: each line names ten units and counts the rest,
+// pointing to 报送情况; the 催报 text still names every unit.
+func TestMergeSummaryBrief(t *testing.T) {
+	p, err := taizhang.ParseProgrammeText(templates.Programme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := taizhang.ParsePeriod("2021-04-1", p.Schedule, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary := func(reported int) (string, *taizhang.Ledger) {
+		var files []taizhang.File
+		for _, u := range p.Units[:reported] {
+			src := taizhang.Source{Path: u.Name + ".xlsx", Name: u.Name + ".xlsx", Received: time.Date(2021, 4, 18, 10, 0, 0, 0, taizhang.CST)}
+			files = append(files, taizhang.File{Source: src, Submission: &taizhang.Submission{Source: src, Unit: u.Name, Period: q}})
+		}
+		l := taizhang.Merge(p, files, taizhang.MergeOptions{Period: q})
+		var b bytes.Buffer
+		printMergeSummary(&b, l, "汇总台账.xlsx")
+		return b.String(), l
+	}
+
+	// 12 late, 4 missing.
+	out, _ := summary(12)
+	for _, line := range []string{
+		"迟报：呼和浩特市（3天）、包头市（3天）、呼伦贝尔市（3天）、兴安盟（3天）、通辽市（3天）、赤峰市（3天）、锡林郭勒盟（3天）、乌兰察布市（3天）、鄂尔多斯市（3天）、巴彦淖尔市（3天）等 12 个单位（全部名单见“报送情况”表）\n",
+		"未报：自治区发展改革委、自治区自然资源厅、自治区住房城乡建设厅、自治区政务服务局\n",
+	} {
+		if !strings.Contains(out, line) {
+			t.Errorf("summary lacks\n%s\ngot:\n%s", line, out)
+		}
+	}
+
+	// All 16 missing.
+	out, l := summary(0)
+	want := "未报：呼和浩特市、包头市、呼伦贝尔市、兴安盟、通辽市、赤峰市、锡林郭勒盟、乌兰察布市、鄂尔多斯市、巴彦淖尔市等 16 个单位（全部名单见“报送情况”表）\n"
+	if !strings.Contains(out, want) || strings.Contains(out, "迟报：") {
+		t.Errorf("summary:\n%s\nwant the line\n%s", out, want)
+	}
+	remind := reminder(l)
+	for _, u := range p.Units {
+		if !strings.Contains(remind, ". "+u.Name+"（") {
+			t.Errorf("催报 text lacks %s:\n%s", u.Name, remind)
+		}
+	}
+}
