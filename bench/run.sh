@@ -65,8 +65,7 @@ run1() {
 	eval "$(q "$TIME" -v -o "$LOG/$name.$i.time") ${CMD[$name]}" >"$LOG/$name.$i.out" 2>&1
 	rc=$?
 	t1=$EPOCHREALTIME
-	# taizhang merge exits 1 when the ledger holds a 错误: it still worked.
-	if [ $rc -ge 2 ] || { [ $rc -eq 1 ] && [[ $name != *-merge ]]; }; then
+	if [ $rc -ne 0 ]; then
 		echo "run.sh: $name failed (exit $rc):" >&2
 		tail -5 "$LOG/$name.$i.out" >&2
 		exit 2
