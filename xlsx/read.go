@@ -329,7 +329,6 @@ func (r *reader) read(sc *scan) {
 			extraCols = append(extraCols, c)
 		}
 	}
-	var prevNo, prevMeasure string
 	buffered := sc.buf
 	for {
 		var n int
@@ -387,13 +386,6 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		e.Extra = append(e.Extra, other...)
-		// A measure cell merged down over its milestones leaves the cells below empty.
-		if e.No == "" && e.Measure == "" {
-			if _, _, ok := taizhang.ParseMilestoneRef(e.Node); !ok {
-				e.No, e.Measure = prevNo, prevMeasure
-			}
-		}
-		prevNo, prevMeasure = e.No, e.Measure
 		s.Entries = append(s.Entries, e)
 		if n := len(s.Entries); r.opt.Store != nil && n > stowAfter {
 			if n == stowAfter+1 {
@@ -493,8 +485,12 @@ func entryField(e *taizhang.Entry, f taizhang.Field) *string {
 }
 
 // matchEntries reads 1904-system dates and finds the milestone of each entry.
+// A row without a number of its own (no 措施编号, 整改措施 or numbered 节点)
+// below rows of one measure is matched by title among that measure's
+// milestones only, and stays unmatched when its title names none of them.
 func (r *reader) matchEntries() {
 	var byTitle []string
+	above := 0 // the measure of the last row that carried a number or a measure
 	for i := range r.s.Entries {
 		e := &r.s.Entries[i]
 		if r.date1904 {
@@ -507,7 +503,27 @@ func (r *reader) matchEntries() {
 		if r.p == nil {
 			continue
 		}
-		if ms, title := r.p.MatchMilestone(e.No, e.Node, e.Measure); ms != nil {
+		refNo, _, okNo := taizhang.ParseMilestoneRef(e.No)
+		_, _, okNode := taizhang.ParseMilestoneRef(e.Node)
+		own := e.No != "" || e.Measure != "" || okNode
+		var ms *taizhang.Milestone
+		var title bool
+		if own || above == 0 {
+			ms, title = r.p.MatchMilestone(e.No, e.Node, e.Measure)
+		} else {
+			ms, title = r.p.MatchMilestoneUnder(above, e.Node, e.Measure), true
+		}
+		if own {
+			switch {
+			case ms != nil:
+				above = ms.Measure
+			case okNo:
+				above = refNo.Measure
+			default:
+				above = 0
+			}
+		}
+		if ms != nil {
 			e.Milestone, e.ByTitle = ms.ID, title
 			if title {
 				byTitle = append(byTitle, fmt.Sprintf("第%d行→%s", e.Row, ms.ID))
