@@ -168,6 +168,11 @@ func FuzzMatchMilestone(f *testing.F) {
 				t.Fatalf("ParseMilestoneRef(%q) = %+v %q", s, ref, rest)
 			}
 		}
+		for m := 1; m <= 7; m++ {
+			if ms := p.MatchMilestoneUnder(m, node, title); ms != nil && ms.Measure != m {
+				t.Fatalf("MatchMilestoneUnder(%d, %q, %q) = %s, not a milestone of that measure", m, node, title, ms.ID)
+			}
+		}
 		ms, byTitle := p.MatchMilestone(no, node, title)
 		if ms == nil {
 			if byTitle {

@@ -342,6 +342,19 @@ func (p *Programme) MatchMilestone(no, node, title string) (ms *Milestone, byTit
 	return nil, false
 }
 
+// MatchMilestoneUnder finds the milestone of a row that has no number of its
+// own and sits below rows of measure m (a measure written once over its
+// milestones without merging the cell): node or title must name a milestone
+// of m by its title. Nil means no match; the row is not given to m for want
+// of anything better.
+func (p *Programme) MatchMilestoneUnder(m int, node, title string) *Milestone {
+	within := p.MeasureOf(m)
+	if within == nil {
+		return nil
+	}
+	return p.matchTitle([]string{node, title}, within)
+}
+
 // matchTitle finds the one milestone whose title (or, for a measure with a
 // single milestone, whose measure title) is equal to, contains or is
 // contained in one of texts; or failing that is clearly the most similar.

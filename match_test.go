@@ -201,3 +201,33 @@ func TestMatchMilestone(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchMilestoneUnder(t *testing.T) {
+	p := builtin(t)
+	for _, c := range []struct {
+		measure     int
+		node, title string
+		want        string
+	}{
+		// A milestone of the measure, by its title.
+		{3, "工程审批系统接入蒙速办APP", "", "三.2"},
+		{3, "", "相关系统深度融合及“一网通办”", "三.3"},
+		{1, "房屋建筑和城市基础设施工程项目全部纳入储备库管理", "", "一"},
+		// A short title that names one milestone only within the measure.
+		{3, "一网通办", "", "三.3"},
+		// Text that names no milestone of the measure is not given to it.
+		{1, "", "", ""},
+		{1, "其他工作", "", ""},
+		{1, "召开推进会议2次", "", ""},
+		{1, "工程审批系统接入蒙速办APP", "", ""}, // a milestone of (三), not of (一)
+		{7, "工程审批系统接入蒙速办APP", "", ""}, // no such measure
+	} {
+		got := ""
+		if ms := p.MatchMilestoneUnder(c.measure, c.node, c.title); ms != nil {
+			got = ms.ID
+		}
+		if got != c.want {
+			t.Errorf("MatchMilestoneUnder(%d, %q, %q) = %q; want %q", c.measure, c.node, c.title, got, c.want)
+		}
+	}
+}

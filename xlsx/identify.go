@@ -10,7 +10,9 @@ import (
 
 // identify settles the sheet's unit and period from, in order, the header
 // block, the template's hidden mark, the title, the file name, the e-mail
-// (sender for the unit, subject for the period) and the command line.
+// (sender for the unit, subject for the period) and the command line. The
+// sheet's name gives the period after the e-mail, or first of all when the
+// workbook holds one table per period.
 func (r *reader) identify() {
 	s, p := r.s, r.p
 	if p == nil {
@@ -92,11 +94,21 @@ func (r *reader) identify() {
 	subjP, subjOK := taizhang.FindPeriod(r.src.Subject, p.Schedule, year)
 	titleP, titleOK := taizhang.FindPeriod(r.title, p.Schedule, year)
 	if s.Period.IsZero() {
-		for _, c := range []struct {
+		type source struct {
 			from string
 			q    taizhang.Period
 			ok   bool
-		}{{"模板标识", markPeriod, markOK}, {"表头标题", titleP, titleOK}, {"文件名", fileP, fileOK}, {"邮件主题", subjP, subjOK}, {"命令行", r.cli(), !r.cli().IsZero()}} {
+		}
+		// The sheet's name tells one table of a workbook from the others
+		// (4月上半月, 4月下半月, …); a workbook's only sheet may keep a stale name.
+		name := source{"工作表名", r.namePeriod, !r.namePeriod.IsZero()}
+		mark, title := source{"模板标识", markPeriod, markOK}, source{"表头标题", titleP, titleOK}
+		file, subj, cli := source{"文件名", fileP, fileOK}, source{"邮件主题", subjP, subjOK}, source{"命令行", r.cli(), !r.cli().IsZero()}
+		sources := []source{mark, title, file, subj, name, cli}
+		if r.manyTables {
+			sources = []source{name, mark, title, file, subj, cli}
+		}
+		for _, c := range sources {
 			if c.ok {
 				s.Period, s.PeriodFrom = c.q, c.from
 				break
@@ -120,7 +132,7 @@ func (r *reader) identify() {
 	}
 	// The sheet's own period wins over its file name and e-mail subject, but a
 	// disagreement is worth a word.
-	if !s.Period.IsZero() && (s.PeriodFrom == "表头" || s.PeriodFrom == "模板标识") {
+	if !s.Period.IsZero() && (s.PeriodFrom == "表头" || s.PeriodFrom == "模板标识" || s.PeriodFrom == "工作表名") {
 		for _, c := range []struct {
 			what string
 			q    taizhang.Period

@@ -18,7 +18,7 @@ import (
 // ReadOptions gives the reader what it needs beyond the file.
 type ReadOptions struct {
 	Programme *taizhang.Programme
-	Period    taizhang.Period    // --period: the last resort for a sheet's period
+	Period    taizhang.Period    // --period: the last resort for a sheet's period; picks the sheet of a workbook with one per period
 	Passwords []string           // tried on an encrypted workbook, before the programme's
 	Store     taizhang.TextStore // when set, a long sheet's texts are stowed there as it is read
 }
@@ -31,7 +31,9 @@ const stowAfter = 2000
 const scanRows = 30
 
 // ReadSubmission reads one returned progress sheet. It finds the sheet that
-// holds the table and its header row, maps columns by their header text, reads
+// holds the table (of a workbook with one per period, the one of opt.Period or
+// of the period in the file name, else the latest, naming the others in a
+// finding) and its header row, maps columns by their header text, reads
 // the header block (填报单位, 报送期次, 填报日期, 联系人, 联系电话) and one
 // entry per row, and identifies unit and period. What it cannot read becomes
 // a finding naming the file and cell; the submission is nil only when the file
@@ -64,28 +66,34 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 		return nil, fs
 	}
 	r.readMark(sheets)
-	var best *scan
+	// A workbook may hold one table per period: read the one of the wanted
+	// period, else the latest, and say which were not read.
+	year := r.yearHint()
+	wanted, wantedFrom := r.wantedPeriod(year)
+	var best *table
+	var tables []*table
 	var candidates []string
 	for _, sh := range sheets {
 		if sh == sheetMark {
 			continue
 		}
 		candidates = append(candidates, sh)
+		if sh == SheetHelp {
+			continue // the template's own instructions: scanning them would cost every returned template a second sheet
+		}
 		sc, err := r.scanHeader(sh)
 		if err != nil {
 			continue
 		}
-		if best == nil || sc.h.score > best.h.score {
+		t := r.tableOf(sc, year)
+		tables = append(tables, t)
+		if best == nil || t.better(best, wanted) {
 			if best != nil {
 				best.rr.Close()
 			}
-			best = sc
+			best = t
 		} else {
 			sc.rr.Close()
-		}
-		// A first sheet with the template's columns is the table: the others need not be read.
-		if len(candidates) == 1 && strongHeader(sc.h) {
-			break
 		}
 	}
 	if best == nil {
@@ -93,12 +101,19 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 		return nil, fs
 	}
 	defer best.rr.Close()
-	if len(candidates) > 1 && best.sheet != candidates[0] {
+	if best.byName && best.exact {
+		r.namePeriod = best.period
+	}
+	switch {
+	case len(tables) > 1:
+		r.manyTables = true
+		r.noteTables(tables, best, wanted, wantedFrom)
+	case len(candidates) > 1 && best.sheet != candidates[0]:
 		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best.sheet}, "进展情况表在工作表“%s”中，已从该表读取（工作簿共%d个工作表）", best.sheet, len(candidates))
 	}
 	s := &taizhang.Submission{Source: src, Sheet: best.sheet, Columns: map[taizhang.Field]string{}}
 	r.s = s
-	r.read(best)
+	r.read(best.scan)
 	r.identify()
 	return s, fs
 }
@@ -162,8 +177,10 @@ type reader struct {
 	date1904 bool
 
 	markUnit, markPeriod string
-	unitText, periodText string // as written in the header block
-	title                string // the sheet's title line
+	unitText, periodText string          // as written in the header block
+	title                string          // the sheet's title line
+	namePeriod           taizhang.Period // the period the sheet's name gives
+	manyTables           bool            // the workbook holds several progress tables
 	stowFailed           bool
 }
 
@@ -353,7 +370,6 @@ func (r *reader) read(sc *scan) {
 			extraCols = append(extraCols, c)
 		}
 	}
-	var prevNo, prevMeasure string
 	buffered := sc.buf
 	for {
 		var n int
@@ -411,13 +427,6 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		e.Extra = append(e.Extra, other...)
-		// A measure cell merged down over its milestones leaves the cells below empty.
-		if e.No == "" && e.Measure == "" {
-			if _, _, ok := taizhang.ParseMilestoneRef(e.Node); !ok {
-				e.No, e.Measure = prevNo, prevMeasure
-			}
-		}
-		prevNo, prevMeasure = e.No, e.Measure
 		if s.Entries == nil {
 			// Sized once from the sheet's <dimension>: growing by copies
 			// would, for a sheet of 200,000 rows, briefly need twice the memory.
@@ -522,8 +531,12 @@ func entryField(e *taizhang.Entry, f taizhang.Field) *string {
 }
 
 // matchEntries reads 1904-system dates and finds the milestone of each entry.
+// A row without a number of its own (no 措施编号, 整改措施 or numbered 节点)
+// below rows of one measure is matched by title among that measure's
+// milestones only, and stays unmatched when its title names none of them.
 func (r *reader) matchEntries() {
 	var byTitle []string
+	above := 0 // the measure of the last row that carried a number or a measure
 	for i := range r.s.Entries {
 		e := &r.s.Entries[i]
 		if r.date1904 {
@@ -536,7 +549,27 @@ func (r *reader) matchEntries() {
 		if r.p == nil {
 			continue
 		}
-		if ms, title := r.p.MatchMilestone(e.No, e.Node, e.Measure); ms != nil {
+		refNo, _, okNo := taizhang.ParseMilestoneRef(e.No)
+		_, _, okNode := taizhang.ParseMilestoneRef(e.Node)
+		own := e.No != "" || e.Measure != "" || okNode
+		var ms *taizhang.Milestone
+		var title bool
+		if own || above == 0 {
+			ms, title = r.p.MatchMilestone(e.No, e.Node, e.Measure)
+		} else {
+			ms, title = r.p.MatchMilestoneUnder(above, e.Node, e.Measure), true
+		}
+		if own {
+			switch {
+			case ms != nil:
+				above = ms.Measure
+			case okNo:
+				above = refNo.Measure
+			default:
+				above = 0
+			}
+		}
+		if ms != nil {
 			e.Milestone, e.ByTitle = ms.ID, title
 			if title {
 				byTitle = append(byTitle, fmt.Sprintf("第%d行→%s", e.Row, ms.ID))
@@ -738,22 +771,11 @@ func (r *reader) take(kv labelValue, ref string) {
 func (r *reader) readBlock(top []sheetRow) {
 	s := r.s
 	for _, tr := range top {
-		row := tr.cells
-		for _, kv := range labelled(row) {
+		for _, kv := range labelled(tr.cells) {
 			r.take(kv, cell(kv.col+1, tr.n))
 		}
-		// The first text that is not a label is the title.
-		if r.title == "" {
-			for _, c := range row {
-				if t := taizhang.Clean(c); t != "" {
-					if _, _, _, ok := cutLabel(t); !ok {
-						r.title = t
-					}
-					break
-				}
-			}
-		}
 	}
+	r.title = titleOf(top)
 	if r.date1904 {
 		if v, err := strconv.ParseFloat(s.FilledText, 64); err == nil {
 			if d, err := taizhang.DateFromSerial(v, true); err == nil {

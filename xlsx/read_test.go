@@ -341,3 +341,85 @@ func TestMissingColumnsOnce(t *testing.T) {
 		})
 	}
 }
+
+func TestReadRowsWithoutNumber(t *testing.T) {
+	block := []any{"填报单位：包头市", nil, "报送期次：2021年4月上半月"}
+	header := []any{"措施编号", "节点", "进展状态", "进展情况", "完成时间"}
+	rows := [][]any{block, header,
+		{"（一）", "房屋建筑和城市基础设施工程项目全部纳入储备库管理", "推进中", "已梳理项目86个"},
+		{nil, "召开推进会议2次", "推进中", "会议已部署"},
+		{"（二）", nil, "推进中", "平台建设招标完成"},
+		{nil, "工程审批系统接入“蒙速办”APP", "推进中", "接口联调中"},
+		{"（三）", "1", "已完成", "已实现", "2021-03-25"},
+		{nil, "2", "推进中", "接口联调中"},
+		{nil, "相关系统深度融合及“一网通办”", "推进中", "方案编制中"},
+		{"（四）", nil, "已完成", "事项清单已印发", "2021-04-12"},
+		{nil, nil, "推进中", "另有两个园区正在评估"},
+		{"（六）", nil, "推进中", "清单梳理中"},
+		{nil, "全流程、全事项网上办理", "已完成", "已实现", "2021-03-25"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, func(f *excelize.File) {
+		f.MergeCell("Sheet1", "A7", "A9") // （三） written once over its three milestones
+	})
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.No+"="+e.Milestone)
+	}
+	want := "（一）=一|=|（二）=二|=|（三）=三.1|（三）=三.2|（三）=三.3|（四）=四|=|（六）=六|="
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("entries\n got %s\nwant %s", g, want)
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		`包头市.xlsx Sheet1!A4 警告 无法匹配：第4行（节点"召开推进会议2次"）对应不到方案中的任何节点，已保留在台账中；如是方案中的节点，请按模板填写措施编号或节点，如 三.1；如是方案以外的工作，可删去该行或写入相关节点的进展情况`,
+		`包头市.xlsx Sheet1!A6 警告 无法匹配：第6行（节点"工程审批系统接入“蒙速办”APP"）对应不到方案中的任何节点，已保留在台账中；如是方案中的节点，请按模板填写措施编号或节点，如 三.1；如是方案以外的工作，可删去该行或写入相关节点的进展情况`,
+		`包头市.xlsx Sheet1!A11 警告 无法匹配：第11行对应不到方案中的任何节点，已保留在台账中；如是方案中的节点，请按模板填写措施编号或节点，如 三.1；如是方案以外的工作，可删去该行或写入相关节点的进展情况`,
+		`包头市.xlsx Sheet1!A13 警告 无法匹配：第13行（节点"全流程、全事项网上办理"）对应不到方案中的任何节点，已保留在台账中；如是方案中的节点，请按模板填写措施编号或节点，如 三.1；如是方案以外的工作，可删去该行或写入相关节点的进展情况`,
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "重复") || strings.Contains(text, "漏报") {
+		t.Errorf("a row was given to the wrong milestone:\n%s", text)
+	}
+	if w := "包头市.xlsx Sheet1 提示 读取说明：措施编号缺失或无法识别的行已按节点名称对应：第9行→三.3；请核对"; !strings.Contains(text, w) {
+		t.Errorf("missing line\n%s\nin\n%s", w, text)
+	}
+}
+
+func TestReadRowsUnderMeasureMatchedByTitle(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：自治区政务服务局", nil, "报送期次：2021年4月上半月"},
+		{"措施编号", "节点", "进展状态", "进展情况", "完成时间"},
+		{"（三）", "全流程、全事项网上办理", "已完成", "已实现", "2021-03-25"},
+		{nil, "工程审批系统接入“蒙速办”APP", "推进中", "接口联调中"},
+		{nil, "一网通办", "推进中", "方案编制中"},
+		{"（五）", nil, "推进中", "窗口改造"},
+		{"（六）", nil, "推进中", "清单梳理中"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "政务服务局.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "三.1|三.2|三.3|五|六" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	text := strings.Join(lines, "\n")
+	w := "政务服务局.xlsx Sheet1 提示 读取说明：措施编号缺失或无法识别的行已按节点名称对应：第3行→三.1，第4行→三.2，第5行→三.3；请核对"
+	if !strings.Contains(text, w) {
+		t.Errorf("missing line\n%s\nin\n%s", w, text)
+	}
+	if strings.Contains(text, "无法匹配") {
+		t.Errorf("unexpected:\n%s", text)
+	}
+}

@@ -19,7 +19,7 @@ func init() {
 func runMerge(e *env, args []string) int {
 	fs := e.flags("merge")
 	out := fs.StringP("output", "o", "", "写出的汇总台账`文件`（默认：汇总台账_期次.xlsx）")
-	period := fs.String("period", "", "本次汇总的报送`期次`，如 2021-04-2（默认：收到的表中最新的期次）")
+	period := fs.String("period", "", "本次汇总的报送`期次`，如 2021-04-2（默认：收到的表中最新的期次）；工作簿中每期一张表的，读取该期的表")
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该期最后一天）")
 	remind := fs.Bool("remind", false, "另外输出催报通知（未报单位及联系人），可直接复制发送")
 	reportPath := fs.String("report", "", "同时写出本期所在月份的月度报告（PDF）到这个`文件`")

@@ -23,7 +23,7 @@ func runValidate(e *env, args []string) int {
 	asJSON := fs.Bool("json", false, "以 JSON 输出检查结果")
 	annotate := fs.String("annotate", "", "把每个表的副本写到这个`文件夹`，文件名加“_校验批注”，有问题的单元格标红或标黄并加批注（原文件不动）")
 	force := fs.Bool("force", false, "批注副本已存在时覆盖它")
-	period := fs.String("period", "", "表中和文件名中都没有期次时使用的报送`期次`，如 2021-04-1")
+	period := fs.String("period", "", "表中和文件名中都没有期次时使用的报送`期次`，如 2021-04-1；工作簿中每期一张表的，读取该期的表")
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该期最后一天）")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
 	prog := programmeFlag(fs)
