@@ -67,14 +67,7 @@ func TestWriteLedger(t *testing.T) {
 	files[1].Submission.Entries[0].Progress = strings.Repeat("推进", 50_000)
 	files[1].Submission.Entries[1].Progress = "第一\x00行\x07\xff\xfe结束"
 	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
-	var buf bytes.Buffer
-	if err := WriteLedger(&buf, l); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openLedger(t, l)
 	if got, want := f.GetSheetList(), []string{"总览", "报送情况", "汇总台账", "问题清单", "措施清单"}; !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -151,14 +144,7 @@ func TestLedgerBlankCells(t *testing.T) {
 	src := taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}
 	s, fs := ReadSubmission(src, data, ReadOptions{Programme: p})
 	l := taizhang.Merge(p, []taizhang.File{{Source: src, Submission: s, Findings: fs}}, taizhang.MergeOptions{})
-	var buf bytes.Buffer
-	if err := WriteLedger(&buf, l); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openLedger(t, l)
 	defer f.Close()
 	// 汇总台账 row 2 is 包头市 一: 完成时间 (I) and 存在问题 (K) are empty.
 	// 报送情况 row 2 is 呼和浩特市, not reported: no 收到时间 (D), 时间来源 (E), 文件 (F).
@@ -192,4 +178,18 @@ func TestLedgerBlankCells(t *testing.T) {
 			t.Errorf("%s!F2 (完成时限) = %q, want 2021-05-31", sh, v)
 		}
 	}
+}
+
+// openLedger writes l's ledger workbook and opens it with excelize.
+func openLedger(t *testing.T, l *taizhang.Ledger) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteLedger(&buf, l); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -378,12 +378,9 @@ while ws.cell(row=row, column=4).value:
 wb.save(dst)
 `
 
-// writeFilledTemplate writes 包头市's blank template for 2021年4月上半月
-// and fills it with openpyxl; it returns the filled file.
-func writeFilledTemplate(t *testing.T, dir string) string {
+// builtinApril returns the built-in programme and its first period, 2021年4月上半月.
+func builtinApril(t *testing.T) (*taizhang.Programme, taizhang.Period) {
 	t.Helper()
-	err := exec.Command(python, "-c", "import openpyxl").Run()
-	requireTool(t, err == nil, "python3-openpyxl ("+python+")")
 	p, err := taizhang.ParseProgrammeText(templates.Programme)
 	if err != nil {
 		t.Fatal(err)
@@ -392,6 +389,16 @@ func writeFilledTemplate(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p, q
+}
+
+// writeFilledTemplate writes 包头市's blank template for 2021年4月上半月
+// and fills it with openpyxl; it returns the filled file.
+func writeFilledTemplate(t *testing.T, dir string) string {
+	t.Helper()
+	err := exec.Command(python, "-c", "import openpyxl").Run()
+	requireTool(t, err == nil, "python3-openpyxl ("+python+")")
+	p, q := builtinApril(t)
 	blank := filepath.Join(dir, "空白模板.xlsx")
 	var buf bytes.Buffer
 	if err := xlsx.WriteTemplate(&buf, p, "包头市", q); err != nil {

@@ -7,21 +7,13 @@ import (
 	"time"
 
 	"taizhang"
-	"taizhang/templates"
 )
 
 // TestMergeSummaryBrief prints the merge summary of a period in which many
 // units are late or missing: each line names ten units and counts the rest,
 // pointing to 报送情况; the 催报 text still names every unit.
 func TestMergeSummaryBrief(t *testing.T) {
-	p, err := taizhang.ParseProgrammeText(templates.Programme)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := taizhang.ParsePeriod("2021-04-1", p.Schedule, 2021)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, q := builtinApril(t)
 	summary := func(reported int) (string, *taizhang.Ledger) {
 		var files []taizhang.File
 		for _, u := range p.Units[:reported] {
