@@ -101,6 +101,18 @@ func FuzzParsePeriod(f *testing.F) {
 	})
 }
 
+func FuzzFindPeriod(f *testing.F) {
+	for _, s := range []string{"呼市工改专项进展情况（6.1-6.15）", "（2021年6月1日—6月15日）", "6月16日至30日", "2021/6/16~2021/6/30", "包头市_2021年4月上半月"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, ok := taizhang.FindPeriod(s, taizhang.HalfMonth, 2021)
+		if ok && (q.Index < 1 || q.Index > 2 || q.Month < 1 || q.Month > 12) {
+			t.Fatalf("FindPeriod(%q) = %+v", s, q)
+		}
+	})
+}
+
 func FuzzParseStatus(f *testing.F) {
 	for _, s := range []string{"未启动", "推进中", "已完成", "已办结", "完成", "正在推进", "进行中", "持续推进", "尚未启动",
 		"未开展", "基本完成", " 已 完 成 。", "", "√", "已完成（部分）", "\xff", "已办结", "正在推进", "尚未启动"} {

@@ -174,3 +174,32 @@ func TestParseSchedule(t *testing.T) {
 		t.Errorf("ParseSchedule(每周) error = %v, want %s", err, want)
 	}
 }
+
+func TestFindPeriod(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string // "" when no period is found
+	}{
+		{"包头市_2021年4月上半月_进展情况表", "2021年4月上半月"},
+		{"关于报送4月下半月进展情况的函", "2021年4月下半月"},
+		{"呼市工改专项进展情况（6.1-6.15）", "2021年6月上半月"},
+		{"推进情况表（2021年6月1日—6月15日）", "2021年6月上半月"},
+		{"6月16日至30日进展", "2021年6月下半月"},
+		{"2021/6/16~2021/6/30", "2021年6月下半月"},
+		{"进展（6.1-6.30）", ""},              // a whole month is not one half
+		{"进展（6.10-5.1）", ""},              // backwards
+		{"第3-1项", ""},                     // a measure number, not days
+		{"4月上半月和4月下半月", ""},               // two different periods
+		{"进展（2.30-2.31）", ""},             // not dates
+		{"4月上半月（4.1-4.15）", "2021年4月上半月"}, // the words win; the span agrees
+	} {
+		q, ok := taizhang.FindPeriod(c.text, taizhang.HalfMonth, 2021)
+		got := ""
+		if ok {
+			got = q.String()
+		}
+		if got != c.want {
+			t.Errorf("FindPeriod(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
