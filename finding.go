@@ -60,6 +60,7 @@ const (
 	UnreadableFile      Code = "unreadable-file"
 	WrongPeriod         Code = "wrong-period"
 	UnknownUnit         Code = "unknown-unit"
+	WrongUnit           Code = "wrong-unit"
 	UnknownPeriod       Code = "unknown-period"
 	ReaderNote          Code = "reader-note"
 )
@@ -83,6 +84,7 @@ var codeInfo = map[Code]struct {
 	UnreadableFile:      {"无法读取", Error},
 	WrongPeriod:         {"期次不符", Warning},
 	UnknownUnit:         {"单位不明", Error},
+	WrongUnit:           {"单位不符", Warning},
 	UnknownPeriod:       {"期次不明", Error},
 	ReaderNote:          {"读取说明", Info},
 }
@@ -91,7 +93,7 @@ var codeInfo = map[Code]struct {
 var Codes = []Code{
 	MissingSubmission, LateSubmission, UnknownReceivedTime, MissingEntry, UnknownEntry,
 	NotApplicable, Overdue, CompletedLate, DueSoon, InvalidValue, Inconsistent,
-	DuplicateSubmission, UnreadableFile, WrongPeriod, UnknownUnit, UnknownPeriod, ReaderNote,
+	DuplicateSubmission, UnreadableFile, WrongPeriod, UnknownUnit, WrongUnit, UnknownPeriod, ReaderNote,
 }
 
 // Label returns the Chinese name of the code, such as 未报.

@@ -471,3 +471,19 @@ func (p *Programme) SortUnits(names []string) {
 		return strings.Compare(a, b)
 	})
 }
+
+// UnitBySender returns the unit whose e-mail addresses include sender, or "".
+func (p *Programme) UnitBySender(sender string) string {
+	sender = strings.TrimSpace(sender)
+	if sender == "" {
+		return ""
+	}
+	for _, u := range p.Units {
+		for _, e := range u.Emails {
+			if strings.EqualFold(strings.TrimSpace(e), sender) {
+				return u.Name
+			}
+		}
+	}
+	return ""
+}

@@ -2,6 +2,7 @@ package taizhang
 
 import (
 	"cmp"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -314,21 +315,64 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		unit   string
 		period Period
 	}
-	// A file that could not be read is attributed, by its name, to a unit and period.
+	// A sheet of a known unit whose period could not be read is taken for
+	// the run's period when nothing says otherwise, rather than leaving the
+	// unit 未报.
+	placed := map[string]bool{}
+	for _, s := range subs {
+		if s.Unit != "" && s.Period == l.Period {
+			placed[s.Unit] = true
+		}
+	}
+	for i := range files {
+		s := files[i].Submission
+		if s == nil || s.Unit == "" || !s.Period.IsZero() {
+			continue
+		}
+		if d := arrival(s); d.IsZero() && placed[s.Unit] || !d.IsZero() && p.ReportedOn(d) != l.Period {
+			continue
+		}
+		s.Period, s.PeriodFrom = l.Period, "本次汇总期次"
+		for j := range files[i].Findings {
+			f := &files[i].Findings[j]
+			if f.Code == UnknownPeriod {
+				problem, _, _ := strings.Cut(f.Message, "；")
+				f.Severity = Warning
+				f.Message = fmt.Sprintf("%s；已按本次汇总的期次%s汇总，如不是该期的表，请在表头“报送期次”写明后重新报送", problem, l.Period)
+			}
+		}
+		files[i].Findings.Attribute(s.Unit, s.Period)
+	}
+	// A file that could not be read is attributed to a unit by its name or
+	// sender, and to a period by its name, its e-mail's subject or time, or
+	// else the run's.
 	unreadable := map[key][]string{}
 	for i := range files {
 		if files[i].Submission != nil {
 			continue
 		}
-		name := files[i].Source.Name
-		unit, _ := p.MatchUnit(strings.TrimSuffix(name, path.Ext(name)))
-		q, _ := FindPeriod(name, p.Schedule, p.Year())
+		src := files[i].Source
+		unit, _ := p.MatchUnit(strings.TrimSuffix(src.Name, path.Ext(src.Name)))
+		if unit == "" {
+			unit = p.UnitBySender(src.Sender)
+		}
+		q, _ := FindPeriod(src.Name, p.Schedule, p.Year())
+		if q.IsZero() {
+			q, _ = FindPeriod(src.Subject, p.Schedule, p.Year())
+		}
+		if q.IsZero() && unit != "" {
+			if src.Received.IsZero() {
+				q = l.Period
+			} else {
+				q = p.ReportedOn(DateOf(src.Received))
+			}
+		}
 		if unit == "" && q.IsZero() {
 			continue
 		}
 		files[i].Findings.Attribute(unit, q)
 		if unit != "" && !q.IsZero() && slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
-			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], files[i].Source.Path)
+			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], src.Path)
 		}
 	}
 	// Check every sheet first: it reads statuses and dates, history included.
@@ -341,6 +385,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	// Group the usable sheets by unit and period.
 	groups := map[key][]int{}
 	later := 0
+	mislabelled := map[string][]*Submission{} // later sheets a unit sent for the run's period, by unit
 	first := l.Period
 	fileOf := map[*Submission]int{}
 	for i := range files {
@@ -356,11 +401,19 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			// A later sheet that arrived while the run's period was being
 			// reported is likely mislabelled; one that came later is just
 			// the future, counted once below.
-			if d := arrival(s); !d.IsZero() && !d.After(p.DueDate(l.Period)) {
-				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
-				f.Unit, f.Period = s.Unit, s.Period
-			} else {
+			var f *Finding
+			switch d := arrival(s); {
+			case !d.IsZero() && !d.After(p.DueDate(l.Period)):
+				f = files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
+			case d.IsZero() && opt.Period.IsZero():
+				// The run's period was chosen over this one by the other units' sheets.
+				f = files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于多数单位所报的本次汇总期次%s，表中又没有填报日期，无法判断报送时间，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period)
+			default:
 				later++
+			}
+			if f != nil {
+				f.Unit, f.Period = s.Unit, s.Period
+				mislabelled[s.Unit] = append(mislabelled[s.Unit], s)
 			}
 			continue
 		}
@@ -391,9 +444,26 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		}
 	}
 	// Receipts.
+	sentIn := map[Period]int{}
+	for k := range winner {
+		sentIn[k.period]++
+	}
+	expected := 0
+	for _, u := range p.Units {
+		if len(p.UnitMilestones(u.Name)) > 0 {
+			expected++
+		}
+	}
 	for _, q := range l.Periods {
+		// An earlier period lists every unit when it was asked for (from
+		// opt.From on) or when most units' sheets of it came; a few stray
+		// old sheets list only their own units, not everyone else as 未报.
+		full := q == l.Period || !opt.From.IsZero() && !q.Before(opt.From) || 2*sentIn[q] >= expected
 		for _, u := range p.Units {
 			if len(p.UnitMilestones(u.Name)) == 0 {
+				continue
+			}
+			if _, sent := winner[key{u.Name, q}]; !full && !sent && len(unreadable[key{u.Name, q}]) == 0 {
 				continue
 			}
 			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[key{u.Name, q}]}
@@ -450,6 +520,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		case Missing:
 			if len(r.Unreadable) > 0 {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s 无法读取，视为未报，请其重新报送", r.Unit, r.Period, r.Due, strings.Join(r.Unreadable, "、"))
+			} else if m := mislabelled[r.Unit]; len(m) > 0 {
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 表中期次为%s，如是期次填错，请改正后重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, m[0].Period)
 			} else {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
 			}
@@ -618,25 +690,80 @@ func (l *Ledger) sortFindings() {
 	})
 }
 
-// compareReceived orders two sheets of one unit and period by when they
-// arrived: e-mail time, then 填报日期, then file time, then input order.
+// compareReceived orders two sheets of one unit and period by which should
+// count, the greater winning: a sheet with anything filled in beats a blank
+// one; then the later day it arrived (the e-mail's, else 填报日期, else the
+// file's time); then a name that says it is a revision (修改版, 更正, 补发);
+// then the later time; then the later input. Each sheet has its own key, so
+// the order does not depend on the order of the files.
 func compareReceived(a, b *Submission, ia, ib int) int {
-	if !a.Source.Received.IsZero() && !b.Source.Received.IsZero() {
-		if c := a.Source.Received.Compare(b.Source.Received); c != 0 {
-			return c
-		}
+	if c := compareBool(filledIn(a), filledIn(b)); c != 0 {
+		return c
 	}
-	if !a.Filled.IsZero() && !b.Filled.IsZero() {
-		if c := a.Filled.Compare(b.Filled); c != 0 {
-			return c
-		}
+	ta, tb := receivedAt(a), receivedAt(b)
+	if c := DateOf(ta).Compare(DateOf(tb)); c != 0 {
+		return c
 	}
-	if !a.Source.Modified.IsZero() && !b.Source.Modified.IsZero() {
-		if c := a.Source.Modified.Compare(b.Source.Modified); c != 0 {
-			return c
-		}
+	if c := compareBool(revision(a.Source), revision(b.Source)); c != 0 {
+		return c
+	}
+	if c := ta.Compare(tb); c != 0 {
+		return c
 	}
 	return cmp.Compare(ia, ib)
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// receivedAt returns when a sheet arrived, as well as can be told: the
+// e-mail's time, else the start of 填报日期, else the file's time; zero when
+// none is known.
+func receivedAt(s *Submission) time.Time {
+	switch {
+	case !s.Source.Received.IsZero():
+		return s.Source.Received.In(CST)
+	case !s.Filled.IsZero():
+		return s.Filled.Time()
+	case !s.Source.Modified.IsZero():
+		return s.Source.Modified.In(CST)
+	}
+	return time.Time{}
+}
+
+// filledIn reports whether any row of the sheet has a status, a completion
+// date or progress written in it: a blank template sent by mistake does not
+// replace a filled sheet.
+func filledIn(s *Submission) bool {
+	for i := range s.Entries {
+		e := &s.Entries[i]
+		if strings.TrimSpace(e.StatusText) != "" || strings.TrimSpace(e.CompletedText) != "" || !e.ProgressBlank() {
+			return true
+		}
+	}
+	return false
+}
+
+// revisionWords mark a file name or e-mail subject as a corrected copy.
+var revisionWords = []string{"修改", "更正", "修订", "补发", "重报", "重发", "重新报送", "最终", "终稿", "定稿", "更新"}
+
+func revision(src Source) bool {
+	for _, t := range []string{src.Name, src.Path, src.Subject} {
+		for _, w := range revisionWords {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func formatReceived(r *Receipt) string {
@@ -660,20 +787,29 @@ func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
 	return f, true
 }
 
-// arrival returns the day a sheet arrived: the e-mail's date, else its 填报日期; zero when unknown.
+// arrival returns the day a sheet arrived: the e-mail's date, else its
+// 填报日期 (read here when Check has not yet); zero when unknown.
 func arrival(s *Submission) Date {
 	if t, _ := s.Arrival(); !t.IsZero() {
 		return DateOf(t)
 	}
-	return Date{}
+	d, _ := ParseDate(s.FilledText, s.Period.Year)
+	return d
 }
 
 // runPeriod is the latest period of the sheets whose unit and period are
 // known. A sheet that arrived before its period began is mislabelled (a
-// 5月上半月 sent on 30 April) and does not move the run; only when every sheet
-// is like that does the latest of them decide.
+// 5月上半月 sent on 30 April) and does not move the run; nor do a few sheets
+// with no date at all when far more units reported an earlier period (one
+// sheet with a mistyped period among a month's returns). Only when every
+// sheet is like that does the latest of them decide.
 func runPeriod(subs []*Submission) Period {
-	var best, any Period
+	type tally struct {
+		dated bool
+		units map[string]bool
+	}
+	per := map[Period]*tally{}
+	var any Period
 	for _, s := range subs {
 		if s.Unit == "" || s.Period.IsZero() {
 			continue
@@ -682,15 +818,28 @@ func runPeriod(subs []*Submission) Period {
 			any = s.Period
 		}
 		d := arrival(s)
-		if d.IsZero() {
-			// Check has not parsed 填报日期 yet.
-			d, _ = ParseDate(s.FilledText, s.Period.Year)
-		}
 		if !d.IsZero() && d.Before(s.Period.Start()) {
 			continue
 		}
-		if best.IsZero() || best.Before(s.Period) {
-			best = s.Period
+		t := per[s.Period]
+		if t == nil {
+			t = &tally{units: map[string]bool{}}
+			per[s.Period] = t
+		}
+		t.units[s.Unit] = true
+		t.dated = t.dated || !d.IsZero()
+	}
+	most := 0
+	for _, t := range per {
+		most = max(most, len(t.units))
+	}
+	var best Period
+	for q, t := range per {
+		if !t.dated && 2*len(t.units) <= most && len(t.units) < most {
+			continue
+		}
+		if best.IsZero() || best.Before(q) {
+			best = q
 		}
 	}
 	if best.IsZero() {

@@ -149,3 +149,159 @@ func TestRunPeriodIgnoresSheetsSentBeforeTheirPeriod(t *testing.T) {
 		t.Errorf("run period %v, want %v", l.Period, q.Next())
 	}
 }
+
+func findingTexts(l *taizhang.Ledger) string {
+	var text []string
+	for _, f := range l.Findings {
+		text = append(text, f.Text())
+	}
+	return strings.Join(text, "\n")
+}
+
+// One sheet with a mistyped later period and no 填报日期 does not move the
+// run away from the period every other unit reported: it is named, and its
+// unit's 未报 says which file came instead.
+func TestRunPeriodFollowsMostUnits(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	var subs []*taizhang.Submission
+	for _, u := range []string{"包头市", "通辽市", "赤峰市", "乌海市"} {
+		subs = append(subs, sheet(p, u, q, "2021-06-15", "推进中"))
+	}
+	wrong := sheet(p, "巴彦淖尔市", q.Next(), "", "推进中")
+	l := taizhang.Merge(p, files(append(subs, wrong)...), taizhang.MergeOptions{})
+	if l.Period != q {
+		t.Fatalf("run period %v, want %v", l.Period, q)
+	}
+	text := findingTexts(l)
+	for _, want := range []string{
+		"巴彦淖尔市_2021年6月下半月.xlsx 进展情况!F2 警告 期次不符：表中期次为2021年6月下半月，晚于多数单位所报的本次汇总期次2021年6月上半月，表中又没有填报日期，无法判断报送时间，未计入汇总；如期次填错请改正后重新报送",
+		"错误 未报：巴彦淖尔市未报送2021年6月上半月进展情况表（应于 2021-06-15 前报送）；收到的 巴彦淖尔市_2021年6月下半月.xlsx 表中期次为2021年6月下半月，如是期次填错，请改正后重新报送",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing\n%s\nin\n%s", want, text)
+		}
+	}
+	// Two units agreeing on the later period, or a dated sheet of it, do move the run.
+	second := sheet(p, "兴安盟", q.Next(), "", "推进中")
+	third := sheet(p, "阿拉善盟", q.Next(), "", "推进中")
+	if l := taizhang.Merge(p, files(append(subs, wrong, second, third)...), taizhang.MergeOptions{}); l.Period != q.Next() {
+		t.Errorf("three of seven units: run period %v, want %v", l.Period, q.Next())
+	}
+	wrong.FilledText = "2021-06-30"
+	if l := taizhang.Merge(p, files(append(subs, wrong)...), taizhang.MergeOptions{}); l.Period != q.Next() {
+		t.Errorf("dated sheet: run period %v, want %v", l.Period, q.Next())
+	}
+}
+
+// A sheet whose unit is known but whose period could not be read is counted
+// for the run's period, with a warning instead of leaving the unit 未报.
+func TestUndatedSheetTakesRunPeriod(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	a := sheet(p, "包头市", q, "2021-06-15", "推进中")
+	b := sheet(p, "呼和浩特市", taizhang.Period{}, "2021-06-15", "推进中")
+	fs := files(a, b)
+	fs[1].Findings.Add(taizhang.UnknownPeriod, b.Place(""), "表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年6月上半月，或汇总时用 --period 指定")
+	l := taizhang.Merge(p, fs, taizhang.MergeOptions{})
+	state := map[string]string{}
+	for _, r := range l.ReceiptsOf(q) {
+		state[r.Unit] = r.State.String()
+	}
+	if state["呼和浩特市"] != "按时" {
+		t.Errorf("呼和浩特市 %q, want 按时", state["呼和浩特市"])
+	}
+	want := "呼和浩特市_.xlsx 进展情况 警告 期次不明：表头和文件名中都没有报送期次；已按本次汇总的期次2021年6月上半月汇总，如不是该期的表，请在表头“报送期次”写明后重新报送"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	// Sent a month later, it is not taken for this period.
+	c := sheet(p, "呼和浩特市", taizhang.Period{}, "2021-07-20", "推进中")
+	l = taizhang.Merge(p, files(a, c), taizhang.MergeOptions{})
+	for _, r := range l.ReceiptsOf(q) {
+		if r.Unit == "呼和浩特市" && r.State != taizhang.Missing {
+			t.Errorf("sheet of 20 July counted for %v: %v", q, r.State)
+		}
+	}
+}
+
+// Of several sheets of one unit and period, a filled one beats a blank
+// template whatever their times, and the choice does not depend on the order
+// of the files.
+func TestResubmissionChoice(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	mail := sheet(p, "乌海市", q, "", "推进中")
+	mail.Source.Path, mail.Source.Received = "乌海市进展情况.eml › 乌海市.xlsx", time.Date(2021, 6, 16, 10, 0, 0, 0, taizhang.CST)
+	blank := sheet(p, "乌海市", q, "", "")
+	blank.Source.Path, blank.Source.Modified = "乌海市（空白）.xlsx", time.Date(2021, 6, 20, 9, 0, 0, 0, taizhang.CST)
+	for i := range blank.Entries {
+		blank.Entries[i].Texts = nil
+	}
+	loose := sheet(p, "乌海市", q, "2021-06-14", "推进中")
+	loose.Source.Path, loose.Source.Modified = "乌海市.xlsx", time.Date(2021, 6, 21, 9, 0, 0, 0, taizhang.CST)
+	revised := sheet(p, "乌海市", q, "2021-06-16", "推进中")
+	revised.Source.Path = "乌海市_修改版.xlsx"
+	winner := func(subs ...*taizhang.Submission) string {
+		l := taizhang.Merge(p, files(subs...), taizhang.MergeOptions{Period: q})
+		for _, r := range l.ReceiptsOf(q) {
+			if r.Unit == "乌海市" && r.Submission != nil {
+				return r.Submission.Source.Path
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		subs []*taizhang.Submission
+		want string
+	}{
+		{[]*taizhang.Submission{mail, blank}, mail.Source.Path},
+		{[]*taizhang.Submission{blank, mail}, mail.Source.Path},
+		{[]*taizhang.Submission{mail, loose}, mail.Source.Path},                    // 16 June beats 填报日期 14 June
+		{[]*taizhang.Submission{loose, mail}, mail.Source.Path},                    //
+		{[]*taizhang.Submission{mail, revised}, revised.Source.Path},               // same day: the revision
+		{[]*taizhang.Submission{revised, mail}, revised.Source.Path},               //
+		{[]*taizhang.Submission{mail, blank, loose, revised}, revised.Source.Path}, //
+		{[]*taizhang.Submission{revised, loose, blank, mail}, revised.Source.Path}, //
+		{[]*taizhang.Submission{blank}, blank.Source.Path},                         // a blank sheet alone still counts
+	} {
+		if got := winner(c.subs...); got != c.want {
+			var names []string
+			for _, s := range c.subs {
+				names = append(names, s.Source.Path)
+			}
+			t.Errorf("%v: %s wins, want %s", names, got, c.want)
+		}
+	}
+}
+
+// A stray sheet of an older period lists only its own unit for that period,
+// not every other unit as 未报.
+func TestStrayOldSheet(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	old := sheet(p, "包头市", q.Prev(), "2021-05-31", "推进中")
+	l := taizhang.Merge(p, files(sheet(p, "包头市", q, "2021-06-15", "推进中"), old), taizhang.MergeOptions{})
+	if got := len(l.ReceiptsOf(q.Prev())); got != 1 {
+		t.Errorf("%d receipts for %v, want 1 (包头市)", got, q.Prev())
+	}
+	if got := len(l.ReceiptsOf(q)); got != 16 {
+		t.Errorf("%d receipts for %v, want 16", got, q)
+	}
+}
+
+// A file that could not be read is put down to its sender's unit and its
+// e-mail's subject, so the unit's 未报 says the file came but was unreadable.
+func TestUnreadableBySender(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	p.Unit("兴安盟").Emails = []string{"xam_gg@163.com"}
+	bad := taizhang.File{Source: taizhang.Source{Path: "报送.eml › 进展情况表.xlsx", Name: "进展情况表.xlsx", Sender: "XAM_gg@163.com", Subject: "6月上半月进展情况"}}
+	bad.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: bad.Source.Path}, "文件已损坏")
+	fs := append(files(sheet(p, "包头市", q, "2021-06-15", "推进中")), bad)
+	l := taizhang.Merge(p, fs, taizhang.MergeOptions{})
+	want := "错误 未报：兴安盟2021年6月上半月进展情况表（应于 2021-06-15 前报送）收到的 报送.eml › 进展情况表.xlsx 无法读取，视为未报，请其重新报送"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+}

@@ -251,6 +251,21 @@ func (p *Programme) UnitIndex(name string) int {
 // grace days included.
 func (p *Programme) DueDate(q Period) Date { return q.End().AddDays(p.DueDays + p.GraceDays) }
 
+// ReportedOn returns the period a sheet written or sent on day d most likely
+// reports: the previous period while its sheets are still due or in the
+// first days of the next (a late sheet), else the period that holds d.
+func (p *Programme) ReportedOn(d Date) Period {
+	q := PeriodOf(d, p.Schedule)
+	if d.Before(q.Start().AddDays(max(p.DueDays+p.GraceDays+1, lateWindow))) {
+		return q.Prev()
+	}
+	return q
+}
+
+// lateWindow is how many days into a period a sheet is still taken for the
+// period before.
+const lateWindow = 5
+
 // Validate checks that the programme is usable: names present and unique,
 // every milestone with a deadline and reporting units that exist.
 func (p *Programme) Validate() error {

@@ -60,7 +60,7 @@ func (r *reader) identify() {
 		}
 	}
 	if s.Unit == "" && r.src.Sender != "" {
-		if u := unitBySender(p, r.src.Sender); u != "" {
+		if u := p.UnitBySender(r.src.Sender); u != "" {
 			s.Unit, s.UnitFrom = u, "发件人"
 		}
 	}
@@ -78,6 +78,16 @@ func (r *reader) identify() {
 		r.fs.Add(taizhang.ReaderNote, r.place(s.UnitCell), "表中没有填报单位，已按发件人 %s 认定为%s；请在表头填写单位全称", r.src.Sender, s.Unit)
 	case s.UnitFrom != "表头":
 		r.fs.Add(taizhang.ReaderNote, r.place(s.UnitCell), "表头没有填报单位，已按%s认定为%s", s.UnitFrom, s.Unit)
+	}
+	// The sheet's own unit wins over its file name and sender, but a
+	// disagreement is worth a word: a file sent for one unit that holds
+	// another's sheet is usually the wrong attachment.
+	if s.UnitFrom == "表头" || s.UnitFrom == "模板标识" {
+		if u, err := p.MatchUnit(stem); err == nil && u != s.Unit {
+			r.fs.Add(taizhang.WrongUnit, r.place(s.UnitCell), "表中填报单位为%s，文件名中为%s，已按%s汇总；如发错了文件，请%s重新报送本单位的表", s.Unit, u, s.Unit, u)
+		} else if u := p.UnitBySender(r.src.Sender); u != "" && u != s.Unit {
+			r.fs.Add(taizhang.WrongUnit, r.place(s.UnitCell), "表中填报单位为%s，发件人 %s 登记为%s，已按%s汇总；如发错了文件，请%s重新报送本单位的表", s.Unit, r.src.Sender, u, s.Unit, u)
+		}
 	}
 	// Period.
 	var periodErr error
@@ -116,14 +126,21 @@ func (r *reader) identify() {
 		}
 	}
 	r.yearBack(year)
+	// An example period for the messages: the one the sheet was most likely meant for.
+	example := p.FirstPeriod
+	if d, err := taizhang.ParseDate(s.FilledText, year); err == nil {
+		example = p.ReportedOn(d)
+	} else if !r.src.Received.IsZero() {
+		example = p.ReportedOn(taizhang.DateOf(r.src.Received))
+	}
 	switch problem, _, _ := strings.Cut(errText(periodErr), "，请"); {
 	case periodErr != nil && !s.Period.IsZero():
 		f := r.fs.Add(taizhang.InvalidValue, r.place(s.PeriodCell), "报送%s；已按%s认定为%s，请在表头写明，如 %s", problem, s.PeriodFrom, s.Period, s.Period)
 		f.Severity = taizhang.Warning
 	case periodErr != nil:
-		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "报送%s，文件名中也没有期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定", problem)
+		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "报送%s，文件名中也没有期次；请在表头“报送期次”填写如 %s，或汇总时用 --period 指定", problem, example)
 	case s.Period.IsZero():
-		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年4月上半月，或汇总时用 --period 指定")
+		r.fs.Add(taizhang.UnknownPeriod, r.place(s.PeriodCell), "表头和文件名中都没有报送期次；请在表头“报送期次”填写如 %s，或汇总时用 --period 指定", example)
 	case s.PeriodFrom != "表头":
 		r.fs.Add(taizhang.ReaderNote, r.place(s.PeriodCell), "表头没有报送期次，已按%s认定为%s", s.PeriodFrom, s.Period)
 	}
@@ -195,19 +212,6 @@ func yearIn(text string) int {
 		y = y*10 + int(c-'0')
 	}
 	return y
-}
-
-// unitBySender returns the unit whose e-mail addresses include sender, or "".
-func unitBySender(p *taizhang.Programme, sender string) string {
-	sender = strings.ToLower(strings.TrimSpace(sender))
-	for _, u := range p.Units {
-		for _, e := range u.Emails {
-			if strings.ToLower(strings.TrimSpace(e)) == sender {
-				return u.Name
-			}
-		}
-	}
-	return ""
 }
 
 // mergeRange is a merged range of a sheet.

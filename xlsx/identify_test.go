@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -24,5 +26,43 @@ func TestPeriodWithoutYear(t *testing.T) {
 		if got := s.Period.String(); got != c.want {
 			t.Errorf("%s filled %s: period %s, want %s", c.period, c.filled, got, c.want)
 		}
+	}
+}
+
+// A file named for one unit that holds another unit's sheet is read as the
+// sheet says, with a warning on the 填报单位 cell: it is usually the wrong attachment.
+func TestUnitDisagreesWithFileName(t *testing.T) {
+	block := []any{"填报单位：包头市", nil, "报送期次：2021年4月上半月", "填报日期：2021年4月14日"}
+	header := []any{"措施编号", "节点", "进展状态", "进展情况", "完成时间"}
+	row := []any{"（一）", "", "推进中", "推进中", ""}
+	data := workbook(t, map[string][][]any{"Sheet1": {block, header, row}}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "乌海市_2021年4月上半月_进展情况表.xlsx", data)
+	if s == nil || s.Unit != "包头市" {
+		t.Fatalf("unit %v: %v", s, lines)
+	}
+	want := "乌海市_2021年4月上半月_进展情况表.xlsx Sheet1!A1 警告 单位不符：表中填报单位为包头市，文件名中为乌海市，已按包头市汇总；如发错了文件，请乌海市重新报送本单位的表"
+	if !slices.Contains(lines, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, strings.Join(lines, "\n"))
+	}
+	// The same sheet under its own name: no such warning.
+	_, lines = read(t, "包头市_2021年4月上半月_进展情况表.xlsx", data)
+	for _, l := range lines {
+		if strings.Contains(l, "单位不符") {
+			t.Errorf("unexpected %s", l)
+		}
+	}
+}
+
+// A sheet with no period anywhere gets an example period near its 填报日期,
+// not the programme's first one.
+func TestUnknownPeriodExample(t *testing.T) {
+	block := []any{"填报单位：包头市", nil, nil, "填报日期：2021年6月16日"}
+	header := []any{"措施编号", "节点", "进展状态", "进展情况", "完成时间"}
+	row := []any{"（一）", "", "推进中", "推进中", ""}
+	data := workbook(t, map[string][][]any{"Sheet1": {block, header, row}}, []string{"Sheet1"}, nil)
+	_, lines := read(t, "包头市进展情况表.xlsx", data)
+	want := "包头市进展情况表.xlsx Sheet1 错误 期次不明：表头和文件名中都没有报送期次；请在表头“报送期次”填写如 2021年6月上半月，或汇总时用 --period 指定"
+	if !slices.Contains(lines, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, strings.Join(lines, "\n"))
 	}
 }

@@ -269,8 +269,11 @@ func (lw *ledgerWriter) receipts() error {
 		}
 		replaced = strings.Join(rep, "\n")
 		state := r.State.String()
-		if r.State == taizhang.Late {
+		switch {
+		case r.State == taizhang.Late:
 			state = fmt.Sprintf("迟报%d天", r.DaysLate())
+		case r.State == taizhang.Missing && len(r.Unreadable) > 0:
+			state = "未报（无法读取）"
 		}
 		row := []any{textCell(r.Unit, b), textCell(r.Period.String(), b), textCell(state, lw.body(color, true)), received,
 			textCell(r.ReceivedFrom, lw.body("", true)), textCell(file, b), textCell(replaced, b)}
@@ -519,8 +522,11 @@ func (lw *ledgerWriter) overview() error {
 			rate = float64(done) / float64(required)
 		}
 		state := r.State.String()
-		if r.State == taizhang.Late {
+		switch {
+		case r.State == taizhang.Late:
 			state = fmt.Sprintf("迟报%d天", r.DaysLate())
+		case r.State == taizhang.Missing && len(r.Unreadable) > 0:
+			state = "未报（无法读取）"
 		}
 		row = append(row, excelize.Cell{StyleID: pct, Value: rate}, excelize.Cell{StyleID: mark(receiptColor[r.State]), Value: state})
 		if err := sw.SetRow(cell(1, headerRow+1+i), row); err != nil {

@@ -217,7 +217,7 @@ func TestMergeJuneSecondHalf(t *testing.T) {
 		hideSoffice(t)
 		r, f, samples := mergeJune(t, "2021-04", "2021-05", "2021-06")
 		check(t, r, f)
-		if !strings.Contains(r.stdout, "未报：通辽市、乌海市\n") || !strings.Contains(r.stdout, "其中无法读取 1 个") {
+		if !strings.Contains(r.stdout, "未报：通辽市（文件无法读取）、乌海市\n") || !strings.Contains(r.stdout, "其中无法读取 1 个") {
 			t.Errorf("merge without LibreOffice:\n%v", r)
 		}
 		checkGolden(t, filepath.Join(golden, q+".golden"), r.String())

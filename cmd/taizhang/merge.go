@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -114,7 +115,11 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch r.State {
 		case taizhang.Missing:
-			missing = append(missing, r.Unit)
+			if len(r.Unreadable) > 0 {
+				missing = append(missing, r.Unit+"（文件无法读取）")
+			} else {
+				missing = append(missing, r.Unit)
+			}
 		case taizhang.Late:
 			late = append(late, fmt.Sprintf("%s（%d天）", r.Unit, r.DaysLate()))
 		}
@@ -166,35 +171,61 @@ func brief(units []string) string {
 }
 
 // reminder returns the 催报 text for the units that have not reported the
-// run's period, with contacts from the programme, ready to paste into a message.
+// run's period, with contacts from the programme, ready to paste into a
+// message. Units whose file came but could not be read are asked to send it again.
 func reminder(l *taizhang.Ledger) string {
 	var b strings.Builder
-	var missing []*taizhang.Receipt
+	var missing, broken []*taizhang.Receipt
 	for _, r := range l.ReceiptsOf(l.Period) {
-		if r.State == taizhang.Missing {
+		switch {
+		case r.State != taizhang.Missing:
+		case len(r.Unreadable) > 0:
+			broken = append(broken, r)
+		default:
 			missing = append(missing, r)
 		}
 	}
-	if len(missing) == 0 {
+	if len(missing)+len(broken) == 0 {
 		fmt.Fprintf(&b, "%s各单位均已报送，无需催报。\n", l.Period)
 		return b.String()
 	}
 	p := l.Programme
-	due := missing[0].Due
-	fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，以下 %d 个单位尚未报送，请尽快报送：\n", l.Period, due.Chinese(), len(missing))
-	for i, r := range missing {
-		contact := "方案中未登记联系人"
-		if u := p.Unit(r.Unit); u != nil && (u.Contact != "" || u.Phone != "") {
-			var parts []string
-			if u.Contact != "" {
-				parts = append(parts, "联系人："+u.Contact)
-			}
-			if u.Phone != "" {
-				parts = append(parts, "电话："+u.Phone)
-			}
-			contact = strings.Join(parts, "，")
+	contact := func(unit string) string {
+		u := p.Unit(unit)
+		if u == nil || u.Contact == "" && u.Phone == "" {
+			return "方案中未登记联系人"
 		}
-		fmt.Fprintf(&b, "%d. %s（%s）\n", i+1, r.Unit, contact)
+		var parts []string
+		if u.Contact != "" {
+			parts = append(parts, "联系人："+u.Contact)
+		}
+		if u.Phone != "" {
+			parts = append(parts, "电话："+u.Phone)
+		}
+		return strings.Join(parts, "，")
+	}
+	due := l.Programme.DueDate(l.Period)
+	fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，", l.Period, due.Chinese())
+	if len(missing) > 0 {
+		fmt.Fprintf(&b, "以下 %d 个单位尚未报送，请尽快报送：\n", len(missing))
+		for i, r := range missing {
+			fmt.Fprintf(&b, "%d. %s（%s）\n", i+1, r.Unit, contact(r.Unit))
+		}
+	}
+	if len(broken) > 0 {
+		if len(missing) > 0 {
+			fmt.Fprint(&b, "另有")
+		} else {
+			fmt.Fprint(&b, "以下")
+		}
+		fmt.Fprintf(&b, " %d 个单位报送的文件无法读取，请重新报送：\n", len(broken))
+		for i, r := range broken {
+			names := make([]string, len(r.Unreadable))
+			for j, u := range r.Unreadable {
+				names[j] = baseName(u)
+			}
+			fmt.Fprintf(&b, "%d. %s（%s；无法读取：%s）\n", i+1, r.Unit, contact(r.Unit), strings.Join(names, "、"))
+		}
 	}
 	office := p.Office
 	if office == "" {
@@ -202,4 +233,12 @@ func reminder(l *taizhang.Ledger) string {
 	}
 	fmt.Fprintf(&b, "请使用下发的模板填报，报送前可用 taizhang validate 自行检查。\n%s\n", office)
 	return b.String()
+}
+
+// baseName returns the last part of a display path (收件/a.eml › b.xlsx gives b.xlsx).
+func baseName(place string) string {
+	if i := strings.LastIndex(place, " › "); i >= 0 {
+		place = place[i+len(" › "):]
+	}
+	return filepath.Base(filepath.FromSlash(place))
 }
