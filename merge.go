@@ -486,6 +486,18 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			l.Receipts = append(l.Receipts, r)
 		}
 	}
+	// Sheets of the run's period whose file name names another unit: if that
+	// unit sent nothing, its 未报 says where its sheet may have gone.
+	misfiled := map[string][]*Submission{}
+	for i := range files {
+		s := files[i].Submission
+		if s == nil || s.Period != l.Period || !slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == WrongUnit }) {
+			continue
+		}
+		if u, err := p.MatchUnit(strings.TrimSuffix(s.Source.Name, path.Ext(s.Source.Name))); err == nil && u != s.Unit {
+			misfiled[u] = append(misfiled[u], s)
+		}
+	}
 	// Findings of the run's period.
 	for i := range files {
 		s := files[i].Submission
@@ -501,7 +513,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		default:
 			// History, replaced or later sheets: only what concerns the file itself.
 			for _, f := range files[i].Findings {
-				if f.Code == DuplicateSubmission && s.Period == l.Period || f.Code == WrongPeriod && l.Period.Before(s.Period) {
+				if (f.Code == DuplicateSubmission || f.Code == WrongUnit) && s.Period == l.Period || f.Code == WrongPeriod && l.Period.Before(s.Period) {
 					l.Findings = append(l.Findings, f)
 				}
 			}
@@ -520,6 +532,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		case Missing:
 			if len(r.Unreadable) > 0 {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s 无法读取，视为未报，请其重新报送", r.Unit, r.Period, r.Due, strings.Join(r.Unreadable, "、"))
+			} else if m := misfiled[r.Unit]; len(m) > 0 {
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 文件名为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, r.Unit, m[0].Unit)
 			} else if m := mislabelled[r.Unit]; len(m) > 0 {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 表中期次为%s，如是期次填错，请改正后重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, m[0].Period)
 			} else {

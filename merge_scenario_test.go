@@ -305,3 +305,25 @@ func TestUnreadableBySender(t *testing.T) {
 		t.Errorf("missing\n%s\nin\n%s", want, text)
 	}
 }
+
+// A file named for one unit holding another unit's sheet: the warning stays
+// even when the sheet is replaced, and the named unit's 未报 points at it.
+func TestMisfiledSheet(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	own := sheet(p, "呼伦贝尔市", q, "2021-06-15", "推进中")
+	stray := sheet(p, "呼伦贝尔市", q, "2021-06-14", "推进中")
+	stray.Source.Path, stray.Source.Name = "赤峰市_2021年6月上半月_进展情况表(1).xlsx", "赤峰市_2021年6月上半月_进展情况表(1).xlsx"
+	fs := files(own, stray)
+	fs[1].Findings.Add(taizhang.WrongUnit, stray.Place("B2"), "表中填报单位为呼伦贝尔市，文件名中为赤峰市，已按呼伦贝尔市汇总；如发错了文件，请赤峰市重新报送本单位的表")
+	l := taizhang.Merge(p, fs, taizhang.MergeOptions{})
+	text := findingTexts(l)
+	for _, want := range []string{
+		"赤峰市_2021年6月上半月_进展情况表(1).xlsx 进展情况!B2 警告 单位不符：表中填报单位为呼伦贝尔市，文件名中为赤峰市，已按呼伦贝尔市汇总；如发错了文件，请赤峰市重新报送本单位的表",
+		"错误 未报：赤峰市未报送2021年6月上半月进展情况表（应于 2021-06-15 前报送）；收到的 赤峰市_2021年6月上半月_进展情况表(1).xlsx 文件名为赤峰市，表中却是呼伦贝尔市的表，如发错了文件，请重新报送",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing\n%s\nin\n%s", want, text)
+		}
+	}
+}
