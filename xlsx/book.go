@@ -198,32 +198,25 @@ func (b *book) sharedStrings() ([]sstItem, error) {
 	}
 	defer rc.Close()
 	spill := b.store != nil && f.UncompressedSize64 > spillSST
-	d := xml.NewDecoder(io.LimitReader(rc, unzipLimit))
-	var text strings.Builder
+	sc := newXMLScanner(io.LimitReader(rc, unzipLimit))
+	var text []byte
 	inSI, inT, phonetic := false, false, 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return b.sst, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	for sc.Next() {
+		switch sc.Kind() {
+		case xmlStart:
+			switch string(sc.Name()) {
 			case "si":
 				inSI = true
-				text.Reset()
+				text = text[:0]
 			case "t":
 				inT = inSI
 			case "rPh":
 				phonetic++
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case xmlEnd:
+			switch string(sc.Name()) {
 			case "si":
-				item := sstItem{s: text.String()}
+				item := sstItem{s: string(text)}
 				if spill && len(item.s) > spillString {
 					ref, err := b.store.Put(item.s)
 					if err == nil {
@@ -237,19 +230,19 @@ func (b *book) sharedStrings() ([]sstItem, error) {
 			case "rPh":
 				phonetic--
 			}
-		case xml.CharData:
+		case xmlText:
 			if inT && phonetic == 0 {
-				text.Write(t)
+				text = append(text, sc.Text()...)
 			}
 		}
 	}
-	return b.sst, nil
+	return b.sst, sc.Err()
 }
 
 // rowReader streams the rows of one sheet.
 type rowReader struct {
 	rc     io.ReadCloser
-	d      *xml.Decoder
+	sc     *xmlScanner
 	sst    []sstItem
 	store  taizhang.TextStore
 	row    int
@@ -259,6 +252,7 @@ type rowReader struct {
 	done   bool
 	size   uint64 // the sheet part's uncompressed size
 	last   int    // the last row by the sheet's <dimension>, 0 when not given
+	val    []byte // the current cell's text, kept between rows
 }
 
 // minRowBytes is the least XML a row with a value takes
@@ -294,7 +288,7 @@ func (b *book) rows(name string) (*rowReader, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &rowReader{rc: rc, d: xml.NewDecoder(io.LimitReader(rc, unzipLimit)), sst: sst, store: b.store, size: f.UncompressedSize64}, nil
+		return &rowReader{rc: rc, sc: newXMLScanner(io.LimitReader(rc, unzipLimit)), sst: sst, store: b.store, size: f.UncompressedSize64}, nil
 	}
 	return nil, fmt.Errorf("no sheet %s", name)
 }
@@ -309,7 +303,7 @@ func (rr *rowReader) Row() int { return rr.row }
 // valid until the next call to Next.
 func (rr *rowReader) Cells() []string { return rr.cells }
 
-// Err returns the first error met, if any.
+// Err returns the first error met, if any; Row is then the first row not read.
 func (rr *rowReader) Err() error { return rr.err }
 
 // Merges returns the sheet's merged ranges; they follow the cell data, so
@@ -326,46 +320,35 @@ func (rr *rowReader) Next() bool {
 		phonetic                      int
 		col                           = -1
 		typ                           string
-		val                           strings.Builder
 	)
-	for {
-		tok, err := rr.d.RawToken()
-		if err != nil {
-			if err != io.EOF {
-				rr.err = err
-			}
-			rr.done = true
-			return inRow
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	val := rr.val[:0]
+	sc := rr.sc
+	for sc.Next() {
+		switch sc.Kind() {
+		case xmlStart:
+			switch string(sc.Name()) {
 			case "row":
 				inRow = true
 				rr.cells = rr.cells[:0]
 				col = -1
 				r := rr.row + 1
-				for _, a := range t.Attr {
-					if a.Name.Local == "r" {
-						if n, err := strconv.Atoi(a.Value); err == nil && n > 0 {
-							r = n
-						}
+				if v, ok := sc.Attr("r"); ok {
+					if n, ok := atoi(v); ok && n > 0 {
+						r = n
 					}
 				}
 				rr.row = r
 			case "c":
 				inCell, typ = true, ""
-				val.Reset()
+				val = val[:0]
 				next := col + 1
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "r":
-						if c := refColumn(a.Value); c >= 0 {
-							next = c
-						}
-					case "t":
-						typ = a.Value
+				if v, ok := sc.Attr("r"); ok {
+					if c := refColumn(string(v)); c >= 0 {
+						next = c
 					}
+				}
+				if v, ok := sc.Attr("t"); ok {
+					typ = cellType(v)
 				}
 				col = next
 			case "v":
@@ -377,31 +360,28 @@ func (rr *rowReader) Next() bool {
 			case "rPh":
 				phonetic++
 			case "dimension":
-				for _, a := range t.Attr {
-					if a.Name.Local == "ref" {
-						if m, ok := parseRange(a.Value); ok {
-							rr.last = m.r2
-						}
+				if v, ok := sc.Attr("ref"); ok {
+					if m, ok := parseRange(string(v)); ok {
+						rr.last = m.r2
 					}
 				}
 			case "mergeCell":
-				for _, a := range t.Attr {
-					if a.Name.Local == "ref" {
-						if m, ok := parseRange(a.Value); ok && len(rr.merges) < maxMerges {
-							rr.merges = append(rr.merges, m)
-						}
+				if v, ok := sc.Attr("ref"); ok {
+					if m, ok := parseRange(string(v)); ok && len(rr.merges) < maxMerges {
+						rr.merges = append(rr.merges, m)
 					}
 				}
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case xmlEnd:
+			switch string(sc.Name()) {
 			case "row":
 				if inRow {
+					rr.val = val
 					return true
 				}
 			case "c":
 				if inCell && col < maxColumns {
-					rr.set(col, rr.value(typ, val.String()))
+					rr.set(col, rr.value(typ, val))
 				}
 				inCell = false
 			case "v":
@@ -413,12 +393,60 @@ func (rr *rowReader) Next() bool {
 			case "rPh":
 				phonetic--
 			}
-		case xml.CharData:
+		case xmlText:
 			if inV || inT && phonetic == 0 {
-				val.Write(t)
+				val = append(val, sc.Text()...)
 			}
 		}
 	}
+	rr.val = val
+	rr.err = sc.Err()
+	rr.done = true
+	if rr.err != nil {
+		// A row cut short by the error is not returned.
+		if !inRow {
+			rr.row++
+		}
+		return false
+	}
+	return inRow
+}
+
+// cellType returns the cell type attribute as one of the constant strings.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "s":
+		return "s"
+	case "b":
+		return "b"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "n":
+		return "n"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return string(t)
+}
+
+// atoi reads a non-negative decimal number, surrounded by spaces or not.
+func atoi(b []byte) (int, bool) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func (rr *rowReader) set(col int, v string) {
@@ -432,11 +460,11 @@ func (rr *rowReader) set(col int, v string) {
 }
 
 // value turns a cell's raw text into its value by the cell type.
-func (rr *rowReader) value(typ, raw string) string {
+func (rr *rowReader) value(typ string, raw []byte) string {
 	switch typ {
 	case "s":
-		i, err := strconv.Atoi(strings.TrimSpace(raw))
-		if err != nil || i < 0 || i >= len(rr.sst) {
+		i, ok := atoi(raw)
+		if !ok || i >= len(rr.sst) {
 			return ""
 		}
 		item := rr.sst[i]
@@ -447,14 +475,14 @@ func (rr *rowReader) value(typ, raw string) string {
 		}
 		return item.s
 	case "b":
-		switch strings.TrimSpace(raw) {
+		switch string(bytes.TrimSpace(raw)) {
 		case "1", "true":
 			return "TRUE"
 		case "0", "false":
 			return "FALSE"
 		}
 	}
-	return raw
+	return string(raw)
 }
 
 // refColumn returns the 0-based column of an A1 reference, or -1.

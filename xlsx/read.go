@@ -443,7 +443,7 @@ func (r *reader) read(sc *scan) {
 		}
 	}
 	if err := rr.Err(); err != nil {
-		r.fs.Add(taizhang.InvalidValue, r.place(cell(1, rr.Row()+1)), "第%d行之后无法读取（%s），其后的行未计入", rr.Row(), excelizeError(err))
+		r.fs.Add(taizhang.InvalidValue, r.place(cell(1, rr.Row())), "从第%d行起无法读取（%s），该行及以下各行未计入", rr.Row(), excelizeError(err))
 	}
 	if n := len(s.Entries); n > stowAfter && cap(s.Entries) > n+n/8 {
 		s.Entries = slices.Clone(s.Entries) // give back what append reserved
