@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -371,6 +372,7 @@ func (r *reader) read(sc *scan) {
 		}
 	}
 	buffered := sc.buf
+	notes := false // a 注： or 填表说明 line has ended the table
 	for {
 		var n int
 		var cols []string
@@ -387,6 +389,24 @@ func (r *reader) read(sc *scan) {
 			break
 		}
 		if n <= h.last {
+			continue
+		}
+		if notes {
+			for _, kv := range labelled(cols) {
+				r.take(kv, cell(kv.col+1, n))
+			}
+			continue
+		}
+		switch c, kind := footerOf(cols, h); kind {
+		case footerTotal:
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行是合计行（%q），未计入台账", n, taizhang.Quote(rowText(cols)))
+			continue
+		case footerNotes:
+			notes = true
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行起是表格下方的说明（%q），未作为填报行读取", n, taizhang.Quote(rowText(cols)))
+			continue
+		case footerLabels:
+			r.footer(n, at(cols, c))
 			continue
 		}
 		get := func(f taizhang.Field) string {
@@ -591,6 +611,67 @@ func (r *reader) footer(row int, text string) {
 	if len(kvs) == 0 {
 		r.fs.Add(taizhang.ReaderNote, r.place(cell(1, row)), "第%d行不是填报行（%q），未计入台账", row, taizhang.Quote(text))
 	}
+}
+
+type footerKind int
+
+const (
+	notFooter    footerKind = iota
+	footerTotal             // 合计, 小计, 总计: passed over
+	footerNotes             // 注：, 填表说明: the end of the table
+	footerLabels            // 填报人：…  联系电话：…: read into the header block
+)
+
+// footerOf tells by its first cell a row below the header that is not an
+// entry, even when that cell lies in the 措施编号 column: a total, notes, or
+// header-block labels. It returns the cell's 0-based column. A first cell in
+// a column of status, dates or prose is never taken for one.
+func footerOf(cols []string, h header) (int, footerKind) {
+	c := slices.IndexFunc(cols, func(v string) bool { return taizhang.Clean(v) != "" })
+	if c < 0 {
+		return c, notFooter
+	}
+	for f, fc := range h.cols {
+		if fc == c && (textField(f) || f == taizhang.FieldStatus || f == taizhang.FieldCompleted) {
+			return c, notFooter
+		}
+	}
+	n := taizhang.Normalize(cols[c])
+	word := strings.TrimRight(n, ":")
+	switch {
+	case word == "合计" || word == "小计" || word == "总计" || word == "共计" || word == "总数":
+		return c, footerTotal
+	case strings.HasPrefix(n, "填表说明") || strings.HasPrefix(n, "填报说明") || strings.HasPrefix(n, "说明:") ||
+		strings.HasPrefix(n, "注:") || strings.HasPrefix(n, "备注:") || strings.HasPrefix(n, "附注") || isNoteNumber(n):
+		return c, footerNotes
+	}
+	if _, _, colon, ok := cutLabel(taizhang.Clean(cols[c])); ok && colon {
+		return c, footerLabels
+	}
+	return c, notFooter
+}
+
+// isNoteNumber reports whether n starts a numbered note: 注1, 注①, 注、.
+func isNoteNumber(n string) bool {
+	rest, ok := strings.CutPrefix(n, "注")
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return isDigitRune(r) || r >= '①' && r <= '⑩' || r == '、'
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+// rowText joins the non-empty cells of a row.
+func rowText(cols []string) string {
+	var parts []string
+	for _, v := range cols {
+		if v := taizhang.Clean(v); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // maxHeaderBytes bounds the text of a header cell, notes in brackets

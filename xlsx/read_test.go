@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -214,6 +215,8 @@ func FuzzReadCells(f *testing.F) {
 	f.Add("单位", "期次", "序号|任务|状态|完成日期|工作进展|备注", "1|一|正在推进||储备库建设中|")
 	f.Add("", "", "措施编号|措施编号|状态|状态", "=1+1|@x|-|+")
 	f.Add("填报单位：锡盟", "2021-4-2", "节点任务\n（必填）|进展状态【必填】|完成时间(日期)", "三(2)|已办结|２０２１年４月３０日")
+	f.Add("", "", "措施编号|节点|进展状态|进展情况", "注：1.请按模板填写|||")
+	f.Add("", "", "序号|措施编号|状态|进展情况", "填报人：张三  联系电话：123|||")
 	f.Fuzz(func(t *testing.T, unit, per, headers, values string) {
 		rows := [][]any{{unit, nil, per}, {}}
 		var hs, vs []any
@@ -420,6 +423,50 @@ func TestReadRowsUnderMeasureMatchedByTitle(t *testing.T) {
 		t.Errorf("missing line\n%s\nin\n%s", w, text)
 	}
 	if strings.Contains(text, "无法匹配") {
+		t.Errorf("unexpected:\n%s", text)
+	}
+}
+
+// TestReadNotesBelowTable ends the table at a 注： line under a 措施编号
+// column, so that the numbered notes after it are not taken for rows of
+// measures 一 and 二, and still reads a 填报人 line after them.
+func TestReadNotesBelowTable(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：自治区发展改革委", nil, "报送期次：2021年4月上半月"},
+		{"措施编号", "节点", "进展状态", "进展情况", "完成时间"},
+		{"（一）", nil, "推进中", "已梳理项目86个"},
+		{"小计", nil, nil, "1项"},
+		{"（六）", nil, "推进中", "清单梳理中"},
+		{"注：", nil, nil, nil},
+		{"1.进展状态填写未启动、推进中或已完成", nil, "已完成"},
+		{"2.完成时间填写实际完成日期"},
+		{"填报人：李明", nil, "联系电话：0471-1234567"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "发改委.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, fmt.Sprint(e.Row, "=", e.Milestone))
+	}
+	if g := strings.Join(got, "|"); g != "3=一|5=六" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	if s.Contact != "李明" || s.Phone != "0471-1234567" {
+		t.Errorf("contact %q phone %q", s.Contact, s.Phone)
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		`发改委.xlsx Sheet1!A4 提示 读取说明：第4行是合计行（"小计 1项"），未计入台账`,
+		`发改委.xlsx Sheet1!A6 提示 读取说明：第6行起是表格下方的说明（"注："），未作为填报行读取`,
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "错误") || strings.Contains(text, "警告") {
 		t.Errorf("unexpected:\n%s", text)
 	}
 }
