@@ -158,6 +158,7 @@ func FuzzMatchMilestone(f *testing.F) {
 		{"三-1", "", ""}, {"（三）1", "", ""}, {"(三)2", "", ""}, {"三(1)", "", ""}, {"3.1", "", ""},
 		{"", "工程审批系统接入蒙速办APP", ""}, {"", "", "加快完善项目储备库与实施库"}, {"", "一网通办", ""},
 		{"(七)", "", "深化落实区域评估"}, {"三1全流程", "", ""}, {"(三", ")", "("},
+		{"合计", "共7项：已完成4项", ""}, {"3-1", "全流程、全事项网上办理", "进一步优化工程审批管理系统"}, {"6", "", ""},
 	} {
 		f.Add(c[0], c[1], c[2])
 	}
@@ -177,6 +178,11 @@ func FuzzMatchMilestone(f *testing.F) {
 				t.Fatalf("MatchMilestoneUnder(%d, %q, %q) = %s, not a milestone of that measure", m, node, title, ms.ID)
 			}
 		}
+		// A column of one number is one of numbers when that number reads alone.
+		_, rest, ok := taizhang.ParseMilestoneRef(no)
+		if got := p.NumberColumn([]string{no}, []taizhang.Entry{{Node: node, Measure: title}}); got && (!ok || rest != "") {
+			t.Fatalf("NumberColumn(%q) = true, but it reads as %q after the number", no, rest)
+		}
 		ms, byTitle := p.MatchMilestone(no, node, title)
 		if ms == nil {
 			if byTitle {
@@ -193,7 +199,7 @@ func FuzzMatchMilestone(f *testing.F) {
 func FuzzMatchHeader(f *testing.F) {
 	for _, s := range []string{"工作进展", "进展情况", "推进情况", "完成时间", "完成日期", "实际完成时间", "状态", "进展状态",
 		"完成情况", "完成时间\n（请填日期）", "*进展状态", "ＮＯ．", "措施\n编号", "备注", "", "完成时间——请填日期", "(完成时间)",
-		"工作进展情况", "下步打算"} {
+		"工作进展情况", "下步打算", "完成节点", "编号", "编号（按方案）", "任务序号"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -203,6 +209,9 @@ func FuzzMatchHeader(f *testing.F) {
 		}
 		if f2, ok2 := taizhang.MatchHeader(taizhang.Normalize(s)); f2 != field || ok2 != ok {
 			t.Fatalf("MatchHeader(%q) = %v, but of its normal form %v", s, field, f2)
+		}
+		if taizhang.IsNumberHeader(s) && field != taizhang.FieldSeq {
+			t.Fatalf("IsNumberHeader(%q) is true, but it names %v", s, field)
 		}
 	})
 }

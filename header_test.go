@@ -29,6 +29,8 @@ func TestMatchHeader(t *testing.T) {
 		"佐证材料": taizhang.FieldEvidence, "佐证材料（附件名称）": taizhang.FieldEvidence,
 		"存在问题": taizhang.FieldProblems, "存在的困难和问题": taizhang.FieldProblems,
 		"下一步计划": taizhang.FieldNext, "下一步工作计划": taizhang.FieldNext,
+		"编号": taizhang.FieldSeq, "任务编号": taizhang.FieldNo, "任务序号": taizhang.FieldNo,
+		"完成节点": taizhang.FieldNode, "节点编号": taizhang.FieldNode, "节点序号": taizhang.FieldNode, "具体任务": taizhang.FieldNode,
 	} {
 		got, ok := taizhang.MatchHeader(in)
 		if got != want || ok != (want != taizhang.FieldNone) {
@@ -44,6 +46,17 @@ func TestMatchHeader(t *testing.T) {
 	for _, f := range taizhang.Fields {
 		if got, ok := taizhang.MatchHeader(f.String()); !ok || got != f {
 			t.Errorf("MatchHeader(%s) = %v %v", f, got, ok)
+		}
+	}
+}
+
+func TestIsNumberHeader(t *testing.T) {
+	for in, want := range map[string]bool{
+		"编号": true, "序号": true, "编 号": true, "序号*": true, "编号（按方案）": true,
+		"措施编号": false, "任务编号": false, "节点编号": false, "NO.": false, "序": false, "": false, "进展状态": false,
+	} {
+		if got := taizhang.IsNumberHeader(in); got != want {
+			t.Errorf("IsNumberHeader(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -350,6 +350,13 @@ func headerOf(rows []rowMatch) header {
 // from the rows its scan read.
 func (r *reader) read(sc *scan) {
 	s, h, rr := r.s, sc.h, sc.rr
+	// A column headed 序号 or 编号 in a table without 措施编号 holds a count
+	// of the rows or the measure numbers: its values decide, once read.
+	numCol := -1
+	if c, ok := h.cols[taizhang.FieldSeq]; ok && !has(h.cols, taizhang.FieldNo) && taizhang.IsNumberHeader(h.names[c]) && r.p != nil {
+		numCol = c
+	}
+	var numbers []string
 	for c := 0; c <= maxKey(h.names); c++ {
 		name, ok := h.names[c]
 		f, known := taizhang.MatchHeader(name)
@@ -357,7 +364,7 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		s.Columns[f] = col(c + 1)
-		if taizhang.Normalize(name) != f.String() {
+		if taizhang.Normalize(name) != f.String() && c != numCol {
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
 		}
 	}
@@ -453,6 +460,9 @@ func (r *reader) read(sc *scan) {
 			s.Entries = make([]taizhang.Entry, 0, min(max(rr.RowsHint(n-1), 1), maxRows))
 		}
 		s.Entries = append(s.Entries, e)
+		if numCol >= 0 {
+			numbers = append(numbers, at(cols, numCol))
+		}
 		if n := len(s.Entries); r.opt.Store != nil && n > stowAfter {
 			if n == stowAfter+1 {
 				for i := range s.Entries[:n-1] {
@@ -468,8 +478,30 @@ func (r *reader) read(sc *scan) {
 	if n := len(s.Entries); n > stowAfter && cap(s.Entries) > n+n/8 {
 		s.Entries = slices.Clone(s.Entries) // give back what append reserved
 	}
+	if numCol >= 0 {
+		r.numberColumn(h, numCol, numbers)
+	}
 	fillMerged(s.Entries, h, rr.Merges())
 	r.matchEntries()
+}
+
+// numberColumn reads column c, headed 序号 or 编号, as the measure numbers
+// when its values, one per entry, are such, and says how it was read.
+func (r *reader) numberColumn(h header, c int, numbers []string) {
+	f := taizhang.FieldSeq
+	if r.p.NumberColumn(numbers, r.s.Entries) {
+		f = taizhang.FieldNo
+		for i := range r.s.Entries {
+			r.s.Entries[i].No = numbers[i]
+		}
+		delete(h.cols, taizhang.FieldSeq)
+		h.cols[taizhang.FieldNo] = c
+		delete(r.s.Columns, taizhang.FieldSeq)
+		r.s.Columns[taizhang.FieldNo] = col(c + 1)
+	}
+	if name := h.names[c]; taizhang.Normalize(name) != f.String() {
+		r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
+	}
 }
 
 // stow moves an entry's texts to the store; a failure is a finding, and the texts stay.
