@@ -2,6 +2,7 @@ package taizhang
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -41,6 +42,19 @@ func IsNumberHeader(text string) bool {
 	return numberHeaders[n]
 }
 
+// normalizesEmpty reports whether s holds nothing that Normalize keeps.
+func normalizesEmpty(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size <= 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 // maxHeaderName is the length in bytes of the longest header synonym.
 var maxHeaderName = func() int {
 	m := 0
@@ -67,7 +81,8 @@ func MatchHeader(text string) (f Field, ok bool) {
 		for limit > 0 && !utf8.RuneStart(text[limit]) {
 			limit--
 		}
-		text, cut = text[:limit], true
+		// Only blanks after the limit (措施 and a row of spaces) cut nothing.
+		text, cut = text[:limit], !normalizesEmpty(text[limit:])
 	}
 	n := strings.ToLower(Normalize(text))
 	n = strings.Trim(n, "*:：")

@@ -1,6 +1,7 @@
 package taizhang_test
 
 import (
+	"strings"
 	"testing"
 
 	"taizhang"
@@ -42,6 +43,13 @@ func TestMatchHeader(t *testing.T) {
 		if got, ok := taizhang.MatchHeader(in); ok {
 			t.Errorf("MatchHeader(%q) = %v, want no column", in, got)
 		}
+	}
+	// A name followed by more blanks than a header is long (a cell padded to centre it).
+	if got, ok := taizhang.MatchHeader("措施" + strings.Repeat(" ", 100) + "\u3000\n"); !ok || got != taizhang.FieldMeasure {
+		t.Errorf("MatchHeader(措施 and blanks) = %v %v", got, ok)
+	}
+	if got, ok := taizhang.MatchHeader("进展情况" + strings.Repeat(" ", 100) + "已完成"); ok {
+		t.Errorf("MatchHeader(进展情况, blanks, 已完成) = %v, want no column", got)
 	}
 	for _, f := range taizhang.Fields {
 		if got, ok := taizhang.MatchHeader(f.String()); !ok || got != f {
