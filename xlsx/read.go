@@ -216,8 +216,9 @@ func (r *reader) readMark(sheets []string) {
 
 // sheetRow is one row of a sheet: its 1-based number and its cells.
 type sheetRow struct {
-	n     int
-	cells []string
+	n        int
+	cells    []string
+	formulas []int // columns of formulas without a result
 }
 
 // header is where a sheet's table starts and how its columns map to fields.
@@ -249,7 +250,7 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 	var buf []sheetRow
 	var matched []rowMatch
 	for len(buf) < scanRows && rr.Next() {
-		row := sheetRow{rr.Row(), slices.Clone(rr.Cells())}
+		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas())}
 		buf = append(buf, row)
 		matched = append(matched, matchRow(row.cells))
 		// Once the row before last is a header with the template's columns,
@@ -383,11 +384,12 @@ func (r *reader) read(sc *scan) {
 	for {
 		var n int
 		var cols []string
+		var formulas []int
 		if len(buffered) > 0 {
-			n, cols = buffered[0].n, buffered[0].cells
+			n, cols, formulas = buffered[0].n, buffered[0].cells, buffered[0].formulas
 			buffered = buffered[1:]
 		} else if rr.Next() {
-			n, cols = rr.Row(), rr.Cells()
+			n, cols, formulas = rr.Row(), rr.Cells(), rr.Formulas()
 		} else {
 			break
 		}
@@ -428,6 +430,13 @@ func (r *reader) read(sc *scan) {
 			Texts: &taizhang.Texts{Progress: get(taizhang.FieldProgress), Evidence: get(taizhang.FieldEvidence),
 				Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext)},
 		}
+		for _, c := range formulas {
+			for f, fc := range h.cols {
+				if fc == c && f != taizhang.FieldSeq && f < 16 {
+					e.Formulas |= 1 << f
+				}
+			}
+		}
 		var other []string
 		for _, c := range extraCols {
 			if v := at(cols, c); v != "" {
@@ -440,7 +449,7 @@ func (r *reader) read(sc *scan) {
 			}
 		}
 		content := e.No + e.Measure + e.Node + e.StatusText + e.CompletedText + e.Progress + e.Evidence + e.Problems + e.NextSteps
-		if content == "" {
+		if content == "" && e.Formulas == 0 {
 			if len(other) > 0 || at(cols, h.cols[taizhang.FieldSeq]) != "" && has(h.cols, taizhang.FieldSeq) || len(e.Extra) > 0 {
 				text := strings.Join(append(append([]string{}, other...), e.Extra...), " ")
 				if text == "" {

@@ -195,6 +195,11 @@ func FuzzReadSubmission(f *testing.F) {
 	f.Add(tpl.Bytes())
 	f.Add(filled(f, p, "自治区政务服务局", period(f, "2021-05-2"), "2021-05-31", nil))
 	f.Add([]byte("PK\x03\x04garbage"))
+	// Formulas without a result, as openpyxl writes them.
+	f.Add(packageXLSX(f, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>措施编号</t></is></c><c r="B1" t="inlineStr"><is><t>进展状态</t></is></c><c r="C1" t="inlineStr"><is><t>进展情况</t></is></c><c r="D1" t="inlineStr"><is><t>完成时间</t></is></c></row>`+
+		`<row r="2"><c r="A2"><f>"（一）"</f><v></v></c><c r="B2"><f t="shared" si="0"/></c><c r="C2" t="str"><f>""</f><v></v></c><c r="D2"><f>DATE(2021,4,12)</f></c></row>`+
+		`</sheetData></worksheet>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, fs := ReadSubmission(taizhang.Source{Path: "x.xlsx", Name: "x.xlsx"}, data, ReadOptions{Programme: p})
 		if s == nil && len(fs) == 0 {
@@ -555,5 +560,48 @@ func TestReadNotesBelowTable(t *testing.T) {
 	}
 	if strings.Contains(text, "错误") || strings.Contains(text, "警告") {
 		t.Errorf("unexpected:\n%s", text)
+	}
+}
+
+// TestReadFormulasWithoutResult reads a sheet written by a program that does
+// not calculate (openpyxl): a formula cell without a result is reported as
+// such, naming the cell, and not as an empty one.
+func TestReadFormulasWithoutResult(t *testing.T) {
+	row := func(r int, no, status, date, progress string) string {
+		cellXML := func(ref, v string) string {
+			switch {
+			case v == "":
+				return ""
+			case strings.HasPrefix(v, "="):
+				return fmt.Sprintf(`<c r="%s"><f>%s</f><v></v></c>`, ref, v[1:])
+			}
+			return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, v)
+		}
+		return fmt.Sprintf(`<row r="%d">%s%s%s%s%s</row>`, r, cellXML(cell(1, r), "=ROW()-2"), cellXML(cell(2, r), no),
+			cellXML(cell(3, r), status), cellXML(cell(4, r), date), cellXML(cell(5, r), progress))
+	}
+	sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>填报单位：自治区发展改革委</t></is></c><c r="C1" t="inlineStr"><is><t>报送期次：2021年4月上半月</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>序号</t></is></c><c r="B2" t="inlineStr"><is><t>措施编号</t></is></c><c r="C2" t="inlineStr"><is><t>进展状态</t></is></c><c r="D2" t="inlineStr"><is><t>完成时间</t></is></c><c r="E2" t="inlineStr"><is><t>进展情况</t></is></c></row>` +
+		row(3, "（一）", `=IF(1=1,"已完成","推进中")`, "=DATE(2021,4,12)", "已全部纳入储备库") +
+		row(4, "（六）", "推进中", "", `=CONCATENATE("清单","梳理中")`) +
+		`</sheetData></worksheet>`
+	s, lines := read(t, "发改委.xlsx", packageXLSX(t, sheet))
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	want := []string{
+		"发改委.xlsx Sheet1!C3 错误 填写有误：进展状态（C3）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		"发改委.xlsx Sheet1!D3 错误 填写有误：完成时间（D3）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		"发改委.xlsx Sheet1!E4 错误 填写有误：进展情况（E4）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+	}
+	var got []string
+	for _, l := range lines {
+		if strings.Contains(l, " 错误 ") || strings.Contains(l, " 警告 ") {
+			got = append(got, l)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
