@@ -357,7 +357,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			// reported is likely mislabelled; one that came later is just
 			// the future, counted once below.
 			if d := arrival(s); !d.IsZero() && !d.After(p.DueDate(l.Period)) {
-				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
+				also := disagreements(&files[i].Findings, s)
+				f := files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, also, l.Period, d)
 				f.Unit, f.Period = s.Unit, s.Period
 			} else {
 				later++
@@ -661,6 +662,34 @@ func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
 }
 
 // arrival returns the day a sheet arrived: the e-mail's date, else its 填报日期; zero when unknown.
+// disagreements takes out of fs the reader's findings that the file name or
+// e-mail subject of sheet s gives another period than the sheet's own
+// (表中期次为…，文件名中为…，以表中为准), and returns what they said, as
+// （文件名中为2021年6月上半月）, for the one finding that replaces them; "" when
+// there are none.
+func disagreements(fs *Findings, s *Submission) string {
+	prefix, suffix := "表中期次为"+s.Period.String()+"，", "，以表中为准；如表中填错请改正后重新报送"
+	var said []string
+	*fs = slices.DeleteFunc(*fs, func(f Finding) bool {
+		if f.Code != WrongPeriod || f.Place != s.Place(s.PeriodCell) {
+			return false
+		}
+		what, ok := strings.CutPrefix(f.Message, prefix)
+		if !ok {
+			return false
+		}
+		if what, ok = strings.CutSuffix(what, suffix); !ok || what == "" {
+			return false
+		}
+		said = append(said, what)
+		return true
+	})
+	if len(said) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(said, "，") + "）"
+}
+
 func arrival(s *Submission) Date {
 	if t, _ := s.Arrival(); !t.IsZero() {
 		return DateOf(t)
