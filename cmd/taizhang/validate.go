@@ -148,6 +148,20 @@ func writeJSON(w io.Writer, files []taizhang.File) error {
 // never takes the name of the sheet it was made from.
 const annotatedSuffix = "_校验批注"
 
+// formatExt reports whether ext (without its dot) looks like a file format's
+// extension (xls, ods, csv), not the tail of a name such as 进展（6.1-6.15）.
+func formatExt(ext string) bool {
+	if ext == "" || len(ext) > 4 {
+		return false
+	}
+	for _, r := range ext {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // writeAnnotated writes a marked-up copy of each readable sheet into dir,
 // named like 包头市_校验批注.xlsx, or 通辽市（xls）_校验批注.xlsx for an .xls.
 // It refuses, before writing any, when a copy would replace a file already
@@ -174,7 +188,7 @@ func writeAnnotated(dir string, files []taizhang.File, password string, force bo
 		stem := strings.TrimSuffix(name, ext)
 		// The copy of a sheet in another format says which, beside the
 		// copy of an .xlsx of the same name: 通辽市（xls）_校验批注.xlsx.
-		if ext := strings.ToLower(strings.TrimPrefix(ext, ".")); ext != "" && ext != "xlsx" {
+		if ext := strings.ToLower(strings.TrimPrefix(ext, ".")); ext != "xlsx" && formatExt(ext) {
 			stem += "（" + ext + "）"
 		}
 		stem += annotatedSuffix
