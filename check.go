@@ -83,10 +83,17 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		}
 		id := e.Milestone
 		statusCell := s.CellOf(FieldStatus, e.Row)
+		// Formulas the file holds no result of read as empty: say why, once.
+		for _, f := range Fields {
+			if e.Formula(f) {
+				cell := s.CellOf(f, e.Row)
+				add(InvalidValue, cell, id, "%s（%s）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送", f, cell)
+			}
+		}
 		// Status.
 		st, err := ParseStatus(e.StatusText)
 		e.Status = st
-		if err != nil && hasStatus {
+		if err != nil && hasStatus && !e.Formula(FieldStatus) {
 			add(InvalidValue, statusCell, id, "%s", err.Error())
 		}
 		// Completion date.
@@ -115,12 +122,12 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		if !applicable {
 			add(NotApplicable, s.CellOf(FieldNo, e.Row), id, "节点 %s 不是%s需要填报的任务，已保留在台账中，可删除该行", id, s.Unit)
 		}
-		if err == nil && st != NotStarted && e.ProgressBlank() && hasProgress {
+		if err == nil && st != NotStarted && e.ProgressBlank() && hasProgress && !e.Formula(FieldProgress) {
 			add(InvalidValue, s.CellOf(FieldProgress, e.Row), id, "进展情况为空，请简要填写本期工作进展")
 		}
 		compCell := s.CellOf(FieldCompleted, e.Row)
 		switch {
-		case st == Done && e.Completed.IsZero() && Normalize(e.CompletedText) == "" && hasCompleted:
+		case st == Done && e.Completed.IsZero() && Normalize(e.CompletedText) == "" && hasCompleted && !e.Formula(FieldCompleted):
 			add(Inconsistent, compCell, id, "进展状态为已完成，但未填写完成时间，请填写实际完成日期")
 		case (st == InProgress || st == NotStarted) && !e.Completed.IsZero():
 			add(Inconsistent, compCell, id, "填写了完成时间 %s，但进展状态为%s；已完成的请把进展状态改为已完成，否则请清空完成时间", e.Completed, st)

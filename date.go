@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // CST is China Standard Time (UTC+8), the zone of every due time.
@@ -141,8 +142,9 @@ var ErrNoDate = errors.New("日期为空")
 // ParseDate reads a date as people type it: 2021-05-31, 2021/5/31, 2021.5.31,
 // 2021年5月31日, 20210531, 5月31日, 5-31 or 5.31 (the year taken from year,
 // which may be 0 when unknown), or an Excel serial number such as 44347.
-// Full-width digits and stray spaces are accepted; a time after the date is
-// ignored. The error says what is wrong: 日期为空 (ErrNoDate), 缺少年份 or
+// Full-width digits, stray spaces, 日 or 号 after any form (2021.5.31日),
+// 。 for a dot, Chinese numerals (二〇二一年五月三十一日) and a day of the week
+// are accepted; a time after the date is ignored. The error says what is wrong: 日期为空 (ErrNoDate), 缺少年份 or
 // 不是有效日期.
 func ParseDate(s string, year int) (Date, error) {
 	n := Normalize(stripTime(s))
@@ -150,11 +152,16 @@ func ParseDate(s string, year int) (Date, error) {
 		return Date{}, ErrNoDate
 	}
 	n = strings.TrimRight(n, "。.，,;；")
+	n = weekdayRe.ReplaceAllString(n, "")
 	n = strings.TrimSuffix(n, "前")
-	n = strings.TrimSuffix(n, "号")
+	// 2021.6.3日 and 6月3号: the day's mark after any form of date.
+	n = strings.TrimSuffix(strings.TrimSuffix(n, "号"), "日")
 	if n == "" {
 		return Date{}, errNotDate
 	}
+	// 2021。6。3: a full stop typed with a Chinese input method.
+	n = strings.ReplaceAll(n, "。", ".")
+	n = chineseNumerals(n)
 	// 20210531
 	if len(n) == 8 && allDigits(n) {
 		y, _ := strconv.Atoi(n[:4])
@@ -192,6 +199,47 @@ func ParseDate(s string, year int) (Date, error) {
 }
 
 var errNotDate = errors.New("不是有效日期")
+
+// weekdayRe matches a day of the week after a date: 星期四, （周四）.
+var weekdayRe = regexp.MustCompile(`\(?(?:星期|礼拜|周)[一二三四五六日天]\)?$`)
+
+// chineseYearDigits maps the Chinese digits of a year (二〇二一) to Arabic ones.
+var chineseYearDigits = map[rune]byte{'〇': '0', '○': '0', 'O': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+
+// chineseNumerals rewrites a date written in Chinese numerals, as official
+// documents date them (二〇二一年六月三日, 六月三十日), in Arabic numerals;
+// any other text is returned as it is.
+func chineseNumerals(n string) string {
+	y, rest, hasYear := strings.Cut(n, "年")
+	if !hasYear {
+		y, rest = "", n
+	}
+	m, d, ok := strings.Cut(rest, "月")
+	if !ok || m == "" || d == "" {
+		return n
+	}
+	var b strings.Builder
+	if hasYear {
+		if utf8.RuneCountInString(y) != 4 {
+			return n
+		}
+		for _, r := range y {
+			c, ok := chineseYearDigits[r]
+			if !ok {
+				return n
+			}
+			b.WriteByte(c)
+		}
+		b.WriteString("年")
+	}
+	mv, ok1 := chineseValue(m)
+	dv, ok2 := chineseValue(d)
+	if !ok1 || !ok2 {
+		return n
+	}
+	fmt.Fprintf(&b, "%d月%d", mv, dv)
+	return b.String()
+}
 
 // timeRe matches a date followed by a time of day: "2021-05-31 00:00:00",
 // "2021/5/31 8:30", "2021-05-31T08:00", "2021年5月31日14时".

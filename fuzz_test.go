@@ -23,6 +23,8 @@ func FuzzParseDate(f *testing.F) {
 		"２０２１－０５－３１", " 2021 - 05 - 31 ", "2021-05-31 00:00:00", "2021/5/31 下午8:30",
 		"2021年5月31日14时", "44347", "44347.5", "60", "2021-13-01", "2021-02-30", "5/31/2021", "abc",
 		"2021年05月31日前", "21-5-31", "9999-12-31", "1900-01-01", "", "前", "12:30", "2021-05-31T00:00:00Z",
+		"2021.6.3日", "2021年6月3号", "6.3", "6.3日", "2021。6。3", "2021年6月3日（星期四）", "二〇二一年六月三日", "六月三十日",
+		"二〇二一年六月", "日", "号日", "周四", "年月日",
 	} {
 		f.Add(s, 2021)
 		f.Add(s, 0)
@@ -115,7 +117,9 @@ func FuzzFindPeriod(f *testing.F) {
 
 func FuzzParseStatus(f *testing.F) {
 	for _, s := range []string{"未启动", "推进中", "已完成", "已办结", "完成", "正在推进", "进行中", "持续推进", "尚未启动",
-		"未开展", "基本完成", " 已 完 成 。", "", "√", "已完成（部分）", "\xff", "已办结", "正在推进", "尚未启动"} {
+		"未开展", "基本完成", " 已 完 成 。", "", "√", "已完成（部分）", "\xff", "已办结", "正在推进", "尚未启动",
+		"已完成（已销号）", "已完成√", "完成（提前）", "正在推进中", "推进中（完成80%）", "✓已完成", "已完成）", "（已完成）",
+		"推进中，完成80%", "完成80%", "已完成100%", "推进中（已完成）", "已完成((已销号))", "推进中(完成80%", "%", "(())"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -166,6 +170,7 @@ func FuzzMatchMilestone(f *testing.F) {
 		{"三-1", "", ""}, {"（三）1", "", ""}, {"(三)2", "", ""}, {"三(1)", "", ""}, {"3.1", "", ""},
 		{"", "工程审批系统接入蒙速办APP", ""}, {"", "", "加快完善项目储备库与实施库"}, {"", "一网通办", ""},
 		{"(七)", "", "深化落实区域评估"}, {"三1全流程", "", ""}, {"(三", ")", "("},
+		{"合计", "共7项：已完成4项", ""}, {"3-1", "全流程、全事项网上办理", "进一步优化工程审批管理系统"}, {"6", "", ""},
 	} {
 		f.Add(c[0], c[1], c[2])
 	}
@@ -185,6 +190,11 @@ func FuzzMatchMilestone(f *testing.F) {
 				t.Fatalf("MatchMilestoneUnder(%d, %q, %q) = %s, not a milestone of that measure", m, node, title, ms.ID)
 			}
 		}
+		// A column of one number is one of numbers when that number reads alone.
+		_, rest, ok := taizhang.ParseMilestoneRef(no)
+		if got := p.NumberColumn([]string{no}, []taizhang.Entry{{Node: node, Measure: title}}); got && (!ok || rest != "") {
+			t.Fatalf("NumberColumn(%q) = true, but it reads as %q after the number", no, rest)
+		}
 		ms, byTitle := p.MatchMilestone(no, node, title)
 		if ms == nil {
 			if byTitle {
@@ -201,7 +211,7 @@ func FuzzMatchMilestone(f *testing.F) {
 func FuzzMatchHeader(f *testing.F) {
 	for _, s := range []string{"工作进展", "进展情况", "推进情况", "完成时间", "完成日期", "实际完成时间", "状态", "进展状态",
 		"完成情况", "完成时间\n（请填日期）", "*进展状态", "ＮＯ．", "措施\n编号", "备注", "", "完成时间——请填日期", "(完成时间)",
-		"工作进展情况", "下步打算"} {
+		"工作进展情况", "下步打算", "完成节点", "编号", "编号（按方案）", "任务序号"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -211,6 +221,9 @@ func FuzzMatchHeader(f *testing.F) {
 		}
 		if f2, ok2 := taizhang.MatchHeader(taizhang.Normalize(s)); f2 != field || ok2 != ok {
 			t.Fatalf("MatchHeader(%q) = %v, but of its normal form %v", s, field, f2)
+		}
+		if taizhang.IsNumberHeader(s) && field != taizhang.FieldSeq {
+			t.Fatalf("IsNumberHeader(%q) is true, but it names %v", s, field)
 		}
 	})
 }

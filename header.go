@@ -2,6 +2,7 @@ package taizhang
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -11,6 +12,7 @@ var headerSynonyms = map[string]Field{
 	"措施编号": FieldNo, "措施序号": FieldNo, "任务编号": FieldNo, "整改措施编号": FieldNo, "措施号": FieldNo,
 	"整改措施": FieldMeasure, "措施": FieldMeasure, "整改任务": FieldMeasure, "措施名称": FieldMeasure, "任务": FieldMeasure, "工作任务": FieldMeasure, "整改措施名称": FieldMeasure, "重点任务": FieldMeasure,
 	"节点": FieldNode, "节点任务": FieldNode, "任务节点": FieldNode, "节点名称": FieldNode, "工作节点": FieldNode, "节点编号": FieldNode, "具体任务": FieldNode, "子任务": FieldNode,
+	"完成节点": FieldNode, "节点内容": FieldNode, "节点序号": FieldNode, "任务序号": FieldNo,
 	"完成时限": FieldDeadline, "时限": FieldDeadline, "完成期限": FieldDeadline, "时限要求": FieldDeadline, "计划完成时间": FieldDeadline, "截止时间": FieldDeadline, "截止日期": FieldDeadline, "完成时限要求": FieldDeadline,
 	"牵头单位": FieldLead, "牵头部门": FieldLead, "牵头单位和领导": FieldLead, "牵头部门和领导": FieldLead, "牵头单位及领导": FieldLead,
 	"进展状态": FieldStatus, "状态": FieldStatus, "完成情况": FieldStatus, "完成状态": FieldStatus, "进度状态": FieldStatus, "推进状态": FieldStatus, "是否完成": FieldStatus, "整改状态": FieldStatus, "进展状况": FieldStatus,
@@ -19,6 +21,38 @@ var headerSynonyms = map[string]Field{
 	"佐证材料": FieldEvidence, "佐证": FieldEvidence, "证明材料": FieldEvidence, "佐证材料清单": FieldEvidence, "附件": FieldEvidence, "支撑材料": FieldEvidence,
 	"存在问题": FieldProblems, "问题": FieldProblems, "存在的问题": FieldProblems, "存在困难和问题": FieldProblems, "存在问题及困难": FieldProblems, "困难和问题": FieldProblems, "问题和困难": FieldProblems, "存在的困难和问题": FieldProblems,
 	"下一步计划": FieldNext, "下步计划": FieldNext, "下一步工作计划": FieldNext, "下一步工作": FieldNext, "下步工作": FieldNext, "下一步打算": FieldNext, "下一步措施": FieldNext, "下步打算": FieldNext,
+}
+
+// numberHeaders name a column that holds either a count of the rows or the
+// measure and milestone numbers: MatchHeader reads them as 序号, and the
+// column's values decide (Programme.NumberColumn).
+var numberHeaders = map[string]bool{"序号": true, "编号": true}
+
+// IsNumberHeader reports whether a header (序号, 编号) may name the column
+// of measure numbers as well as a count of the rows.
+func IsNumberHeader(text string) bool {
+	f, ok := MatchHeader(text)
+	if !ok || f != FieldSeq {
+		return false
+	}
+	n := strings.Trim(strings.ToLower(Normalize(text)), "*:：")
+	if i := strings.IndexAny(n, noteOpeners); i > 0 {
+		n = strings.Trim(n[:i], "*:：") // 编号（按方案）
+	}
+	return numberHeaders[n]
+}
+
+// normalizesEmpty reports whether s holds nothing that Normalize keeps.
+func normalizesEmpty(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size <= 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // maxHeaderName is the length in bytes of the longest header synonym.
@@ -47,7 +81,8 @@ func MatchHeader(text string) (f Field, ok bool) {
 		for limit > 0 && !utf8.RuneStart(text[limit]) {
 			limit--
 		}
-		text, cut = text[:limit], true
+		// Only blanks after the limit (措施 and a row of spaces) cut nothing.
+		text, cut = text[:limit], !normalizesEmpty(text[limit:])
 	}
 	n := strings.ToLower(Normalize(text))
 	n = strings.Trim(n, "*:：")

@@ -1,6 +1,7 @@
 package taizhang_test
 
 import (
+	"strings"
 	"testing"
 
 	"taizhang"
@@ -29,6 +30,8 @@ func TestMatchHeader(t *testing.T) {
 		"佐证材料": taizhang.FieldEvidence, "佐证材料（附件名称）": taizhang.FieldEvidence,
 		"存在问题": taizhang.FieldProblems, "存在的困难和问题": taizhang.FieldProblems,
 		"下一步计划": taizhang.FieldNext, "下一步工作计划": taizhang.FieldNext,
+		"编号": taizhang.FieldSeq, "任务编号": taizhang.FieldNo, "任务序号": taizhang.FieldNo,
+		"完成节点": taizhang.FieldNode, "节点编号": taizhang.FieldNode, "节点序号": taizhang.FieldNode, "具体任务": taizhang.FieldNode,
 	} {
 		got, ok := taizhang.MatchHeader(in)
 		if got != want || ok != (want != taizhang.FieldNone) {
@@ -41,9 +44,27 @@ func TestMatchHeader(t *testing.T) {
 			t.Errorf("MatchHeader(%q) = %v, want no column", in, got)
 		}
 	}
+	// A name followed by more blanks than a header is long (a cell padded to centre it).
+	if got, ok := taizhang.MatchHeader("措施" + strings.Repeat(" ", 100) + "\u3000\n"); !ok || got != taizhang.FieldMeasure {
+		t.Errorf("MatchHeader(措施 and blanks) = %v %v", got, ok)
+	}
+	if got, ok := taizhang.MatchHeader("进展情况" + strings.Repeat(" ", 100) + "已完成"); ok {
+		t.Errorf("MatchHeader(进展情况, blanks, 已完成) = %v, want no column", got)
+	}
 	for _, f := range taizhang.Fields {
 		if got, ok := taizhang.MatchHeader(f.String()); !ok || got != f {
 			t.Errorf("MatchHeader(%s) = %v %v", f, got, ok)
+		}
+	}
+}
+
+func TestIsNumberHeader(t *testing.T) {
+	for in, want := range map[string]bool{
+		"编号": true, "序号": true, "编 号": true, "序号*": true, "编号（按方案）": true,
+		"措施编号": false, "任务编号": false, "节点编号": false, "NO.": false, "序": false, "": false, "进展状态": false,
+	} {
+		if got := taizhang.IsNumberHeader(in); got != want {
+			t.Errorf("IsNumberHeader(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

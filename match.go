@@ -342,6 +342,57 @@ func (p *Programme) MatchMilestone(no, node, title string) (ms *Milestone, byTit
 	return nil, false
 }
 
+// NumberColumn reports whether numbers, the values of a column headed 序号 or
+// 编号 in the rows of entries, are measure or milestone numbers rather than a
+// count of the rows. They are when every value reads as a number alone and
+// some are written as only milestone numbers are ((三), 三.1, 3-1); when all
+// are plain 1, 2, 3…, they must name the measure that the row's title names
+// wherever a title names one, and, with no title to go by, not simply count
+// the rows. Empty values are passed over; none at all is false.
+func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
+	n, checked := 0, 0
+	plain, counts, disagree := true, true, false
+	for i, v := range numbers {
+		v = Normalize(v)
+		if v == "" {
+			continue
+		}
+		ref, rest, ok := ParseMilestoneRef(v)
+		if !ok || rest != "" {
+			return false
+		}
+		n++
+		if !allDigits(v) {
+			plain = false
+			continue
+		}
+		if k, _ := strconv.Atoi(v); k != n {
+			counts = false
+		}
+		// The titles of the first rows are enough to tell.
+		if i < len(entries) && checked < numberChecks && !disagree {
+			if ms, _ := p.MatchMilestone("", entries[i].Node, entries[i].Measure); ms != nil {
+				disagree = ms.Measure != ref.Measure
+				checked++
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return false
+	case !plain:
+		return true
+	case disagree:
+		return false
+	case checked > 0:
+		return true
+	}
+	return !counts
+}
+
+// numberChecks is how many rows' titles NumberColumn compares with their numbers.
+const numberChecks = 50
+
 // MatchMilestoneUnder finds the milestone of a row that has no number of its
 // own and sits below rows of measure m (a measure written once over its
 // milestones without merging the cell): node or title must name a milestone

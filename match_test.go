@@ -231,3 +231,41 @@ func TestMatchMilestoneUnder(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberColumn tells a column headed 编号 that holds the measure numbers
+// from one that counts the rows.
+func TestNumberColumn(t *testing.T) {
+	p := builtin(t)
+	// The titles of a city's seven rows, and of a department's two.
+	city := []string{"房屋建筑和城市基础设施工程项目全部纳入储备库管理", "全面建成“多规合一”及业务协同平台", "全流程、全事项网上办理",
+		"工程审批系统接入“蒙速办”APP", "相关系统深度融合及“一网通办”", "明确区域评估的事项清单和技术标准", "全面推行“清单制+告知承诺制”审批"}
+	entries := func(titles ...string) []taizhang.Entry {
+		var es []taizhang.Entry
+		for _, t := range titles {
+			es = append(es, taizhang.Entry{Node: t})
+		}
+		return es
+	}
+	for _, c := range []struct {
+		name    string
+		numbers []string
+		entries []taizhang.Entry
+		want    bool
+	}{
+		{"milestone numbers in several forms", []string{"1", "2", "3-1", "（三）2", "三.3", "4", "6"}, entries(city...), true},
+		{"the same without titles", []string{"1", "2", "3-1", "（三）2", "三.3", "4", "6"}, nil, true},
+		{"Chinese measure numbers", []string{"一", "二", "三", "三", "三", "四", "六"}, nil, true},
+		{"a count of the rows", []string{"1", "2", "3", "4", "5", "6", "7"}, entries(city...), false},
+		{"a count of the rows without titles", []string{"1", "2", "3", "4", "5", "6", "7"}, nil, false},
+		{"measure numbers that agree with the titles", []string{"1", "6"}, entries(city[0], city[6]), true},
+		{"a department's count of its rows", []string{"1", "2"}, entries(city[0], city[6]), false},
+		{"numbers that skip, without titles", []string{"1", "2", "4", "6"}, nil, true},
+		{"a row count with a total under it", []string{"1", "2", "合计"}, nil, false},
+		{"a title in the column", []string{"三.1全流程、全事项网上办理"}, nil, false},
+		{"empty", []string{"", " "}, nil, false},
+	} {
+		if got := p.NumberColumn(c.numbers, c.entries); got != c.want {
+			t.Errorf("%s: NumberColumn(%q) = %v, want %v", c.name, c.numbers, got, c.want)
+		}
+	}
+}

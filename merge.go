@@ -404,10 +404,12 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			var f *Finding
 			switch d := arrival(s); {
 			case !d.IsZero() && !d.After(p.DueDate(l.Period)):
-				f = files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period, d)
+				also := disagreements(&files[i].Findings, s)
+				f = files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s%s，晚于本次汇总的期次%s，却在 %s 就已报送，未计入汇总；如期次填错请改正后重新报送", s.Period, also, l.Period, d)
 			case d.IsZero() && opt.Period.IsZero():
 				// The run's period was chosen over this one by the other units' sheets.
-				f = files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s，晚于多数单位所报的本次汇总期次%s，表中又没有填报日期，无法判断报送时间，未计入汇总；如期次填错请改正后重新报送", s.Period, l.Period)
+				also := disagreements(&files[i].Findings, s)
+				f = files[i].Findings.Add(WrongPeriod, s.Place(s.PeriodCell), "表中期次为%s%s，晚于多数单位所报的本次汇总期次%s，表中又没有填报日期，无法判断报送时间，未计入汇总；如期次填错请改正后重新报送", s.Period, also, l.Period)
 			default:
 				later++
 			}
@@ -799,6 +801,34 @@ func (p *Programme) FitSchedule(s *Submission) (Finding, bool) {
 	f.Unit, f.Period = s.Unit, q
 	s.Period = q
 	return f, true
+}
+
+// disagreements takes out of fs the reader's findings that the file name or
+// e-mail subject of sheet s gives another period than the sheet's own
+// (表中期次为…，文件名中为…，以表中为准), and returns what they said, as
+// （文件名中为2021年6月上半月）, for the one finding that replaces them; "" when
+// there are none.
+func disagreements(fs *Findings, s *Submission) string {
+	prefix, suffix := "表中期次为"+s.Period.String()+"，", "，以表中为准；如表中填错请改正后重新报送"
+	var said []string
+	*fs = slices.DeleteFunc(*fs, func(f Finding) bool {
+		if f.Code != WrongPeriod || f.Place != s.Place(s.PeriodCell) {
+			return false
+		}
+		what, ok := strings.CutPrefix(f.Message, prefix)
+		if !ok {
+			return false
+		}
+		if what, ok = strings.CutSuffix(what, suffix); !ok || what == "" {
+			return false
+		}
+		said = append(said, what)
+		return true
+	})
+	if len(said) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(said, "，") + "）"
 }
 
 // arrival returns the day a sheet arrived: the e-mail's date, else its

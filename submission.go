@@ -114,6 +114,9 @@ func (s *Submission) CellOf(f Field, row int) string {
 	return col + strconv.Itoa(row)
 }
 
+// Formula reports whether the entry's cell of field f is a formula without a result.
+func (e *Entry) Formula(f Field) bool { return f > 0 && f < 16 && e.Formulas&(1<<f) != 0 }
+
 // Entry is one row of a submission: progress on one milestone (条目).
 type Entry struct {
 	Row           int
@@ -131,6 +134,10 @@ type Entry struct {
 	ref     TextRef
 	Status  Status // set by Check
 	ByTitle bool   // matched by title text rather than number
+	// Formulas marks, as 1<<Field, the columns whose cell holds a formula
+	// but no result of it (the file was written by a program that does not
+	// calculate); such a cell reads as empty.
+	Formulas uint16
 
 	stowed                       bool
 	progressBlank, problemsBlank bool

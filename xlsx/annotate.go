@@ -72,6 +72,7 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 				if err != nil || s == nil {
 					s = &excelize.Style{}
 				}
+				plainColors(s)
 				s.Fill = fill(color)
 				if id, err = f.NewStyle(s); err != nil {
 					return err
@@ -89,4 +90,38 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// plainColors rewrites the colours of a style read with GetStyle as NewStyle
+// takes them, six hex digits: GetStyle hands back an ARGB value whose alpha
+// is not FF (00000000, as openpyxl writes black) with all eight, to which
+// NewStyle would add FF again, writing a colour no program accepts. A colour
+// that is not hex is dropped.
+func plainColors(s *excelize.Style) {
+	if s.Font != nil {
+		s.Font.Color = rgb6(s.Font.Color)
+	}
+	for i := range s.Border {
+		s.Border[i].Color = rgb6(s.Border[i].Color)
+	}
+	for i := range s.Fill.Color {
+		s.Fill.Color[i] = rgb6(s.Fill.Color[i])
+	}
+}
+
+// rgb6 returns the RRGGBB part of an RRGGBB or AARRGGBB colour, or "".
+func rgb6(c string) string {
+	c = strings.TrimPrefix(c, "#")
+	for _, r := range c {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F') {
+			return ""
+		}
+	}
+	switch len(c) {
+	case 6:
+		return c
+	case 8:
+		return c[2:]
+	}
+	return ""
 }

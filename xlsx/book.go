@@ -241,18 +241,19 @@ func (b *book) sharedStrings() ([]sstItem, error) {
 
 // rowReader streams the rows of one sheet.
 type rowReader struct {
-	rc     io.ReadCloser
-	sc     *xmlScanner
-	sst    []sstItem
-	store  taizhang.TextStore
-	row    int
-	cells  []string
-	merges []mergeRange
-	err    error
-	done   bool
-	size   uint64 // the sheet part's uncompressed size
-	last   int    // the last row by the sheet's <dimension>, 0 when not given
-	val    []byte // the current cell's text, kept between rows
+	rc       io.ReadCloser
+	sc       *xmlScanner
+	sst      []sstItem
+	store    taizhang.TextStore
+	row      int
+	cells    []string
+	formulas []int // columns of the current row's formulas without a result
+	merges   []mergeRange
+	err      error
+	done     bool
+	size     uint64 // the sheet part's uncompressed size
+	last     int    // the last row by the sheet's <dimension>, 0 when not given
+	val      []byte // the current cell's text, kept between rows
 }
 
 // minRowBytes is the least XML a row with a value takes
@@ -303,6 +304,12 @@ func (rr *rowReader) Row() int { return rr.row }
 // valid until the next call to Next.
 func (rr *rowReader) Cells() []string { return rr.cells }
 
+// Formulas returns the 0-based columns of the current row's cells that hold
+// a formula but no result of it (a file written by a program that does not
+// calculate, such as openpyxl); their values are empty. It is valid until
+// the next call to Next.
+func (rr *rowReader) Formulas() []int { return rr.formulas }
+
 // Err returns the first error met, if any; Row is then the first row not read.
 func (rr *rowReader) Err() error { return rr.err }
 
@@ -317,6 +324,7 @@ func (rr *rowReader) Next() bool {
 	}
 	var (
 		inRow, inCell, inV, inIS, inT bool
+		hasF, hasV                    bool // the cell holds a formula, a value element
 		phonetic                      int
 		col                           = -1
 		typ                           string
@@ -330,6 +338,7 @@ func (rr *rowReader) Next() bool {
 			case "row":
 				inRow = true
 				rr.cells = rr.cells[:0]
+				rr.formulas = rr.formulas[:0]
 				col = -1
 				r := rr.row + 1
 				if v, ok := sc.Attr("r"); ok {
@@ -339,7 +348,7 @@ func (rr *rowReader) Next() bool {
 				}
 				rr.row = r
 			case "c":
-				inCell, typ = true, ""
+				inCell, typ, hasF, hasV = true, "", false, false
 				val = val[:0]
 				next := col + 1
 				if v, ok := sc.Attr("r"); ok {
@@ -352,7 +361,9 @@ func (rr *rowReader) Next() bool {
 				}
 				col = next
 			case "v":
-				inV = inCell
+				inV, hasV = inCell, inCell
+			case "f":
+				hasF = inCell
 			case "is":
 				inIS = inCell
 			case "t":
@@ -382,6 +393,11 @@ func (rr *rowReader) Next() bool {
 			case "c":
 				if inCell && col < maxColumns {
 					rr.set(col, rr.value(typ, val))
+					// A formula's result is its <v>; an empty one is a
+					// result only for a string formula (t="str").
+					if hasF && (!hasV || typ != "str" && len(bytes.TrimSpace(val)) == 0) {
+						rr.formulas = append(rr.formulas, col)
+					}
 				}
 				inCell = false
 			case "v":

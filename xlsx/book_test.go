@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -31,5 +32,42 @@ func TestRowsHint(t *testing.T) {
 	rr.last = 1 << 20 // as a sheet with whole columns formatted says
 	if got := rr.RowsHint(1); got < 100 || got > int(rr.size)/minRowBytes {
 		t.Errorf("RowsHint(1) = %d for a part of %d bytes", got, rr.size)
+	}
+}
+
+// TestFormulasWithoutResult finds the formula cells a file holds no result
+// of, as openpyxl writes them (<f> with an empty or no <v>), and not those
+// whose result Excel or LibreOffice saved, an empty string included.
+func TestFormulasWithoutResult(t *testing.T) {
+	sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1">` +
+		`<c r="A1"><f>ROW()-4</f><v></v></c>` + // openpyxl
+		`<c r="B1" t="str"><f>IF(1=1,"","x")</f><v></v></c>` + // an empty string, calculated
+		`<c r="C1" t="str"><f>TRIM("推进中")</f><v>推进中</v></c>` +
+		`<c r="D1"><f t="shared" si="0"/></c>` + // no <v> at all
+		`<c r="E1"><f>DATE(2021,4,20)</f><v>44306</v></c>` +
+		`<c r="F1" t="str"><f>C1</f></c>` +
+		`</row><row r="2"><c r="A2"><v>1</v></c></row>` +
+		`</sheetData></worksheet>`
+	b, err := openBook(packageXLSX(t, sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rr, err := b.rows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rr.Close()
+	if !rr.Next() {
+		t.Fatal("no row")
+	}
+	if got := rr.Formulas(); !slices.Equal(got, []int{0, 3, 5}) {
+		t.Errorf("Formulas() = %v, want [0 3 5] (A1, D1, F1)", got)
+	}
+	if got := rr.Cells(); at(got, 2) != "推进中" || at(got, 4) != "44306" || at(got, 0) != "" {
+		t.Errorf("Cells() = %q", got)
+	}
+	if !rr.Next() || len(rr.Formulas()) != 0 {
+		t.Errorf("row 2: Formulas() = %v", rr.Formulas())
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -215,8 +216,9 @@ func (r *reader) readMark(sheets []string) {
 
 // sheetRow is one row of a sheet: its 1-based number and its cells.
 type sheetRow struct {
-	n     int
-	cells []string
+	n        int
+	cells    []string
+	formulas []int // columns of formulas without a result
 }
 
 // header is where a sheet's table starts and how its columns map to fields.
@@ -248,7 +250,7 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 	var buf []sheetRow
 	var matched []rowMatch
 	for len(buf) < scanRows && rr.Next() {
-		row := sheetRow{rr.Row(), slices.Clone(rr.Cells())}
+		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas())}
 		buf = append(buf, row)
 		matched = append(matched, matchRow(row.cells))
 		// Once the row before last is a header with the template's columns,
@@ -349,6 +351,13 @@ func headerOf(rows []rowMatch) header {
 // from the rows its scan read.
 func (r *reader) read(sc *scan) {
 	s, h, rr := r.s, sc.h, sc.rr
+	// A column headed 序号 or 编号 in a table without 措施编号 holds a count
+	// of the rows or the measure numbers: its values decide, once read.
+	numCol := -1
+	if c, ok := h.cols[taizhang.FieldSeq]; ok && !has(h.cols, taizhang.FieldNo) && taizhang.IsNumberHeader(h.names[c]) && r.p != nil {
+		numCol = c
+	}
+	var numbers []string
 	for c := 0; c <= maxKey(h.names); c++ {
 		name, ok := h.names[c]
 		f, known := taizhang.MatchHeader(name)
@@ -356,7 +365,7 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		s.Columns[f] = col(c + 1)
-		if taizhang.Normalize(name) != f.String() {
+		if taizhang.Normalize(name) != f.String() && c != numCol {
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
 		}
 	}
@@ -371,14 +380,16 @@ func (r *reader) read(sc *scan) {
 		}
 	}
 	buffered := sc.buf
+	notes := false // a 注： or 填表说明 line has ended the table
 	for {
 		var n int
 		var cols []string
+		var formulas []int
 		if len(buffered) > 0 {
-			n, cols = buffered[0].n, buffered[0].cells
+			n, cols, formulas = buffered[0].n, buffered[0].cells, buffered[0].formulas
 			buffered = buffered[1:]
 		} else if rr.Next() {
-			n, cols = rr.Row(), rr.Cells()
+			n, cols, formulas = rr.Row(), rr.Cells(), rr.Formulas()
 		} else {
 			break
 		}
@@ -387,6 +398,24 @@ func (r *reader) read(sc *scan) {
 			break
 		}
 		if n <= h.last {
+			continue
+		}
+		if notes {
+			for _, kv := range labelled(cols) {
+				r.take(kv, cell(kv.col+1, n))
+			}
+			continue
+		}
+		switch c, kind := footerOf(cols, h); kind {
+		case footerTotal:
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行是合计行（%q），未计入台账", n, taizhang.Quote(rowText(cols)))
+			continue
+		case footerNotes:
+			notes = true
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行起是表格下方的说明（%q），未作为填报行读取", n, taizhang.Quote(rowText(cols)))
+			continue
+		case footerLabels:
+			r.footer(n, at(cols, c))
 			continue
 		}
 		get := func(f taizhang.Field) string {
@@ -401,6 +430,13 @@ func (r *reader) read(sc *scan) {
 			Texts: &taizhang.Texts{Progress: get(taizhang.FieldProgress), Evidence: get(taizhang.FieldEvidence),
 				Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext)},
 		}
+		for _, c := range formulas {
+			for f, fc := range h.cols {
+				if fc == c && f != taizhang.FieldSeq && f < 16 {
+					e.Formulas |= 1 << f
+				}
+			}
+		}
 		var other []string
 		for _, c := range extraCols {
 			if v := at(cols, c); v != "" {
@@ -413,7 +449,7 @@ func (r *reader) read(sc *scan) {
 			}
 		}
 		content := e.No + e.Measure + e.Node + e.StatusText + e.CompletedText + e.Progress + e.Evidence + e.Problems + e.NextSteps
-		if content == "" {
+		if content == "" && e.Formulas == 0 {
 			if len(other) > 0 || at(cols, h.cols[taizhang.FieldSeq]) != "" && has(h.cols, taizhang.FieldSeq) || len(e.Extra) > 0 {
 				text := strings.Join(append(append([]string{}, other...), e.Extra...), " ")
 				if text == "" {
@@ -433,6 +469,9 @@ func (r *reader) read(sc *scan) {
 			s.Entries = make([]taizhang.Entry, 0, min(max(rr.RowsHint(n-1), 1), maxRows))
 		}
 		s.Entries = append(s.Entries, e)
+		if numCol >= 0 {
+			numbers = append(numbers, at(cols, numCol))
+		}
 		if n := len(s.Entries); r.opt.Store != nil && n > stowAfter {
 			if n == stowAfter+1 {
 				for i := range s.Entries[:n-1] {
@@ -448,8 +487,30 @@ func (r *reader) read(sc *scan) {
 	if n := len(s.Entries); n > stowAfter && cap(s.Entries) > n+n/8 {
 		s.Entries = slices.Clone(s.Entries) // give back what append reserved
 	}
+	if numCol >= 0 {
+		r.numberColumn(h, numCol, numbers)
+	}
 	fillMerged(s.Entries, h, rr.Merges())
 	r.matchEntries()
+}
+
+// numberColumn reads column c, headed 序号 or 编号, as the measure numbers
+// when its values, one per entry, are such, and says how it was read.
+func (r *reader) numberColumn(h header, c int, numbers []string) {
+	f := taizhang.FieldSeq
+	if r.p.NumberColumn(numbers, r.s.Entries) {
+		f = taizhang.FieldNo
+		for i := range r.s.Entries {
+			r.s.Entries[i].No = numbers[i]
+		}
+		delete(h.cols, taizhang.FieldSeq)
+		h.cols[taizhang.FieldNo] = c
+		delete(r.s.Columns, taizhang.FieldSeq)
+		r.s.Columns[taizhang.FieldNo] = col(c + 1)
+	}
+	if name := h.names[c]; taizhang.Normalize(name) != f.String() {
+		r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
+	}
 }
 
 // stow moves an entry's texts to the store; a failure is a finding, and the texts stay.
@@ -591,6 +652,67 @@ func (r *reader) footer(row int, text string) {
 	if len(kvs) == 0 {
 		r.fs.Add(taizhang.ReaderNote, r.place(cell(1, row)), "第%d行不是填报行（%q），未计入台账", row, taizhang.Quote(text))
 	}
+}
+
+type footerKind int
+
+const (
+	notFooter    footerKind = iota
+	footerTotal             // 合计, 小计, 总计: passed over
+	footerNotes             // 注：, 填表说明: the end of the table
+	footerLabels            // 填报人：…  联系电话：…: read into the header block
+)
+
+// footerOf tells by its first cell a row below the header that is not an
+// entry, even when that cell lies in the 措施编号 column: a total, notes, or
+// header-block labels. It returns the cell's 0-based column. A first cell in
+// a column of status, dates or prose is never taken for one.
+func footerOf(cols []string, h header) (int, footerKind) {
+	c := slices.IndexFunc(cols, func(v string) bool { return taizhang.Clean(v) != "" })
+	if c < 0 {
+		return c, notFooter
+	}
+	for f, fc := range h.cols {
+		if fc == c && (textField(f) || f == taizhang.FieldStatus || f == taizhang.FieldCompleted) {
+			return c, notFooter
+		}
+	}
+	n := taizhang.Normalize(cols[c])
+	word := strings.TrimRight(n, ":")
+	switch {
+	case word == "合计" || word == "小计" || word == "总计" || word == "共计" || word == "总数":
+		return c, footerTotal
+	case strings.HasPrefix(n, "填表说明") || strings.HasPrefix(n, "填报说明") || strings.HasPrefix(n, "说明:") ||
+		strings.HasPrefix(n, "注:") || strings.HasPrefix(n, "备注:") || strings.HasPrefix(n, "附注") || isNoteNumber(n):
+		return c, footerNotes
+	}
+	if _, _, colon, ok := cutLabel(taizhang.Clean(cols[c])); ok && colon {
+		return c, footerLabels
+	}
+	return c, notFooter
+}
+
+// isNoteNumber reports whether n starts a numbered note: 注1, 注①, 注、.
+func isNoteNumber(n string) bool {
+	rest, ok := strings.CutPrefix(n, "注")
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return isDigitRune(r) || r >= '①' && r <= '⑩' || r == '、'
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+// rowText joins the non-empty cells of a row.
+func rowText(cols []string) string {
+	var parts []string
+	for _, v := range cols {
+		if v := taizhang.Clean(v); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // maxHeaderBytes bounds the text of a header cell, notes in brackets

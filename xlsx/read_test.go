@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -194,6 +195,11 @@ func FuzzReadSubmission(f *testing.F) {
 	f.Add(tpl.Bytes())
 	f.Add(filled(f, p, "自治区政务服务局", period(f, "2021-05-2"), "2021-05-31", nil))
 	f.Add([]byte("PK\x03\x04garbage"))
+	// Formulas without a result, as openpyxl writes them.
+	f.Add(packageXLSX(f, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>措施编号</t></is></c><c r="B1" t="inlineStr"><is><t>进展状态</t></is></c><c r="C1" t="inlineStr"><is><t>进展情况</t></is></c><c r="D1" t="inlineStr"><is><t>完成时间</t></is></c></row>`+
+		`<row r="2"><c r="A2"><f>"（一）"</f><v></v></c><c r="B2"><f t="shared" si="0"/></c><c r="C2" t="str"><f>""</f><v></v></c><c r="D2"><f>DATE(2021,4,12)</f></c></row>`+
+		`</sheetData></worksheet>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, fs := ReadSubmission(taizhang.Source{Path: "x.xlsx", Name: "x.xlsx"}, data, ReadOptions{Programme: p})
 		if s == nil && len(fs) == 0 {
@@ -214,6 +220,10 @@ func FuzzReadCells(f *testing.F) {
 	f.Add("单位", "期次", "序号|任务|状态|完成日期|工作进展|备注", "1|一|正在推进||储备库建设中|")
 	f.Add("", "", "措施编号|措施编号|状态|状态", "=1+1|@x|-|+")
 	f.Add("填报单位：锡盟", "2021-4-2", "节点任务\n（必填）|进展状态【必填】|完成时间(日期)", "三(2)|已办结|２０２１年４月３０日")
+	f.Add("填报单位：呼市工改办", "", "编号|任务|完成节点|状态|完成时间|推进情况", "3-1|进一步优化工程审批管理系统|全流程、全事项网上办理|已完成（已销号）|2021.6.3日|已实现")
+	f.Add("填报单位：呼市", "", "编号|完成节点|状态|推进情况", "合计|共7项：已完成4项|已完成|")
+	f.Add("", "", "措施编号|节点|进展状态|进展情况", "注：1.请按模板填写|||")
+	f.Add("", "", "序号|措施编号|状态|进展情况", "填报人：张三  联系电话：123|||")
 	f.Fuzz(func(t *testing.T, unit, per, headers, values string) {
 		rows := [][]any{{unit, nil, per}, {}}
 		var hs, vs []any
@@ -421,5 +431,177 @@ func TestReadRowsUnderMeasureMatchedByTitle(t *testing.T) {
 	}
 	if strings.Contains(text, "无法匹配") {
 		t.Errorf("unexpected:\n%s", text)
+	}
+}
+
+// TestReadNumberColumnHeaded编号 reads a unit's own table whose measure
+// numbers stand, in every usual form, in a column headed 编号 and whose
+// milestone titles stand under 完成节点, with a total and a 填报人 line below.
+func TestReadNumberColumnHeaded编号(t *testing.T) {
+	rows := [][]any{
+		{"呼市深化工程建设项目审批制度改革专项工作推进情况表（2021年6月上半月）"},
+		{"填报单位：呼市工改办（盖章）", nil, nil, nil, nil, nil, "填报日期：2021.6.15"},
+		{},
+		{"编号", "任务", nil, "完成节点", "状态", "完成时间", "推进情况", "问题", "下步打算", nil, "备注"},
+		{"1", "加快完善项目储备库与实施库", nil, "房屋建筑和城市基础设施工程项目全部纳入储备库管理", "已完成（已销号）", "2021.5.12", "已全部纳入", "无", "动态更新", nil, "5月已销号"},
+		{"2", "持续完善“多规合一”及业务协同平台", nil, "全面建成“多规合一”及业务协同平台", "正在推进中", nil, "策划生成项目9个", "无", "9月底前建成"},
+		{"3-1", "进一步优化工程审批管理系统", nil, "全流程、全事项网上办理", "已完成", "2021年3月25日", "已全部纳入", "无", "保障运行"},
+		{"（三）2", "进一步优化工程审批管理系统", nil, "工程审批系统接入“蒙速办”APP", "推进中（完成80%）", nil, "联调测试已完成", "无", "9月底前接入"},
+		{"三.3", "进一步优化工程审批管理系统", nil, "相关系统深度融合及“一网通办”", "未开展", nil, "待自治区统一部署", "缺少接口标准", "协调"},
+		{"4", "深化落实区域评估", nil, "明确区域评估的事项清单和技术标准", "已完成", "4月12日", "已印发", "无", "强化运用"},
+		{"6", "积极推行“清单制+告知承诺制”改革", nil, "全面推行“清单制+告知承诺制”审批", "完成（提前）", "2021.6.3日", "已公布", "无", "加强监管", nil, "提前完成"},
+		{"合计", nil, nil, "共7项：已完成4项，正在推进2项，未开展1项"},
+		{},
+		{"填报人：赵丽娜\u3000\u3000联系电话：0471-6608312\u3000\u3000审核人：王志刚"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "呼和浩特市_2021年6月上半月.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.No+"="+e.Milestone+"="+e.Status.String()+"@"+e.Completed.String())
+	}
+	want := "1=一=已完成@2021-05-12|2=二=推进中@|3-1=三.1=已完成@2021-03-25|（三）2=三.2=推进中@|三.3=三.3=未启动@|4=四=已完成@2021-04-12|6=六=已完成@2021-06-03"
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("entries\n got %s\nwant %s", g, want)
+	}
+	if s.Contact != "赵丽娜" || s.Phone != "0471-6608312" {
+		t.Errorf("contact %q phone %q", s.Contact, s.Phone)
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		"呼和浩特市_2021年6月上半月.xlsx Sheet1!A4 提示 读取说明：列“编号”按“措施编号”读取",
+		"呼和浩特市_2021年6月上半月.xlsx Sheet1!D4 提示 读取说明：列“完成节点”按“节点”读取",
+		`呼和浩特市_2021年6月上半月.xlsx Sheet1!A12 提示 读取说明：第12行是合计行（"合计 共7项：已完成4项，正在推进2项，未开展1项"），未计入台账`,
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+	for _, no := range []string{"错误", "警告", "按节点名称对应", "不是填报行"} {
+		if strings.Contains(text, no) {
+			t.Errorf("unexpected %s in\n%s", no, text)
+		}
+	}
+}
+
+// TestReadCountColumnHeaded编号 keeps a column headed 编号 that counts the
+// rows as 序号: the rows are matched by their titles.
+func TestReadCountColumnHeaded编号(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：自治区发展改革委", nil, "报送期次：2021年4月上半月"},
+		{"编号", "完成节点", "进展状态", "进展情况", "完成时间"},
+		{1, "房屋建筑和城市基础设施工程项目全部纳入储备库管理", "推进中", "已梳理项目86个"},
+		{2, "全面推行“清单制+告知承诺制”审批", "推进中", "清单梳理中"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "发改委.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.No+"="+e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "=一|=六" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		"发改委.xlsx Sheet1!A2 提示 读取说明：列“编号”按“序号”读取",
+		"发改委.xlsx Sheet1 提示 读取说明：措施编号缺失或无法识别的行已按节点名称对应：第3行→一，第4行→六；请核对",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+}
+
+// TestReadNotesBelowTable ends the table at a 注： line under a 措施编号
+// column, so that the numbered notes after it are not taken for rows of
+// measures 一 and 二, and still reads a 填报人 line after them.
+func TestReadNotesBelowTable(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：自治区发展改革委", nil, "报送期次：2021年4月上半月"},
+		{"措施编号", "节点", "进展状态", "进展情况", "完成时间"},
+		{"（一）", nil, "推进中", "已梳理项目86个"},
+		{"小计", nil, nil, "1项"},
+		{"（六）", nil, "推进中", "清单梳理中"},
+		{"注：", nil, nil, nil},
+		{"1.进展状态填写未启动、推进中或已完成", nil, "已完成"},
+		{"2.完成时间填写实际完成日期"},
+		{"填报人：李明", nil, "联系电话：0471-1234567"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "发改委.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, fmt.Sprint(e.Row, "=", e.Milestone))
+	}
+	if g := strings.Join(got, "|"); g != "3=一|5=六" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	if s.Contact != "李明" || s.Phone != "0471-1234567" {
+		t.Errorf("contact %q phone %q", s.Contact, s.Phone)
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		`发改委.xlsx Sheet1!A4 提示 读取说明：第4行是合计行（"小计 1项"），未计入台账`,
+		`发改委.xlsx Sheet1!A6 提示 读取说明：第6行起是表格下方的说明（"注："），未作为填报行读取`,
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "错误") || strings.Contains(text, "警告") {
+		t.Errorf("unexpected:\n%s", text)
+	}
+}
+
+// TestReadFormulasWithoutResult reads a sheet written by a program that does
+// not calculate (openpyxl): a formula cell without a result is reported as
+// such, naming the cell, and not as an empty one.
+func TestReadFormulasWithoutResult(t *testing.T) {
+	row := func(r int, no, status, date, progress string) string {
+		cellXML := func(ref, v string) string {
+			switch {
+			case v == "":
+				return ""
+			case strings.HasPrefix(v, "="):
+				return fmt.Sprintf(`<c r="%s"><f>%s</f><v></v></c>`, ref, v[1:])
+			}
+			return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, v)
+		}
+		return fmt.Sprintf(`<row r="%d">%s%s%s%s%s</row>`, r, cellXML(cell(1, r), "=ROW()-2"), cellXML(cell(2, r), no),
+			cellXML(cell(3, r), status), cellXML(cell(4, r), date), cellXML(cell(5, r), progress))
+	}
+	sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>填报单位：自治区发展改革委</t></is></c><c r="C1" t="inlineStr"><is><t>报送期次：2021年4月上半月</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>序号</t></is></c><c r="B2" t="inlineStr"><is><t>措施编号</t></is></c><c r="C2" t="inlineStr"><is><t>进展状态</t></is></c><c r="D2" t="inlineStr"><is><t>完成时间</t></is></c><c r="E2" t="inlineStr"><is><t>进展情况</t></is></c></row>` +
+		row(3, "（一）", `=IF(1=1,"已完成","推进中")`, "=DATE(2021,4,12)", "已全部纳入储备库") +
+		row(4, "（六）", "推进中", "", `=CONCATENATE("清单","梳理中")`) +
+		`</sheetData></worksheet>`
+	s, lines := read(t, "发改委.xlsx", packageXLSX(t, sheet))
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	want := []string{
+		"发改委.xlsx Sheet1!C3 错误 填写有误：进展状态（C3）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		"发改委.xlsx Sheet1!D3 错误 填写有误：完成时间（D3）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		"发改委.xlsx Sheet1!E4 错误 填写有误：进展情况（E4）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+	}
+	var got []string
+	for _, l := range lines {
+		if strings.Contains(l, " 错误 ") || strings.Contains(l, " 警告 ") {
+			got = append(got, l)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -148,9 +148,24 @@ func writeJSON(w io.Writer, files []taizhang.File) error {
 // never takes the name of the sheet it was made from.
 const annotatedSuffix = "_校验批注"
 
+// formatExt reports whether ext (without its dot) looks like a file format's
+// extension (xls, ods, csv), not the tail of a name such as 进展（6.1-6.15）.
+func formatExt(ext string) bool {
+	if ext == "" || len(ext) > 4 {
+		return false
+	}
+	for _, r := range ext {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // writeAnnotated writes a marked-up copy of each readable sheet into dir,
-// named like 包头市_校验批注.xlsx. It refuses, before writing any, when a
-// copy would replace a file already there, unless force is set.
+// named like 包头市_校验批注.xlsx, or 通辽市（xls）_校验批注.xlsx for an .xls.
+// It refuses, before writing any, when a copy would replace a file already
+// there, unless force is set.
 func writeAnnotated(dir string, files []taizhang.File, password string, force bool) error {
 	type job struct {
 		out string
@@ -169,7 +184,14 @@ func writeAnnotated(dir string, files []taizhang.File, password string, force bo
 			continue
 		}
 		name := filepath.Base(f.Source.Name)
-		stem := strings.TrimSuffix(name, filepath.Ext(name)) + annotatedSuffix
+		ext := filepath.Ext(name)
+		stem := strings.TrimSuffix(name, ext)
+		// The copy of a sheet in another format says which, beside the
+		// copy of an .xlsx of the same name: 通辽市（xls）_校验批注.xlsx.
+		if ext := strings.ToLower(strings.TrimPrefix(ext, ".")); ext != "xlsx" && formatExt(ext) {
+			stem += "（" + ext + "）"
+		}
+		stem += annotatedSuffix
 		out := filepath.Join(dir, stem+".xlsx")
 		for n := 2; used[out] || sameFile(out, inputs); n++ {
 			out = filepath.Join(dir, fmt.Sprintf("%s%d.xlsx", stem, n))
