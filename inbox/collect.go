@@ -21,6 +21,9 @@ type Options struct {
 	Timeout      time.Duration // per conversion; 0 means 60 seconds
 	MaxEntrySize int64         // largest uncompressed zip entry read; 0 means 200 MB
 	MaxRatio     int           // largest compression ratio of a zip entry over 1 MB; 0 means 200
+	// Opened, when set, is called once with each file on disk taken as
+	// input (spreadsheets, e-mails, archives, mbox files), before it is read.
+	Opened func(path string)
 }
 
 const (
@@ -138,6 +141,9 @@ func (c *collector) once(p string) bool {
 		return false
 	}
 	c.seen[abs] = true
+	if c.opt.Opened != nil {
+		c.opt.Opened(p)
+	}
 	return true
 }
 

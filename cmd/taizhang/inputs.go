@@ -21,15 +21,41 @@ type inputOptions struct {
 	store    taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
 }
 
-// readInputs collects the paths (files, folders, zips, e-mails), reads every
-// sheet in parallel (one worker per core) and returns the files in input order,
-// followed by what could not be collected. The error is for a path that does
-// not exist; everything about the content is in the files' findings.
-func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) ([]taizhang.File, error) {
-	inputs, notes, err := inbox.Collect(paths, inbox.Options{Convert: true})
+// batch is what a run collected: the sheets to read, notes about what
+// could not be collected, and every file on disk taken as input (e-mails,
+// archives and mbox files included), so that no output overwrites one.
+type batch struct {
+	inputs []taizhang.Input
+	notes  taizhang.Findings
+	disk   []string
+}
+
+// collect expands the paths (files, folders, zips, e-mails) into the sheets
+// to read. The error is for a path that does not exist.
+func (e *env) collect(paths []string) (*batch, error) {
+	b := &batch{}
+	var err error
+	b.inputs, b.notes, err = inbox.Collect(paths, inbox.Options{Convert: true, Opened: func(p string) { b.disk = append(b.disk, p) }})
 	if err != nil {
 		return nil, err
 	}
+	return b, nil
+}
+
+// readInputs collects the paths and reads them (see read).
+func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) ([]taizhang.File, error) {
+	b, err := e.collect(paths)
+	if err != nil {
+		return nil, err
+	}
+	return e.read(p, b, o), nil
+}
+
+// read reads every sheet of b in parallel (one worker per core) and returns
+// the files in input order, followed by what could not be collected;
+// everything about the content is in the files' findings.
+func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.File {
+	inputs, notes := b.inputs, b.notes
 	var pws []string
 	if o.password != "" {
 		pws = append(pws, o.password)
@@ -72,7 +98,7 @@ func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) 
 		}
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
 	}
-	return files, nil
+	return files
 }
 
 func readOne(in taizhang.Input, opt xlsx.ReadOptions) taizhang.File {

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--report 文件] [--remind]", order: 40,
+	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--report 文件] [--force] [--remind]", order: 40,
 		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml），写出汇总台账工作簿",
 		run:   runMerge})
 }
@@ -26,6 +26,7 @@ func runMerge(e *env, args []string) int {
 	month := fs.String("month", "", "月度报告的`月份`，如 2021-04（默认：本次汇总期次所在的月份）")
 	font := fs.String("font", "", "月度报告所用的 TrueType `字体文件`（.ttf）")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
+	force := fs.Bool("force", false, "输出文件已存在、但不是本程序写出的汇总台账（或月度报告文件不是 PDF）时也覆盖它；输入文件和方案工作簿始终不会被覆盖")
 	prog := programmeFlag(fs)
 	if done, st := e.parse(fs, args); done {
 		return st
@@ -50,11 +51,10 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
 		}
 	}
-	if *out != "" && sameFile(*out, fs.Args()) {
-		return e.fail("merge", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", *out)
-	}
-	if *reportPath != "" && sameFile(*reportPath, fs.Args()) {
-		return e.fail("merge", "月度报告文件 %s 就是输入文件之一，请用 --report 另指定文件名", *reportPath)
+	ledgerOut := target{path: *out, flag: "-o", what: "输出文件"}
+	reportOut := target{path: *reportPath, flag: "--report", what: "月度报告文件", pdf: true}
+	if *out != "" && *reportPath != "" && sameFile(*reportPath, []string{*out}) {
+		return e.fail("merge", "月度报告文件 %s 与汇总台账是同一个文件，请用 --report 另指定文件名", *reportPath)
 	}
 	var m taizhang.Month
 	if *month != "" {
@@ -69,22 +69,33 @@ func runMerge(e *env, args []string) int {
 	defer store.Close()
 	opt.Store = store
 	timing := e.stopwatch()
-	files, err := e.readInputs(p, fs.Args(), inputOptions{period: opt.Period, password: *password, progress: true, store: store})
-	timing("读取")
+	b, err := e.collect(fs.Args())
 	if err != nil {
 		return e.fail("merge", "%v", err)
 	}
+	for _, t := range []target{ledgerOut, reportOut} {
+		if t.path == "" {
+			continue
+		}
+		if err := refuseOverwrite(t, b.disk, *prog, *force); err != nil {
+			return e.fail("merge", "%v", err)
+		}
+	}
+	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store})
+	timing("读取")
 	l := taizhang.Merge(p, files, opt)
 	timing("汇总")
 	path := *out
 	if path == "" {
+		// The default name depends on the period the sheets gave.
 		path = fmt.Sprintf("汇总台账_%s.xlsx", l.Period)
-	}
-	if clobbers(path, files) {
-		return e.fail("merge", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
-	}
-	if *reportPath != "" && clobbers(*reportPath, files) {
-		return e.fail("merge", "月度报告文件 %s 就是输入文件之一，请用 --report 另指定文件名", *reportPath)
+		ledgerOut.path = path
+		if err := refuseOverwrite(ledgerOut, b.disk, *prog, *force); err != nil {
+			return e.fail("merge", "%v", err)
+		}
+		if *reportPath != "" && sameFile(*reportPath, []string{path}) {
+			return e.fail("merge", "月度报告文件 %s 与汇总台账是同一个文件，请用 --report 另指定文件名", *reportPath)
+		}
 	}
 	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l) }); err != nil {
 		return e.fail("merge", "%v", err)

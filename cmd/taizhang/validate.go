@@ -66,7 +66,7 @@ func runValidate(e *env, args []string) int {
 	}
 	all.Sort()
 	if *annotate != "" {
-		if err := writeAnnotated(*annotate, files, *password, *force); err != nil {
+		if err := writeAnnotated(*annotate, files, *prog, *password, *force); err != nil {
 			return e.fail("validate", "%v", err)
 		}
 	}
@@ -149,9 +149,10 @@ func writeJSON(w io.Writer, files []taizhang.File) error {
 const annotatedSuffix = "_校验批注"
 
 // writeAnnotated writes a marked-up copy of each readable sheet into dir,
-// named like 包头市_校验批注.xlsx. It refuses, before writing any, when a
-// copy would replace a file already there, unless force is set.
-func writeAnnotated(dir string, files []taizhang.File, password string, force bool) error {
+// named like 包头市_校验批注.xlsx, never taking the name of an input or of the
+// programme workbook. It refuses, before writing any, when a copy would
+// replace a file already there, unless force is set.
+func writeAnnotated(dir string, files []taizhang.File, programme, password string, force bool) error {
 	type job struct {
 		out string
 		f   *taizhang.File
@@ -159,6 +160,9 @@ func writeAnnotated(dir string, files []taizhang.File, password string, force bo
 	var inputs []string
 	for _, f := range files {
 		inputs = append(inputs, f.Source.Path)
+	}
+	if programme != "" {
+		inputs = append(inputs, programme)
 	}
 	var jobs []job
 	var outs []string
