@@ -48,7 +48,7 @@ func (o Options) withDefaults() Options {
 
 // The messages of findings about whole files.
 const (
-	msgNotSheet     = "不是电子表格文件，本程序只读取 .xlsx 工作簿、文件夹、.zip 压缩包和 .eml/.mbox 邮件"
+	msgNotSheet     = "不是电子表格文件，本程序只读取 .xlsx 工作簿、.csv 表格、文件夹、.zip 压缩包和 .eml/.mbox 邮件"
 	msgOpenFailed   = "无法打开，请检查是否有读取权限，或文件是否正被其他程序占用"
 	msgFolderFailed = "无法打开文件夹，请检查是否有读取权限"
 	msgEmpty        = "文件是空的（0 字节），请重新报送"
@@ -56,7 +56,7 @@ const (
 	msgOutlook      = "是 Outlook 的 .msg 邮件，本程序无法读取，请把其中的附件另存到文件夹后再读取"
 )
 
-// Collect expands paths — spreadsheets, folders (recursively), .zip
+// Collect expands paths — spreadsheets (.csv included), folders (recursively), .zip
 // archives, .eml and .mbox mail files — into the spreadsheets to read, in a
 // stable order: as given, folder contents sorted by name, attachments and
 // entries as they come. What cannot be used becomes a finding and the rest
@@ -209,7 +209,7 @@ func (c *collector) file(p string, info fs.FileInfo, explicit bool) {
 		k = kindMbox
 	}
 	switch k {
-	case kindSheet, kindLegacy, kindForeign:
+	case kindSheet, kindLegacy, kindForeign, kindCSV:
 		c.sheet(blob{disp: p, name: name, src: src, path: p, size: info.Size()}, k)
 	case kindZip:
 		f, err := os.Open(p)
@@ -294,7 +294,7 @@ func (c *collector) inMemory(b blob, g *group) {
 		g.sheets++
 	}
 	switch k {
-	case kindSheet, kindLegacy, kindForeign:
+	case kindSheet, kindLegacy, kindForeign, kindCSV:
 		c.sheet(b, k)
 		return
 	case kindZip:

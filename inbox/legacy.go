@@ -34,9 +34,10 @@ var (
 	magicOLE2 = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-// sheet collects a spreadsheet: a zip-based workbook or an encrypted one is
-// passed on as it is; a legacy or foreign one is converted or reported; one
-// that is empty or no workbook at all is reported.
+// sheet collects a spreadsheet: a zip-based workbook, an encrypted one or a
+// CSV file is passed on as it is; a legacy or foreign one is converted or
+// reported; one that is empty or no workbook at all is reported. A .csv that
+// is in fact a workbook goes the workbook's way.
 func (c *collector) sheet(b blob, k kind) {
 	head, err := b.head(len(magicOLE2))
 	switch {
@@ -45,6 +46,9 @@ func (c *collector) sheet(b blob, k kind) {
 		return
 	case len(head) == 0:
 		c.fail(b.disp, msgEmpty)
+		return
+	case k == kindCSV && !bytes.HasPrefix(head, magicZip) && !bytes.HasPrefix(head, magicOLE2):
+		c.pass(b) // text: the reader reads it as CSV
 		return
 	case k == kindForeign:
 		desc, note := descODS, ".ods 格式"

@@ -14,6 +14,7 @@ const (
 	kindSheet        // .xlsx and its relatives: passed on
 	kindLegacy       // .xls, .et and their templates: converted or reported
 	kindForeign      // .ods, .xlsb: a spreadsheet excelize cannot read
+	kindCSV          // .csv: a sheet exported as text, passed on
 	kindZip          // .zip
 	kindMail         // .eml
 	kindMbox         // .mbox
@@ -26,6 +27,7 @@ var kinds = map[string]kind{
 	".xlsx": kindSheet, ".xlsm": kindSheet, ".xltx": kindSheet, ".xltm": kindSheet,
 	".xls": kindLegacy, ".xlt": kindLegacy, ".et": kindLegacy, ".ett": kindLegacy,
 	".ods": kindForeign, ".xlsb": kindForeign,
+	".csv":  kindCSV,
 	".zip":  kindZip,
 	".eml":  kindMail,
 	".mbox": kindMbox, ".mbx": kindMbox,
@@ -42,7 +44,9 @@ func kindOf(name string) kind {
 }
 
 // isSpreadsheet reports whether k is some spreadsheet format.
-func (k kind) isSpreadsheet() bool { return k == kindSheet || k == kindLegacy || k == kindForeign }
+func (k kind) isSpreadsheet() bool {
+	return k == kindSheet || k == kindLegacy || k == kindForeign || k == kindCSV
+}
 
 // ext returns the extension of name in lower case, with its dot.
 func ext(name string) string {

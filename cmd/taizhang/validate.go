@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -192,6 +193,14 @@ func writeAnnotated(dir string, files []taizhang.File, programme, password strin
 		data, err := j.f.Load()
 		if err != nil {
 			continue
+		}
+		// A CSV file is annotated as the workbook Excel would make of it.
+		var book bytes.Buffer
+		if ok, err := xlsx.WorkbookFromCSV(&book, j.f.Source.Name, data); ok {
+			if err != nil {
+				continue // its findings say why it could not be read
+			}
+			data = book.Bytes()
 		}
 		if err := writeAtomic(j.out, func(w io.Writer) error {
 			return xlsx.Annotate(w, data, password, j.f.Submission.Sheet, j.f.Findings)
