@@ -15,8 +15,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
-
-	"taizhang"
 )
 
 // A sheet exported as CSV (Excel's “CSV (逗号分隔)” or “CSV UTF-8”, WPS's
@@ -38,19 +36,6 @@ func isCSV(name string, head []byte) bool {
 		return false
 	}
 	return !bytes.HasPrefix(head, []byte("PK")) && !bytes.HasPrefix(head, oleMagic)
-}
-
-// openSource opens a returned sheet: CSV text as a book of one sheet, anything
-// else as a workbook (see openBookWithPasswords).
-func openSource(src taizhang.Source, r io.ReaderAt, size int64, opt ReadOptions) (*book, error) {
-	head := make([]byte, min(size, 8))
-	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	if isCSV(src.Name, head) {
-		return openCSV(r, size)
-	}
-	return openBookWithPasswords(r, size, opt)
 }
 
 // csvText is a CSV file: where its text starts, how it is encoded and what
