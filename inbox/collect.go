@@ -96,20 +96,21 @@ type origin struct {
 // group is a message or an archive whose spreadsheets share a list of the
 // other files that came with them.
 type group struct {
+	disp   string   // the message's or archive's display path
 	start  int      // index in collector.ins of the group's first input
 	others []string // the other attachments or entries
 	sheets int      // spreadsheets seen, read or not
 }
 
-func (c *collector) newGroup() *group { return &group{start: len(c.ins)} }
+func (c *collector) newGroup(disp string) *group { return &group{disp: disp, start: len(c.ins)} }
 
-// close gives every input of g the list of the other files.
+// close gives every input of g its container and the list of the other files.
 func (c *collector) close(g *group) {
-	if len(g.others) == 0 {
-		return
-	}
 	for i := g.start; i < len(c.ins); i++ {
-		c.ins[i].Attachments = append([]string(nil), g.others...)
+		c.ins[i].Container = g.disp
+		if len(g.others) > 0 {
+			c.ins[i].Attachments = append([]string(nil), g.others...)
+		}
 	}
 }
 

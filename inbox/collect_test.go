@@ -44,6 +44,11 @@ func TestFolder(t *testing.T) {
 		"收件/资料.zip › 通辽市.csv",
 		"收件/阿拉善盟.XLSX",
 	})
+	var containers []string
+	for _, in := range ins {
+		containers = append(containers, in.Container)
+	}
+	equal(t, "containers", containers, []string{"", "", "", "", "", "收件/资料.zip", ""})
 	// Every file on disk taken as input, the archive included, and nothing else.
 	equal(t, "opened", opened, []string{
 		"收件/00_自治区发展改革委_2021年4月上半月.xlsx",

@@ -274,6 +274,10 @@ func TestMbox(t *testing.T) {
 	if ins[1].Sender != "hhht@example.cn" {
 		t.Errorf("Sender = %q", ins[1].Sender)
 	}
+	// Each message of the mbox is the container of its attachments.
+	if c := ins[1].Container; c != "导出/收件箱.mbox › 邮件 呼和浩特市报送 (2021-04-15 17:00)" {
+		t.Errorf("Container = %q", c)
+	}
 	if !bytes.Equal(load(t, ins[0]), xlsxBytes(t, "包头市")) {
 		t.Error("first attachment differs")
 	}

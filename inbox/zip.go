@@ -43,7 +43,7 @@ func (c *collector) archive(disp, label string, ra io.ReaderAt, size int64, src 
 	}
 	own := g == nil
 	if own {
-		g = c.newGroup()
+		g = c.newGroup(disp)
 	}
 	for _, f := range r.File {
 		if f.FileInfo().IsDir() {

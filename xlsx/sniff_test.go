@@ -78,3 +78,23 @@ func TestReadOtherPackages(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTable tells a workbook without a progress table from a broken one.
+func TestNoTable(t *testing.T) {
+	p := builtin(t)
+	for _, c := range []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"照片说明.xlsx", workbook(t, map[string][][]any{"照片清单": {{"序号", "照片", "说明"}, {1, "IMG_0612.jpg", "改造后"}}}, []string{"照片清单"}, nil), true},
+		{"清单.csv", []byte("序号,事项\n1,审批事项清单\n"), true},
+		{"阿拉善盟.xlsx", zipOf(t, "word/document.xml", "<w:document/>"), false},
+		{"空.xlsx", nil, false},
+	} {
+		_, fs := ReadSubmission(taizhang.Source{Path: c.name, Name: c.name}, c.data, ReadOptions{Programme: p})
+		if len(fs) != 1 || NoTable(fs[0]) != c.want {
+			t.Errorf("%s: findings %v, NoTable want %v", c.name, fs, c.want)
+		}
+	}
+}
