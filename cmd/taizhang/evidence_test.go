@@ -89,7 +89,7 @@ func TestEvidenceBesideSheet(t *testing.T) {
 	}
 
 	r = taizhangRun("merge", "收件", "-o", "台账.xlsx")
-	if r.code != exitOK || !strings.Contains(r.stdout, "读取文件 4 个，其中无法读取 1 个（见“问题清单”），跳过 2 个（不是进展情况表）\n") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "读取文件 4 个，其中无法读取 1 个（见“问题清单”），跳过 2 个（不是进展情况表）\n无法读取：新建 Microsoft Excel 工作表.xlsx\n") {
 		t.Fatalf("merge:\n%v", r)
 	}
 	l, err := excelize.OpenFile("台账.xlsx")

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -132,48 +133,64 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	}
 	fmt.Fprintf(w, "应报 %d 个单位：已报 %d 个（按时 %d，迟报 %d，时间不明 %d），未报 %d 个\n", s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing)
 	if len(missing) > 0 {
-		fmt.Fprintf(w, "未报：%s\n", brief(missing))
+		fmt.Fprintf(w, "未报：%s\n", brief(missing, "单位", "全部名单见“"+xlsx.SheetReceipts+"”表"))
 	}
 	if len(late) > 0 {
-		fmt.Fprintf(w, "迟报：%s\n", brief(late))
+		fmt.Fprintf(w, "迟报：%s\n", brief(late, "单位", "全部名单见“"+xlsx.SheetReceipts+"”表"))
 	}
 	fmt.Fprintf(w, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，临期 %d 项", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue, s.DueSoon)
 	if s.Unknown > 0 {
 		fmt.Fprintf(w, "，未报或无法判断 %d 项", s.Unknown)
 	}
 	fmt.Fprintln(w)
-	unreadable, skipped := 0, 0
+	var unreadable []string
+	skipped := 0
 	for _, f := range l.Files {
 		switch {
 		case f.Submission != nil:
 		case slices.ContainsFunc(f.Findings, func(x taizhang.Finding) bool { return x.Code == taizhang.UnreadableFile }):
-			unreadable++
+			unreadable = append(unreadable, shortPath(f.Source.Path))
 		default:
 			skipped++
 		}
 	}
 	fmt.Fprintf(w, "读取文件 %d 个", len(l.Files))
-	if unreadable > 0 {
-		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", unreadable)
+	if len(unreadable) > 0 {
+		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", len(unreadable))
 	}
 	if skipped > 0 {
 		fmt.Fprintf(w, "，跳过 %d 个（不是进展情况表）", skipped)
 	}
 	fmt.Fprintln(w)
+	if len(unreadable) > 0 {
+		fmt.Fprintf(w, "无法读取：%s\n", brief(unreadable, "文件", "全部文件及原因见“"+xlsx.SheetFindings+"”表"))
+	}
 	fmt.Fprintf(w, "问题：错误 %d 个，警告 %d 个，提示 %d 个（详见“问题清单”）\n", s.Errors, s.Warnings, s.Infos)
 	fmt.Fprintf(w, "已写出汇总台账：%s\n", path)
 }
 
-// maxListed is how many units a line of the merge summary names.
+// maxListed is how many units or files a line of the merge summary names.
 const maxListed = 10
 
-// brief joins the units of a summary line, naming the first maxListed and
-// counting the rest, which the ledger's 报送情况 sheet lists in full.
-func brief(units []string) string {
-	if len(units) <= maxListed {
-		return strings.Join(units, "、")
+// brief joins the items of a summary line (units or files, as what says),
+// naming the first maxListed and counting the rest, which the ledger lists
+// in full (where says where).
+func brief(items []string, what, where string) string {
+	if len(items) <= maxListed {
+		return strings.Join(items, "、")
 	}
-	return fmt.Sprintf("%s等 %d 个单位（全部名单见“%s”表）", strings.Join(units[:maxListed], "、"), len(units), xlsx.SheetReceipts)
+	return fmt.Sprintf("%s等 %d 个%s（%s）", strings.Join(items[:maxListed], "、"), len(items), what, where)
+}
+
+// shortPath names a file without the folders it lies in: 收件/某邮件.eml ›
+// a.xlsx is 某邮件.eml › a.xlsx.
+func shortPath(p string) string {
+	first, rest, inside := strings.Cut(p, " › ")
+	first = filepath.Base(first)
+	if inside {
+		return first + " › " + rest
+	}
+	return first
 }
 
 // reminder returns the 催报 text for the units that have not reported the
