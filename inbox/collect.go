@@ -148,7 +148,9 @@ func (c *collector) once(p string) bool {
 	return true
 }
 
-// arg collects one path given on the command line.
+// arg collects one path given on the command line: a folder is walked,
+// skipping clutter silently; a file is read, and clutter named on its own
+// (an Excel owner file, Thumbs.db) is reported as not read.
 func (c *collector) arg(p string) {
 	info, err := os.Stat(p)
 	if err != nil {
@@ -159,9 +161,18 @@ func (c *collector) arg(p string) {
 		c.walk(p)
 		return
 	}
-	if !skipped(filepath.Base(p)) && c.once(p) {
-		c.file(p, info, true)
+	if !c.once(p) {
+		return
 	}
+	// Named on purpose, clutter is reported rather than left out silently.
+	if name := filepath.Base(p); skipped(name) {
+		c.fail(p, "%s", whySkipped(name, func(o string) bool {
+			_, err := os.Stat(filepath.Join(filepath.Dir(p), o))
+			return err == nil
+		}))
+		return
+	}
+	c.file(p, info, true)
 }
 
 // walk collects the files of a folder and its subfolders, by name. Links to

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,5 +78,43 @@ func TestCSVInFolder(t *testing.T) {
 	}
 	if len(sources) != 7 || sources[0] != "收件/包头市.csv!A4" || sources[6] != "收件/包头市.csv!A10" {
 		t.Errorf("汇总台账 来源 %q", sources)
+	}
+}
+
+// TestValidateNotSheets validates, one at a time, files a submitter may pick
+// by mistake: Excel's owner file of the sheet, Windows clutter, a Word
+// document saved as .xlsx. Each is named for what it is and, being no
+// sheet, fails the check.
+func TestValidateNotSheets(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var docx bytes.Buffer
+	w := zip.NewWriter(&docx)
+	for name, body := range map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+	} {
+		f, _ := w.Create(name)
+		f.Write([]byte(body))
+	}
+	w.Close()
+	for name, data := range map[string][]byte{
+		"包头市_进展情况表.xlsx": []byte("PK"), "~$包头市_进展情况表.xlsx": []byte("owner"),
+		"Thumbs.db": []byte("thumbs"), "desktop.ini": []byte("[.ShellClassInfo]"), "阿拉善盟进展情况表.xlsx": docx.Bytes(),
+	} {
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ file, line string }{
+		{"~$包头市_进展情况表.xlsx", "~$包头市_进展情况表.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市_进展情况表.xlsx"},
+		{"Thumbs.db", "Thumbs.db 错误 无法读取：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过"},
+		{"desktop.ini", "desktop.ini 错误 无法读取：是 Windows 的文件夹设置文件，不是进展情况表，已跳过"},
+		{"阿拉善盟进展情况表.xlsx", "阿拉善盟进展情况表.xlsx 错误 无法读取：这是 Word 文档，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送"},
+	} {
+		r := taizhangRun("validate", tc.file)
+		want := tc.line + "\n共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个。请改正错误后再报送。\n"
+		if r.code != exitFindings || r.stdout != want || r.stderr != "" {
+			t.Errorf("validate %s:\n%v\nwant exit 1 and stdout\n%s", tc.file, r, want)
+		}
 	}
 }
