@@ -126,10 +126,13 @@ func (p Place) Ref() string {
 	return p.Cell
 }
 
-// String returns "file sheet!cell", leaving out what is empty.
+// String returns "file sheet!cell", leaving out what is empty; a cell of a
+// file without sheets (CSV) reads file!cell.
 func (p Place) String() string {
 	ref := p.Ref()
 	switch {
+	case p.File != "" && p.Sheet == "" && p.Cell != "":
+		return p.File + "!" + p.Cell
 	case p.File != "" && ref != "":
 		return p.File + " " + ref
 	case p.File != "":

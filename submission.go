@@ -15,6 +15,7 @@ type Source struct {
 	Subject     string    // the e-mail's subject, or ""
 	Modified    time.Time // the file's modification time, a last resort for ordering resubmissions
 	Attachments []string  // other attachments that came with it (佐证材料), for 报送情况
+	Container   string    // the e-mail or archive it came in, as a display path; "" for a file on its own
 }
 
 // Input is one file to read: its source and a way to get its bytes.

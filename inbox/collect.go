@@ -21,6 +21,9 @@ type Options struct {
 	Timeout      time.Duration // per conversion; 0 means 60 seconds
 	MaxEntrySize int64         // largest uncompressed zip entry read; 0 means 200 MB
 	MaxRatio     int           // largest compression ratio of a zip entry over 1 MB; 0 means 200
+	// Opened, when set, is called once with each file on disk taken as
+	// input (spreadsheets, e-mails, archives, mbox files), before it is read.
+	Opened func(path string)
 }
 
 const (
@@ -45,7 +48,7 @@ func (o Options) withDefaults() Options {
 
 // The messages of findings about whole files.
 const (
-	msgNotSheet     = "不是电子表格文件，本程序只读取 .xlsx 工作簿、文件夹、.zip 压缩包和 .eml/.mbox 邮件"
+	msgNotSheet     = "不是电子表格文件，本程序只读取 .xlsx 工作簿、.csv 表格、文件夹、.zip 压缩包和 .eml/.mbox 邮件"
 	msgOpenFailed   = "无法打开，请检查是否有读取权限，或文件是否正被其他程序占用"
 	msgFolderFailed = "无法打开文件夹，请检查是否有读取权限"
 	msgEmpty        = "文件是空的（0 字节），请重新报送"
@@ -53,7 +56,7 @@ const (
 	msgOutlook      = "是 Outlook 的 .msg 邮件，本程序无法读取，请把其中的附件另存到文件夹后再读取"
 )
 
-// Collect expands paths — spreadsheets, folders (recursively), .zip
+// Collect expands paths — spreadsheets (.csv included), folders (recursively), .zip
 // archives, .eml and .mbox mail files — into the spreadsheets to read, in a
 // stable order: as given, folder contents sorted by name, attachments and
 // entries as they come. What cannot be used becomes a finding and the rest
@@ -93,20 +96,21 @@ type origin struct {
 // group is a message or an archive whose spreadsheets share a list of the
 // other files that came with them.
 type group struct {
+	disp   string   // the message's or archive's display path
 	start  int      // index in collector.ins of the group's first input
 	others []string // the other attachments or entries
 	sheets int      // spreadsheets seen, read or not
 }
 
-func (c *collector) newGroup() *group { return &group{start: len(c.ins)} }
+func (c *collector) newGroup(disp string) *group { return &group{disp: disp, start: len(c.ins)} }
 
-// close gives every input of g the list of the other files.
+// close gives every input of g its container and the list of the other files.
 func (c *collector) close(g *group) {
-	if len(g.others) == 0 {
-		return
-	}
 	for i := g.start; i < len(c.ins); i++ {
-		c.ins[i].Attachments = append([]string(nil), g.others...)
+		c.ins[i].Container = g.disp
+		if len(g.others) > 0 {
+			c.ins[i].Attachments = append([]string(nil), g.others...)
+		}
 	}
 }
 
@@ -138,10 +142,15 @@ func (c *collector) once(p string) bool {
 		return false
 	}
 	c.seen[abs] = true
+	if c.opt.Opened != nil {
+		c.opt.Opened(p)
+	}
 	return true
 }
 
-// arg collects one path given on the command line.
+// arg collects one path given on the command line: a folder is walked,
+// skipping clutter silently; a file is read, and clutter named on its own
+// (an Excel owner file, Thumbs.db) is reported as not read.
 func (c *collector) arg(p string) {
 	info, err := os.Stat(p)
 	if err != nil {
@@ -152,9 +161,18 @@ func (c *collector) arg(p string) {
 		c.walk(p)
 		return
 	}
-	if !skipped(filepath.Base(p)) && c.once(p) {
-		c.file(p, info, true)
+	if !c.once(p) {
+		return
 	}
+	// Named on purpose, clutter is reported rather than left out silently.
+	if name := filepath.Base(p); skipped(name) {
+		c.fail(p, "%s", whySkipped(name, func(o string) bool {
+			_, err := os.Stat(filepath.Join(filepath.Dir(p), o))
+			return err == nil
+		}))
+		return
+	}
+	c.file(p, info, true)
 }
 
 // walk collects the files of a folder and its subfolders, by name. Links to
@@ -203,7 +221,7 @@ func (c *collector) file(p string, info fs.FileInfo, explicit bool) {
 		k = kindMbox
 	}
 	switch k {
-	case kindSheet, kindLegacy, kindForeign:
+	case kindSheet, kindLegacy, kindForeign, kindCSV:
 		c.sheet(blob{disp: p, name: name, src: src, path: p, size: info.Size()}, k)
 	case kindZip:
 		f, err := os.Open(p)
@@ -288,7 +306,7 @@ func (c *collector) inMemory(b blob, g *group) {
 		g.sheets++
 	}
 	switch k {
-	case kindSheet, kindLegacy, kindForeign:
+	case kindSheet, kindLegacy, kindForeign, kindCSV:
 		c.sheet(b, k)
 		return
 	case kindZip:

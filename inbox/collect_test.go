@@ -9,7 +9,8 @@ import (
 )
 
 // TestFolder walks a folder in name order, skipping owner files, hidden
-// files and system clutter without a word, and reads files lazily.
+// files and system clutter without a word, takes CSV files as sheets, and
+// reads files lazily.
 func TestFolder(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{
 		"收件/包头市.xlsx":            xlsxBytes(t, "包头市"),
@@ -26,14 +27,37 @@ func TestFolder(t *testing.T) {
 		"收件/子目录/赤峰市.xlsm":        xlsxBytes(t, "赤峰市"),
 		"收件/子目录/模板.xltx":         xlsxBytes(t, "模板"),
 		"收件/00_自治区发展改革委_2021年4月上半月.xlsx": xlsxBytes(t, "发改委"),
+		"收件/呼市.csv": []byte("填报单位：呼和浩特市\n"),
+		"收件/空.csv":  nil,
+		"收件/资料.zip": zipBytes(t, zipEntry{name: "通辽市.csv", data: []byte("填报单位：通辽市\n")}),
+		"收件/说明.txt": []byte("说明"),
 	})
-	ins, fs := collect(t, dir, Options{}, "收件")
-	equal(t, "findings", fs, nil)
+	var opened []string
+	ins, fs := collect(t, dir, Options{Opened: func(p string) { opened = append(opened, p) }}, "收件")
+	equal(t, "findings", fs, []string{"收件/空.csv 错误 无法读取：文件是空的（0 字节），请重新报送"})
 	equal(t, "paths", pathsOf(ins), []string{
 		"收件/00_自治区发展改革委_2021年4月上半月.xlsx",
 		"收件/包头市.xlsx",
+		"收件/呼市.csv",
 		"收件/子目录/模板.xltx",
 		"收件/子目录/赤峰市.xlsm",
+		"收件/资料.zip › 通辽市.csv",
+		"收件/阿拉善盟.XLSX",
+	})
+	var containers []string
+	for _, in := range ins {
+		containers = append(containers, in.Container)
+	}
+	equal(t, "containers", containers, []string{"", "", "", "", "", "收件/资料.zip", ""})
+	// Every file on disk taken as input, the archive included, and nothing else.
+	equal(t, "opened", opened, []string{
+		"收件/00_自治区发展改革委_2021年4月上半月.xlsx",
+		"收件/包头市.xlsx",
+		"收件/呼市.csv",
+		"收件/子目录/模板.xltx",
+		"收件/子目录/赤峰市.xlsm",
+		"收件/空.csv",
+		"收件/资料.zip",
 		"收件/阿拉善盟.XLSX",
 	})
 	in := ins[1]
@@ -66,7 +90,8 @@ func TestArguments(t *testing.T) {
 	ins, fs := collect(t, dir, Options{}, "b.xlsx", "a.xlsx", "说明.pdf", "~$a.xlsx", "d", "./d/c.xlsx", "b.xlsx", "空.xlsx", "网页.xlsx", "资料.rar")
 	equal(t, "paths", pathsOf(ins), []string{"b.xlsx", "a.xlsx", "d/c.xlsx"})
 	equal(t, "findings", fs, []string{
-		"说明.pdf 错误 无法读取：不是电子表格文件，本程序只读取 .xlsx 工作簿、文件夹、.zip 压缩包和 .eml/.mbox 邮件",
+		"说明.pdf 错误 无法读取：不是电子表格文件，本程序只读取 .xlsx 工作簿、.csv 表格、文件夹、.zip 压缩包和 .eml/.mbox 邮件",
+		"~$a.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 a.xlsx",
 		"d/资料.7z 提示 读取说明：是 .7z 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取",
 		"d/邮件.msg 提示 读取说明：是 Outlook 的 .msg 邮件，本程序无法读取，请把其中的附件另存到文件夹后再读取",
 		"空.xlsx 错误 无法读取：文件是空的（0 字节），请重新报送",
@@ -79,6 +104,27 @@ func TestArguments(t *testing.T) {
 	if err == nil || err.Error() != "路径 没有这个文件夹 不存在" {
 		t.Errorf("Collect of a missing path: err = %v", err)
 	}
+}
+
+// TestClutterNamed reports, rather than leaves out silently, owner files,
+// hidden files and system clutter named on their own, saying what each is.
+func TestClutterNamed(t *testing.T) {
+	dir := write(t, t.TempDir(), map[string][]byte{
+		"收件/包头市.xlsx": xlsxBytes(t, "包头市"), "收件/~$包头市.xlsx": []byte("owner"), "收件/~$通辽市.xlsx": []byte("owner"),
+		"收件/Thumbs.db": []byte("thumbs"), "收件/desktop.ini": []byte("ini"), "收件/.DS_Store": []byte("ds"),
+		"收件/._包头市.xlsx": []byte("fork"), "收件/.隐藏.xlsx": xlsxBytes(t, "hidden"),
+	})
+	ins, fs := collect(t, dir, Options{}, "收件/~$包头市.xlsx", "收件/~$通辽市.xlsx", "收件/Thumbs.db", "收件/desktop.ini", "收件/.DS_Store", "收件/._包头市.xlsx", "收件/.隐藏.xlsx")
+	equal(t, "paths", pathsOf(ins), nil)
+	equal(t, "findings", fs, []string{
+		"收件/~$包头市.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市.xlsx",
+		"收件/~$通辽市.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过",
+		"收件/Thumbs.db 错误 无法读取：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过",
+		"收件/desktop.ini 错误 无法读取：是 Windows 的文件夹设置文件，不是进展情况表，已跳过",
+		"收件/.DS_Store 错误 无法读取：是 macOS 生成的文件夹设置文件，不是进展情况表，已跳过",
+		"收件/._包头市.xlsx 错误 无法读取：是 macOS 复制文件时留下的附属文件，不是进展情况表，已跳过；要读取的应是 包头市.xlsx",
+		"收件/.隐藏.xlsx 错误 无法读取：是隐藏文件（文件名以“.”开头），已跳过；如确是进展情况表，请去掉文件名开头的“.”后再读取",
+	})
 }
 
 // TestEmptyInputs returns nothing for no paths and an empty folder.

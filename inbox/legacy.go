@@ -27,6 +27,8 @@ const (
 	msgConvFailed = "%s，用 LibreOffice 自动转换失败（%s），请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"
 	msgConverted  = "%s，已用 LibreOffice 转换后读取"
 	msgBrokenOLE  = "文件已损坏，无法打开，请在 Excel 或 WPS 中重新保存为 .xlsx 后报送"
+	msgNotExcel   = "这是%s，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送"
+	msgPacked     = "这是 %s 压缩包，不是 Excel 工作簿；请解压后报送其中的进展情况表"
 )
 
 var (
@@ -34,9 +36,10 @@ var (
 	magicOLE2 = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-// sheet collects a spreadsheet: a zip-based workbook or an encrypted one is
-// passed on as it is; a legacy or foreign one is converted or reported; one
-// that is empty or no workbook at all is reported.
+// sheet collects a spreadsheet: a zip-based workbook, an encrypted one or a
+// CSV file is passed on as it is; a legacy or foreign one is converted or
+// reported; one that is empty or no workbook at all is reported. A .csv that
+// is in fact a workbook goes the workbook's way.
 func (c *collector) sheet(b blob, k kind) {
 	head, err := b.head(len(magicOLE2))
 	switch {
@@ -45,6 +48,9 @@ func (c *collector) sheet(b blob, k kind) {
 		return
 	case len(head) == 0:
 		c.fail(b.disp, msgEmpty)
+		return
+	case k == kindCSV && !bytes.HasPrefix(head, magicZip) && !bytes.HasPrefix(head, magicOLE2):
+		c.pass(b) // text: the reader reads it as CSV
 		return
 	case k == kindForeign:
 		desc, note := descODS, ".ods 格式"
@@ -57,6 +63,14 @@ func (c *collector) sheet(b blob, k kind) {
 		c.pass(b)
 		return
 	case !bytes.HasPrefix(head, magicOLE2):
+		if what, packed := otherFile(head); what != "" {
+			if packed {
+				c.fail(b.disp, msgPacked, what)
+			} else {
+				c.fail(b.disp, msgNotExcel, what)
+			}
+			return
+		}
 		if k == kindLegacy {
 			c.convert(b, descNotBook, "文件内容不是标准的 Excel 工作簿")
 			return
@@ -64,13 +78,19 @@ func (c *collector) sheet(b blob, k kind) {
 		c.fail(b.disp, msgCannotRead, descNotBook)
 		return
 	}
-	enc, err := encryptedOOXML(b)
-	if err != nil {
+	ole, err := oleKind(b)
+	switch {
+	case err != nil:
 		c.fail(b.disp, msgBrokenOLE)
 		return
-	}
-	if enc {
+	case ole == oleEncrypted:
 		c.pass(b) // the workbook reader opens it with the password
+		return
+	case ole == oleWord:
+		c.fail(b.disp, msgNotExcel, " Word 文档（.doc）")
+		return
+	case ole == olePowerPoint:
+		c.fail(b.disp, msgNotExcel, " PowerPoint 演示文稿（.ppt）")
 		return
 	}
 	e := ext(b.name)
@@ -86,35 +106,69 @@ func (c *collector) pass(b blob) {
 	c.ins[len(c.ins)-1].File = b.path
 }
 
-// encryptedOOXML reports whether the OLE2 file b is an encrypted OOXML
-// workbook (it has an EncryptionInfo stream) rather than a legacy one.
-func encryptedOOXML(b blob) (enc bool, err error) {
+// oleType is what an OLE2 compound file holds.
+type oleType int
+
+const (
+	oleLegacy     oleType = iota // a legacy .xls/.et workbook, or anything else
+	oleEncrypted                 // an encrypted OOXML workbook (EncryptionInfo stream)
+	oleWord                      // a Word .doc (WordDocument stream)
+	olePowerPoint                // a PowerPoint .ppt (PowerPoint Document stream)
+)
+
+// oleKind tells, by its streams, what the OLE2 file b holds.
+func oleKind(b blob) (kind oleType, err error) {
 	var ra io.ReaderAt
 	if b.path == "" {
 		ra = bytes.NewReader(b.data)
 	} else {
 		f, err := os.Open(b.path)
 		if err != nil {
-			return false, err
+			return oleLegacy, err
 		}
 		defer f.Close()
 		ra = f
 	}
 	defer func() {
 		if recover() != nil {
-			enc, err = false, errors.New("broken compound file")
+			kind, err = oleLegacy, errors.New("broken compound file")
 		}
 	}()
 	r, err := mscfb.New(ra)
 	if err != nil {
-		return false, err
+		return oleLegacy, err
 	}
+	kind = oleLegacy
 	for _, f := range r.File {
-		if f.Name == "EncryptionInfo" || f.Name == "EncryptedPackage" {
-			return true, nil
+		switch f.Name {
+		case "EncryptionInfo", "EncryptedPackage":
+			return oleEncrypted, nil
+		case "WordDocument":
+			kind = oleWord
+		case "PowerPoint Document":
+			kind = olePowerPoint
 		}
 	}
-	return false, nil
+	return kind, nil
+}
+
+// otherFile names, by its first bytes, a file that is plainly no
+// spreadsheet: packed is set for an archive. It returns "" for what may
+// still be one (a web page or text a system exported as .xls).
+func otherFile(head []byte) (what string, packed bool) {
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return " PDF 文件", false
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("GIF8")):
+		return "图片", false
+	case bytes.HasPrefix(head, []byte("Rar!")):
+		return "RAR", true
+	case bytes.HasPrefix(head, []byte("7z\xBC\xAF")):
+		return "7z", true
+	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
+		return "gzip", true
+	}
+	return "", false
 }
 
 // convert turns b into .xlsx with LibreOffice when Options.Convert is on and

@@ -41,6 +41,33 @@ func TestLegacyReported(t *testing.T) {
 	equal(t, "findings", fs, []string{"包头市.xls 错误 无法读取：" + legacyMsg})
 }
 
+// TestOtherFilesNamedAsSheets says what a file given a spreadsheet's name
+// really is — a PDF, a picture, an archive, a Word or PowerPoint file — and
+// does not try to convert it; a web page saved as .xls is still converted.
+func TestOtherFilesNamedAsSheets(t *testing.T) {
+	dir := write(t, t.TempDir(), map[string][]byte{
+		"包头市.xlsx": []byte("%PDF-1.7\n"), "通辽市.xls": []byte("%PDF-1.4\n"),
+		"照片.xlsx": []byte("\x89PNG\r\n\x1a\n"), "扫描件.xlsx": []byte("\xFF\xD8\xFF\xE0"),
+		"材料.xlsx": []byte("Rar!\x1a\x07\x00"), "材料2.xls": []byte("7z\xBC\xAF\x27\x1C"),
+		"赤峰市.xlsx": cfbBytes(t, "WordDocument", "1Table"), "兴安盟.xls": cfbBytes(t, "WordDocument"),
+		"汇报.xlsx": cfbBytes(t, "PowerPoint Document", "Current User"),
+	})
+	ins, fs := collect(t, dir, Options{Convert: true, SofficePath: fakeSoffice(t, "exit 1")},
+		"包头市.xlsx", "通辽市.xls", "照片.xlsx", "扫描件.xlsx", "材料.xlsx", "材料2.xls", "赤峰市.xlsx", "兴安盟.xls", "汇报.xlsx")
+	equal(t, "paths", pathsOf(ins), nil)
+	equal(t, "findings", fs, []string{
+		"包头市.xlsx 错误 无法读取：这是 PDF 文件，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+		"通辽市.xls 错误 无法读取：这是 PDF 文件，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+		"照片.xlsx 错误 无法读取：这是图片，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+		"扫描件.xlsx 错误 无法读取：这是图片，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+		"材料.xlsx 错误 无法读取：这是 RAR 压缩包，不是 Excel 工作簿；请解压后报送其中的进展情况表",
+		"材料2.xls 错误 无法读取：这是 7z 压缩包，不是 Excel 工作簿；请解压后报送其中的进展情况表",
+		"赤峰市.xlsx 错误 无法读取：这是 Word 文档（.doc），不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+		"兴安盟.xls 错误 无法读取：这是 Word 文档（.doc），不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+		"汇报.xlsx 错误 无法读取：这是 PowerPoint 演示文稿（.ppt），不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+	})
+}
+
 // fakeSoffice writes a shell script that acts as soffice: it runs script
 // with $out set to the output folder and $in to the input file.
 func fakeSoffice(t *testing.T, script string) string {

@@ -171,7 +171,7 @@ func (c *collector) message(where, prefix string, data []byte, src origin, zips,
 		w.disp = prefix + sep + messageLabel(subject, date)
 	}
 	if g == nil {
-		w.g = c.newGroup()
+		w.g = c.newGroup(w.disp)
 	}
 	w.entity(h, body, 0)
 	if w.broken {

@@ -207,11 +207,14 @@ func TestMailTransferEncodings(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml})
 	ins, fs := collect(t, dir, Options{}, "a.eml")
 	equal(t, "findings", fs, nil)
-	equal(t, "paths", pathsOf(ins), []string{"a.eml › qp.xlsx"})
+	equal(t, "paths", pathsOf(ins), []string{"a.eml › qp.xlsx", "a.eml › 表.csv"})
 	if !bytes.Equal(load(t, ins[0]), xlsx) {
 		t.Error("quoted-printable attachment differs")
 	}
-	equal(t, "attachments", ins[0].Attachments, []string{"表.csv", "readme.txt"})
+	if got := string(load(t, ins[1])); got != csv {
+		t.Errorf("8bit attachment = %q, want %q", got, csv)
+	}
+	equal(t, "attachments", ins[0].Attachments, []string{"readme.txt"})
 }
 
 // TestMailBroken reports a message cut off in the middle and one whose
@@ -270,6 +273,10 @@ func TestMbox(t *testing.T) {
 	})
 	if ins[1].Sender != "hhht@example.cn" {
 		t.Errorf("Sender = %q", ins[1].Sender)
+	}
+	// Each message of the mbox is the container of its attachments.
+	if c := ins[1].Container; c != "导出/收件箱.mbox › 邮件 呼和浩特市报送 (2021-04-15 17:00)" {
+		t.Errorf("Container = %q", c)
 	}
 	if !bytes.Equal(load(t, ins[0]), xlsxBytes(t, "包头市")) {
 		t.Error("first attachment differs")

@@ -14,6 +14,7 @@ const (
 	kindSheet        // .xlsx and its relatives: passed on
 	kindLegacy       // .xls, .et and their templates: converted or reported
 	kindForeign      // .ods, .xlsb: a spreadsheet excelize cannot read
+	kindCSV          // .csv: a sheet exported as text, passed on
 	kindZip          // .zip
 	kindMail         // .eml
 	kindMbox         // .mbox
@@ -26,6 +27,7 @@ var kinds = map[string]kind{
 	".xlsx": kindSheet, ".xlsm": kindSheet, ".xltx": kindSheet, ".xltm": kindSheet,
 	".xls": kindLegacy, ".xlt": kindLegacy, ".et": kindLegacy, ".ett": kindLegacy,
 	".ods": kindForeign, ".xlsb": kindForeign,
+	".csv":  kindCSV,
 	".zip":  kindZip,
 	".eml":  kindMail,
 	".mbox": kindMbox, ".mbx": kindMbox,
@@ -42,7 +44,9 @@ func kindOf(name string) kind {
 }
 
 // isSpreadsheet reports whether k is some spreadsheet format.
-func (k kind) isSpreadsheet() bool { return k == kindSheet || k == kindLegacy || k == kindForeign }
+func (k kind) isSpreadsheet() bool {
+	return k == kindSheet || k == kindLegacy || k == kindForeign || k == kindCSV
+}
 
 // ext returns the extension of name in lower case, with its dot.
 func ext(name string) string {
@@ -65,6 +69,35 @@ func skipped(name string) bool {
 		return true
 	}
 	return false
+}
+
+// whySkipped says, as the message of a finding, why a file that skipped
+// leaves out is not read, for when it is named on the command line. original
+// reports whether a file of the given name lies beside it.
+func whySkipped(name string, original func(string) bool) string {
+	const not = "，不是进展情况表，已跳过"
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasPrefix(name, "~$"):
+		msg := "是 Excel 或 WPS 打开文件时留下的临时文件" + not
+		if o := strings.TrimPrefix(name, "~$"); original(o) {
+			msg += "；要读取的应是 " + o
+		}
+		return msg
+	case lower == "thumbs.db" || lower == "ehthumbs.db":
+		return "是 Windows 生成的缩略图缓存文件" + not
+	case lower == "desktop.ini":
+		return "是 Windows 的文件夹设置文件" + not
+	case lower == ".ds_store":
+		return "是 macOS 生成的文件夹设置文件" + not
+	case strings.HasPrefix(name, "._"):
+		msg := "是 macOS 复制文件时留下的附属文件" + not
+		if o := strings.TrimPrefix(name, "._"); original(o) {
+			msg += "；要读取的应是 " + o
+		}
+		return msg
+	}
+	return "是隐藏文件（文件名以“.”开头），已跳过；如确是进展情况表，请去掉文件名开头的“.”后再读取"
 }
 
 // cleanName turns an archive entry or attachment name into a safe relative

@@ -43,7 +43,7 @@ func (c *collector) archive(disp, label string, ra io.ReaderAt, size int64, src 
 	}
 	own := g == nil
 	if own {
-		g = c.newGroup()
+		g = c.newGroup(disp)
 	}
 	for _, f := range r.File {
 		if f.FileInfo().IsDir() {
@@ -58,7 +58,7 @@ func (c *collector) archive(disp, label string, ra io.ReaderAt, size int64, src 
 			b.src.modified = t
 		}
 		k := kindOf(b.name)
-		if k != kindSheet && k != kindLegacy && k != kindForeign && k != kindZip && k != kindMail {
+		if !k.isSpreadsheet() && k != kindZip && k != kindMail {
 			c.inMemory(b, g) // listed or noted; not read
 			continue
 		}

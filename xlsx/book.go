@@ -26,6 +26,7 @@ type book struct {
 	sst      []sstItem
 	sstRead  bool
 	store    taizhang.TextStore // where a huge table's long strings go; nil keeps them in memory
+	csv      *csvText           // set when the book is a CSV file: one sheet, named ""
 }
 
 // sstItem is a shared string, in memory or, for a huge table, in the store.
@@ -251,9 +252,10 @@ type rowReader struct {
 	merges   []mergeRange
 	err      error
 	done     bool
-	size     uint64 // the sheet part's uncompressed size
-	last     int    // the last row by the sheet's <dimension>, 0 when not given
-	val      []byte // the current cell's text, kept between rows
+	size     uint64   // the sheet part's uncompressed size
+	last     int      // the last row by the sheet's <dimension>, 0 when not given
+	val      []byte   // the current cell's text, kept between rows
+	csv      *csvRows // set when the rows come from a CSV file rather than XML
 }
 
 // minRowBytes is the least XML a row with a value takes
@@ -273,6 +275,9 @@ func (rr *rowReader) RowsHint(after int) int {
 
 // rows opens the sheet named name for reading row by row.
 func (b *book) rows(name string) (*rowReader, error) {
+	if b.csv != nil && name == "" {
+		return b.csv.rows(), nil
+	}
 	for _, s := range b.sheets {
 		if s.name != name {
 			continue
@@ -295,7 +300,11 @@ func (b *book) rows(name string) (*rowReader, error) {
 }
 
 // Close releases the sheet.
-func (rr *rowReader) Close() { rr.rc.Close() }
+func (rr *rowReader) Close() {
+	if rr.rc != nil {
+		rr.rc.Close()
+	}
+}
 
 // Row returns the 1-based number of the current row.
 func (rr *rowReader) Row() int { return rr.row }
@@ -321,6 +330,9 @@ func (rr *rowReader) Merges() []mergeRange { return rr.merges }
 func (rr *rowReader) Next() bool {
 	if rr.done {
 		return false
+	}
+	if rr.csv != nil {
+		return rr.nextCSV()
 	}
 	var (
 		inRow, inCell, inV, inIS, inT bool

@@ -228,9 +228,10 @@ func dateCell(d taizhang.Date, fallback string, dateStyle, style int) excelize.C
 	return excelize.Cell{StyleID: dateStyle, Value: d.Serial()}
 }
 
-// source names an entry's place as a person looks for it: path › sheet!cell.
+// source names an entry's place as a person looks for it: path › sheet!cell,
+// or path!cell for a file without sheets (CSV).
 func source(p taizhang.Place) string {
-	if ref := p.Ref(); ref != "" && p.File != "" {
+	if ref := p.Ref(); ref != "" && p.File != "" && p.Sheet != "" {
 		return p.File + " › " + ref
 	}
 	return p.String()

@@ -50,7 +50,7 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadOptions) (*taizhang.Submission, taizhang.Findings) {
 	var fs taizhang.Findings
 	fileLevel := taizhang.Place{File: src.Path}
-	b, err := openBookWithPasswords(in, size, opt)
+	b, err := openSource(src, in, size, opt)
 	if err != nil {
 		fs.Add(taizhang.UnreadableFile, fileLevel, "%s", err.Error())
 		return nil, fs

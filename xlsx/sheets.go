@@ -252,3 +252,10 @@ func ordinalIn(text string) int {
 	}
 	return 0
 }
+
+// NoTable reports whether f is the 无法读取 of a file read without trouble
+// that holds no progress table: no sheet has the header of one (a workbook
+// of 佐证材料, say).
+func NoTable(f taizhang.Finding) bool {
+	return f.Code == taizhang.UnreadableFile && strings.HasPrefix(f.Message, "没有找到进展情况表：")
+}

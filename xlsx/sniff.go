@@ -1,11 +1,15 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 
 	"github.com/richardlehane/mscfb"
+
+	"taizhang"
 )
 
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -83,4 +87,82 @@ func excelizeError(err error) string {
 		s = s[:80]
 	}
 	return s
+}
+
+// openSource opens a returned sheet: CSV text as a book of one sheet,
+// anything else as a workbook (see openBookWithPasswords). A zip package
+// that is no workbook — a Word document given the name .xlsx, say — is
+// named for what it is.
+func openSource(src taizhang.Source, r io.ReaderAt, size int64, opt ReadOptions) (*book, error) {
+	head := make([]byte, min(size, 8))
+	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	if isCSV(src.Name, head) {
+		return openCSV(r, size)
+	}
+	b, err := openBookWithPasswords(r, size, opt)
+	if err != nil && bytes.HasPrefix(head, []byte("PK")) {
+		if what := packageKind(r, size); what != "" {
+			return nil, errors.New(what)
+		}
+	}
+	return b, err
+}
+
+// refill is what a unit that sent something other than the sheet is asked to do.
+const refill = "请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送"
+
+// packageKind says what a zip package that is not a workbook is, as the
+// message of a finding; "" when it is a workbook (broken inside) or cannot
+// be told.
+func packageKind(r io.ReaderAt, size int64) (what string) {
+	defer func() {
+		if recover() != nil {
+			what = ""
+		}
+	}()
+	zr, err := zip.NewReader(r, size)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return ""
+	}
+	parts := map[string]*zip.File{}
+	for _, f := range zr.File {
+		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
+	}
+	small := func(name string) string {
+		f, ok := parts[name]
+		if !ok {
+			return ""
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return ""
+		}
+		defer rc.Close()
+		data, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+		return strings.ToLower(string(data))
+	}
+	types := small("[content_types].xml")
+	mimetype := small("mimetype")
+	has := func(name string) bool { _, ok := parts[name]; return ok }
+	switch {
+	case has("xl/workbook.xml") || strings.Contains(types, "spreadsheetml.sheet.main") || strings.Contains(types, "ms-excel"):
+		return ""
+	case has("word/document.xml") || strings.Contains(types, "wordprocessingml.document.main") || strings.Contains(types, "ms-word"):
+		return "这是 Word 文档，不是 Excel 工作簿；" + refill
+	case has("ppt/presentation.xml") || strings.Contains(types, "presentationml.presentation.main") || strings.Contains(types, "ms-powerpoint"):
+		return "这是 PowerPoint 演示文稿，不是 Excel 工作簿；" + refill
+	case strings.HasPrefix(mimetype, "application/vnd.oasis.opendocument.spreadsheet"):
+		return "这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿；请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后重新报送"
+	case strings.HasPrefix(mimetype, "application/vnd.oasis.opendocument.text"):
+		return "这是 OpenDocument 文本文档（.odt），不是 Excel 工作簿；" + refill
+	case strings.HasPrefix(mimetype, "application/vnd.oasis.opendocument.presentation"):
+		return "这是 OpenDocument 演示文稿（.odp），不是 Excel 工作簿；" + refill
+	case has("ofd.xml"):
+		return "这是 OFD 版式文件，不是 Excel 工作簿；" + refill
+	case types == "" && mimetype == "":
+		return "这是 zip 压缩包，不是 Excel 工作簿；请把扩展名改为 .zip 后再读取，或解压后报送其中的进展情况表"
+	}
+	return ""
 }

@@ -28,6 +28,9 @@ func runInit(e *env, args []string) int {
 	if err != nil {
 		return e.fail("init", "%v", err)
 	}
+	if *prog != "" && sameFile(*out, []string{*prog}) {
+		return e.fail("init", "输出文件 %s 就是方案工作簿（--programme），请用 -o 另指定文件名", *out)
+	}
 	if err := refuseExisting([]string{*out}, *force); err != nil {
 		return e.fail("init", "%v", err)
 	}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -21,15 +23,41 @@ type inputOptions struct {
 	store    taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
 }
 
-// readInputs collects the paths (files, folders, zips, e-mails), reads every
-// sheet in parallel (one worker per core) and returns the files in input order,
-// followed by what could not be collected. The error is for a path that does
-// not exist; everything about the content is in the files' findings.
-func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) ([]taizhang.File, error) {
-	inputs, notes, err := inbox.Collect(paths, inbox.Options{Convert: true})
+// batch is what a run collected: the sheets to read, notes about what
+// could not be collected, and every file on disk taken as input (e-mails,
+// archives and mbox files included), so that no output overwrites one.
+type batch struct {
+	inputs []taizhang.Input
+	notes  taizhang.Findings
+	disk   []string
+}
+
+// collect expands the paths (files, folders, zips, e-mails) into the sheets
+// to read. The error is for a path that does not exist.
+func (e *env) collect(paths []string) (*batch, error) {
+	b := &batch{}
+	var err error
+	b.inputs, b.notes, err = inbox.Collect(paths, inbox.Options{Convert: true, Opened: func(p string) { b.disk = append(b.disk, p) }})
 	if err != nil {
 		return nil, err
 	}
+	return b, nil
+}
+
+// readInputs collects the paths and reads them (see read).
+func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) ([]taizhang.File, error) {
+	b, err := e.collect(paths)
+	if err != nil {
+		return nil, err
+	}
+	return e.read(p, b, o), nil
+}
+
+// read reads every sheet of b in parallel (one worker per core) and returns
+// the files in input order, followed by what could not be collected;
+// everything about the content is in the files' findings.
+func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.File {
+	inputs, notes := b.inputs, b.notes
 	var pws []string
 	if o.password != "" {
 		pws = append(pws, o.password)
@@ -72,7 +100,63 @@ func (e *env) readInputs(p *taizhang.Programme, paths []string, o inputOptions) 
 		}
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
 	}
-	return files, nil
+	markSupporting(p, files)
+	return files
+}
+
+// markSupporting turns the 无法读取 of a file that holds no progress table
+// (see xlsx.NoTable) into a 提示 when a progress sheet was read from the
+// same e-mail or archive, or for the unit its name names: it came along as
+// 佐证材料, and is listed among the sheet's attachments. A file with no
+// such sheet beside it keeps its error.
+func markSupporting(p *taizhang.Programme, files []taizhang.File) {
+	byContainer := map[string]*taizhang.Submission{}
+	byUnit := map[string]*taizhang.Submission{}
+	for _, f := range files {
+		s := f.Submission
+		if s == nil {
+			continue
+		}
+		if c := f.Source.Container; c != "" && byContainer[c] == nil {
+			byContainer[c] = s
+		}
+		if s.Unit != "" && byUnit[s.Unit] == nil {
+			byUnit[s.Unit] = s
+		}
+	}
+	for i := range files {
+		f := &files[i]
+		k := slices.IndexFunc(f.Findings, xlsx.NoTable)
+		if f.Submission != nil || k < 0 {
+			continue
+		}
+		var sheet *taizhang.Submission
+		var where string
+		c := f.Source.Container
+		if sheet = byContainer[c]; c != "" && sheet != nil {
+			where = "同一封邮件中的"
+			if strings.HasSuffix(strings.ToLower(c), ".zip") {
+				where = "同一压缩包中的"
+			}
+		} else if u, _ := p.MatchUnit(strings.TrimSuffix(f.Source.Name, filepath.Ext(f.Source.Name))); u != "" && byUnit[u] != nil {
+			sheet, where = byUnit[u], u+"的"
+		} else {
+			continue
+		}
+		x := taizhang.NewFinding(taizhang.ReaderNote, f.Findings[k].Place, "不是进展情况表（各工作表中都没有“措施编号”“进展状态”“进展情况”等列名），未作为进展情况表读取，按随附材料处理；%s进展情况表 %s 已读取", where, sheet.Source.Name)
+		x.Unit, x.Period = sheet.Unit, sheet.Period
+		f.Findings[k] = x
+		if c == "" || byContainer[c] == nil {
+			continue
+		}
+		label := strings.TrimPrefix(f.Source.Path, c+" › ")
+		for j := range files {
+			if s := files[j].Submission; s != nil && files[j].Source.Container == c {
+				s.Source.Attachments = append(slices.Clone(s.Source.Attachments), label)
+				files[j].Source.Attachments = s.Source.Attachments
+			}
+		}
+	}
 }
 
 func readOne(in taizhang.Input, opt xlsx.ReadOptions) taizhang.File {

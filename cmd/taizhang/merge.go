@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--report 文件] [--remind]", order: 40,
+	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--report 文件] [--force] [--remind]", order: 40,
 		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml），写出汇总台账工作簿",
 		run:   runMerge})
 }
@@ -27,6 +27,7 @@ func runMerge(e *env, args []string) int {
 	month := fs.String("month", "", "月度报告的`月份`，如 2021-04（默认：本次汇总期次所在的月份）")
 	font := fs.String("font", "", "月度报告所用的 TrueType `字体文件`（.ttf）")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
+	force := fs.Bool("force", false, "输出文件已存在、但不是本程序写出的汇总台账（或月度报告文件不是 PDF）时也覆盖它；输入文件和方案工作簿始终不会被覆盖")
 	prog := programmeFlag(fs)
 	if done, st := e.parse(fs, args); done {
 		return st
@@ -51,11 +52,10 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
 		}
 	}
-	if *out != "" && sameFile(*out, fs.Args()) {
-		return e.fail("merge", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", *out)
-	}
-	if *reportPath != "" && sameFile(*reportPath, fs.Args()) {
-		return e.fail("merge", "月度报告文件 %s 就是输入文件之一，请用 --report 另指定文件名", *reportPath)
+	ledgerOut := target{path: *out, flag: "-o", what: "输出文件"}
+	reportOut := target{path: *reportPath, flag: "--report", what: "月度报告文件", pdf: true}
+	if *out != "" && *reportPath != "" && sameFile(*reportPath, []string{*out}) {
+		return e.fail("merge", "月度报告文件 %s 与汇总台账是同一个文件，请用 --report 另指定文件名", *reportPath)
 	}
 	var m taizhang.Month
 	if *month != "" {
@@ -70,22 +70,33 @@ func runMerge(e *env, args []string) int {
 	defer store.Close()
 	opt.Store = store
 	timing := e.stopwatch()
-	files, err := e.readInputs(p, fs.Args(), inputOptions{period: opt.Period, password: *password, progress: true, store: store})
-	timing("读取")
+	b, err := e.collect(fs.Args())
 	if err != nil {
 		return e.fail("merge", "%v", err)
 	}
+	for _, t := range []target{ledgerOut, reportOut} {
+		if t.path == "" {
+			continue
+		}
+		if err := refuseOverwrite(t, b.disk, *prog, *force); err != nil {
+			return e.fail("merge", "%v", err)
+		}
+	}
+	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store})
+	timing("读取")
 	l := taizhang.Merge(p, files, opt)
 	timing("汇总")
 	path := *out
 	if path == "" {
+		// The default name depends on the period the sheets gave.
 		path = fmt.Sprintf("汇总台账_%s.xlsx", l.Period)
-	}
-	if clobbers(path, files) {
-		return e.fail("merge", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
-	}
-	if *reportPath != "" && clobbers(*reportPath, files) {
-		return e.fail("merge", "月度报告文件 %s 就是输入文件之一，请用 --report 另指定文件名", *reportPath)
+		ledgerOut.path = path
+		if err := refuseOverwrite(ledgerOut, b.disk, *prog, *force); err != nil {
+			return e.fail("merge", "%v", err)
+		}
+		if *reportPath != "" && sameFile(*reportPath, []string{path}) {
+			return e.fail("merge", "月度报告文件 %s 与汇总台账是同一个文件，请用 --report 另指定文件名", *reportPath)
+		}
 	}
 	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l) }); err != nil {
 		return e.fail("merge", "%v", err)
@@ -126,48 +137,64 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	}
 	fmt.Fprintf(w, "应报 %d 个单位：已报 %d 个（按时 %d，迟报 %d，时间不明 %d），未报 %d 个\n", s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing)
 	if len(missing) > 0 {
-		fmt.Fprintf(w, "未报：%s\n", brief(missing))
+		fmt.Fprintf(w, "未报：%s\n", brief(missing, "单位", "全部名单见“"+xlsx.SheetReceipts+"”表"))
 	}
 	if len(late) > 0 {
-		fmt.Fprintf(w, "迟报：%s\n", brief(late))
+		fmt.Fprintf(w, "迟报：%s\n", brief(late, "单位", "全部名单见“"+xlsx.SheetReceipts+"”表"))
 	}
 	fmt.Fprintf(w, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，临期 %d 项", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue, s.DueSoon)
 	if s.Unknown > 0 {
 		fmt.Fprintf(w, "，未报或无法判断 %d 项", s.Unknown)
 	}
 	fmt.Fprintln(w)
-	unreadable, skipped := 0, 0
+	var unreadable []string
+	skipped := 0
 	for _, f := range l.Files {
 		switch {
 		case f.Submission != nil:
 		case slices.ContainsFunc(f.Findings, func(x taizhang.Finding) bool { return x.Code == taizhang.UnreadableFile }):
-			unreadable++
+			unreadable = append(unreadable, shortPath(f.Source.Path))
 		default:
 			skipped++
 		}
 	}
 	fmt.Fprintf(w, "读取文件 %d 个", len(l.Files))
-	if unreadable > 0 {
-		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", unreadable)
+	if len(unreadable) > 0 {
+		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", len(unreadable))
 	}
 	if skipped > 0 {
 		fmt.Fprintf(w, "，跳过 %d 个（不是进展情况表）", skipped)
 	}
 	fmt.Fprintln(w)
+	if len(unreadable) > 0 {
+		fmt.Fprintf(w, "无法读取：%s\n", brief(unreadable, "文件", "全部文件及原因见“"+xlsx.SheetFindings+"”表"))
+	}
 	fmt.Fprintf(w, "问题：错误 %d 个，警告 %d 个，提示 %d 个（详见“问题清单”）\n", s.Errors, s.Warnings, s.Infos)
 	fmt.Fprintf(w, "已写出汇总台账：%s\n", path)
 }
 
-// maxListed is how many units a line of the merge summary names.
+// maxListed is how many units or files a line of the merge summary names.
 const maxListed = 10
 
-// brief joins the units of a summary line, naming the first maxListed and
-// counting the rest, which the ledger's 报送情况 sheet lists in full.
-func brief(units []string) string {
-	if len(units) <= maxListed {
-		return strings.Join(units, "、")
+// brief joins the items of a summary line (units or files, as what says),
+// naming the first maxListed and counting the rest, which the ledger lists
+// in full (where says where).
+func brief(items []string, what, where string) string {
+	if len(items) <= maxListed {
+		return strings.Join(items, "、")
 	}
-	return fmt.Sprintf("%s等 %d 个单位（全部名单见“%s”表）", strings.Join(units[:maxListed], "、"), len(units), xlsx.SheetReceipts)
+	return fmt.Sprintf("%s等 %d 个%s（%s）", strings.Join(items[:maxListed], "、"), len(items), what, where)
+}
+
+// shortPath names a file without the folders it lies in: 收件/某邮件.eml ›
+// a.xlsx is 某邮件.eml › a.xlsx.
+func shortPath(p string) string {
+	first, rest, inside := strings.Cut(p, " › ")
+	first = filepath.Base(first)
+	if inside {
+		return first + " › " + rest
+	}
+	return first
 }
 
 // reminder returns the 催报 text for the units that have not reported the

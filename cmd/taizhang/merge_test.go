@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -48,5 +50,35 @@ func TestMergeSummaryBrief(t *testing.T) {
 		if !strings.Contains(remind, ". "+u.Name+"（") {
 			t.Errorf("催报 text lacks %s:\n%s", u.Name, remind)
 		}
+	}
+}
+
+// TestMergeSummaryUnreadable names the files that could not be read, without
+// their folders, ten at most, and counts the rest.
+func TestMergeSummaryUnreadable(t *testing.T) {
+	p, q := builtinApril(t)
+	var files []taizhang.File
+	add := func(path string) {
+		f := taizhang.File{Source: taizhang.Source{Path: path, Name: path}}
+		f.Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: path}, "文件已损坏")
+		files = append(files, f)
+	}
+	add(filepath.Join("收件", "兴安盟（损坏）.xlsx"))
+	add(filepath.Join("收件", "4月", "乌海市报送.eml") + " › 乌海市（加密）.xlsx")
+	summary := func() string {
+		var b bytes.Buffer
+		printMergeSummary(&b, taizhang.Merge(p, files, taizhang.MergeOptions{Period: q}), "汇总台账.xlsx")
+		return b.String()
+	}
+	want := "读取文件 2 个，其中无法读取 2 个（见“问题清单”）\n无法读取：兴安盟（损坏）.xlsx、乌海市报送.eml › 乌海市（加密）.xlsx\n"
+	if out := summary(); !strings.Contains(out, want) {
+		t.Errorf("summary:\n%s\nwant the lines\n%s", out, want)
+	}
+	for i := range 10 {
+		add(fmt.Sprintf("收件/坏%d.xlsx", i+1))
+	}
+	want = "无法读取：兴安盟（损坏）.xlsx、乌海市报送.eml › 乌海市（加密）.xlsx、坏1.xlsx、坏2.xlsx、坏3.xlsx、坏4.xlsx、坏5.xlsx、坏6.xlsx、坏7.xlsx、坏8.xlsx等 12 个文件（全部文件及原因见“问题清单”表）\n"
+	if out := summary(); !strings.Contains(out, want) {
+		t.Errorf("summary:\n%s\nwant the line\n%s", out, want)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"taizhang"
 	"taizhang/xlsx"
 )
 
@@ -82,7 +81,7 @@ func locked(err error) bool {
 	return strings.Contains(s, "being used by another process") || strings.Contains(s, "Access is denied")
 }
 
-// sameFile reports whether out names one of the inputs (or a file inside an input folder is out).
+// sameFile reports whether out names the same file as one of the inputs.
 func sameFile(out string, inputs []string) bool {
 	oa, err := filepath.Abs(out)
 	if err != nil {
@@ -106,17 +105,59 @@ func sameFile(out string, inputs []string) bool {
 	return false
 }
 
-// clobbers reports whether writing out would overwrite one of the files
-// collected as input (a sheet inside an input folder, say). A ledger this
-// program wrote earlier, which the reader skips, may be overwritten.
-func clobbers(out string, files []taizhang.File) bool {
-	var paths []string
-	for _, f := range files {
-		paths = append(paths, f.Source.Path)
+// target is a file a command is about to write.
+type target struct {
+	path string
+	flag string // the option that names it: -o, --report
+	what string // how messages name it: 输出文件, 月度报告文件
+	pdf  bool   // a PDF report, not a ledger workbook
+}
+
+// ours reports whether the existing file at t.path is what this program
+// writes there, so that a second run may replace it: a ledger workbook it
+// wrote, or a PDF.
+func (t target) ours() bool {
+	if t.pdf {
+		f, err := os.Open(t.path)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		head := make([]byte, 5)
+		_, err = io.ReadFull(f, head)
+		return err == nil && string(head) == "%PDF-"
 	}
-	if !sameFile(out, paths) {
-		return false
+	data, err := os.ReadFile(t.path)
+	return err == nil && xlsx.IsLedger(data)
+}
+
+// refuseOverwrite returns an error, before anything is written, when
+// writing t would overwrite an input — one of the files on disk a run reads
+// (inputs, e-mails, archives and mbox files included) or the programme
+// workbook — or, unless force, an existing file that is not what this
+// program writes there (see ours). A ledger among the inputs is not read
+// (the reader skips it) and may be replaced.
+func refuseOverwrite(t target, inputs []string, programme string, force bool) error {
+	st, err := os.Stat(t.path)
+	if err != nil {
+		return nil // nothing there to overwrite
 	}
-	data, err := os.ReadFile(out)
-	return err != nil || !xlsx.IsLedger(data)
+	switch {
+	case st.IsDir():
+		return fmt.Errorf("%s %s 是一个文件夹，请用 %s 指定文件名", t.what, t.path, t.flag)
+	case programme != "" && sameFile(t.path, []string{programme}):
+		return fmt.Errorf("%s %s 就是方案工作簿（--programme），请用 %s 另指定文件名", t.what, t.path, t.flag)
+	}
+	own := t.ours()
+	if sameFile(t.path, inputs) && (t.pdf || !own) {
+		return fmt.Errorf("%s %s 就是输入文件之一，请用 %s 另指定文件名", t.what, t.path, t.flag)
+	}
+	switch {
+	case own || force:
+	case t.pdf:
+		return fmt.Errorf("%s %s 已存在，且不是 PDF 文件；如需覆盖请加 --force，或用 %s 另指定文件名", t.what, t.path, t.flag)
+	default:
+		return fmt.Errorf("%s %s 已存在，且不是本程序写出的汇总台账；如需覆盖请加 --force，或用 %s 另指定文件名", t.what, t.path, t.flag)
+	}
+	return nil
 }

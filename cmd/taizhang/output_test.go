@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"taizhang/xlsx"
 )
 
 // TestRefuseExistingOutput runs each command that writes into a folder a
@@ -107,5 +110,92 @@ func TestAnnotateNeverTakesAnInputName(t *testing.T) {
 	}
 	if strings.Join(names, "\n") != strings.Join(want, "\n") {
 		t.Errorf("folder holds\n\t%s\nwant\n\t%s", strings.Join(names, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+// TestRefuseOverwritingInputs points the outputs of merge, report and init
+// at the files a run reads — an e-mail, an archive and an mbox file found in
+// the input folder, and the programme workbook — and at existing files this
+// program did not write. Each run is refused with one line naming the file,
+// before anything is written; --force overrides only the latter.
+func TestRefuseOverwritingInputs(t *testing.T) {
+	samples := abs(t, samplesDir)
+	t.Chdir(t.TempDir())
+	const (
+		mail = "收件/包头市关于报送6月上半月进展情况的函.eml"
+		arch = "收件/自治区住房城乡建设厅6月上半月进展情况.zip"
+		mbox = "收件/工改专班收件箱_2021年6月上半月.mbox"
+		prog = "方案.xlsx"
+	)
+	for _, f := range []string{mail, arch, mbox} {
+		data, err := os.ReadFile(filepath.Join(samples, juneFirst, filepath.Base(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll("收件", 0o755)
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(samples, "方案工作簿.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(prog, data, 0o644)
+	os.WriteFile("别人的工作簿.xlsx", data, 0o644)
+	os.WriteFile("说明.txt", []byte("说明"), 0o644)
+	snapshot := func() map[string]string {
+		m := map[string]string{}
+		filepath.WalkDir(".", func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := os.ReadFile(p)
+				m[p] = string(data)
+			}
+			return nil
+		})
+		return m
+	}
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"merge", "收件", "-o", mail, "--force"}, "taizhang merge: 输出文件 " + mail + " 就是输入文件之一，请用 -o 另指定文件名\n"},
+		{[]string{"merge", "收件", "-o", arch, "--force"}, "taizhang merge: 输出文件 " + arch + " 就是输入文件之一，请用 -o 另指定文件名\n"},
+		{[]string{"merge", "收件", "-o", mbox}, "taizhang merge: 输出文件 " + mbox + " 就是输入文件之一，请用 -o 另指定文件名\n"},
+		{[]string{"merge", "收件", "-o", "台账.xlsx", "--report", mail, "--force"}, "taizhang merge: 月度报告文件 " + mail + " 就是输入文件之一，请用 --report 另指定文件名\n"},
+		{[]string{"merge", "收件", "--programme", prog, "-o", prog, "--force"}, "taizhang merge: 输出文件 方案.xlsx 就是方案工作簿（--programme），请用 -o 另指定文件名\n"},
+		{[]string{"merge", "收件", "--programme", prog, "-o", "台账.xlsx", "--report", prog}, "taizhang merge: 月度报告文件 方案.xlsx 就是方案工作簿（--programme），请用 --report 另指定文件名\n"},
+		{[]string{"merge", "收件", "-o", "别人的工作簿.xlsx"}, "taizhang merge: 输出文件 别人的工作簿.xlsx 已存在，且不是本程序写出的汇总台账；如需覆盖请加 --force，或用 -o 另指定文件名\n"},
+		{[]string{"merge", "收件", "-o", "台账.xlsx", "--report", "说明.txt"}, "taizhang merge: 月度报告文件 说明.txt 已存在，且不是 PDF 文件；如需覆盖请加 --force，或用 --report 另指定文件名\n"},
+		{[]string{"merge", "收件", "-o", "台账.xlsx", "--report", "台账.xlsx"}, "taizhang merge: 月度报告文件 台账.xlsx 与汇总台账是同一个文件，请用 --report 另指定文件名\n"},
+		{[]string{"merge", "收件", "-o", "收件"}, "taizhang merge: 输出文件 收件 是一个文件夹，请用 -o 指定文件名\n"},
+		{[]string{"report", "收件", "--month", "2021-06", "-o", arch, "--force"}, "taizhang report: 输出文件 " + arch + " 就是输入文件之一，请用 -o 另指定文件名\n"},
+		{[]string{"report", "收件", "--month", "2021-06", "--programme", prog, "-o", prog, "--force"}, "taizhang report: 输出文件 方案.xlsx 就是方案工作簿（--programme），请用 -o 另指定文件名\n"},
+		{[]string{"report", "收件", "--month", "2021-06", "-o", "说明.txt"}, "taizhang report: 输出文件 说明.txt 已存在，且不是 PDF 文件；如需覆盖请加 --force，或用 -o 另指定文件名\n"},
+		{[]string{"init", "--programme", prog, "-o", prog, "--force"}, "taizhang init: 输出文件 方案.xlsx 就是方案工作簿（--programme），请用 -o 另指定文件名\n"},
+	} {
+		before := snapshot()
+		r := taizhangRun(tc.args...)
+		if r.code != exitFailed || r.stdout != "" || r.stderr != tc.stderr {
+			t.Errorf("%q:\n%v\nwant exit 2 and stderr %q", tc.args, r, tc.stderr)
+		}
+		if after := snapshot(); !reflect.DeepEqual(after, before) {
+			t.Errorf("%q changed the folder", tc.args)
+		}
+	}
+
+	// A ledger this program wrote may be replaced, even when it lies in the
+	// input folder; an existing file it did not write, with --force.
+	for _, args := range [][]string{
+		{"merge", "收件", "-o", "收件/台账.xlsx"},
+		{"merge", "收件", "-o", "收件/台账.xlsx"},
+		{"merge", "收件", "-o", "别人的工作簿.xlsx", "--force"},
+	} {
+		if r := taizhangRun(args...); r.code != exitOK || r.stderr != "" {
+			t.Errorf("%q:\n%v", args, r)
+		}
+	}
+	if data, _ := os.ReadFile("别人的工作簿.xlsx"); !xlsx.IsLedger(data) {
+		t.Error("merge --force did not replace 别人的工作簿.xlsx")
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--as-of 日期] [--font 字体文件]", order: 50,
+	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--force] [--as-of 日期] [--font 字体文件]", order: 50,
 		short: "按月汇总各单位报回的进展情况表，写出报领导小组的月度报告（PDF）",
 		run:   runReport})
 }
@@ -21,6 +21,7 @@ func runReport(e *env, args []string) int {
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该月最后一天）")
 	font := fs.String("font", "", "正文和标题所用的 TrueType `字体文件`（.ttf）；不给则使用系统中的仿宋、黑体、楷体（simfang.ttf 等），没有则用内置字体")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
+	force := fs.Bool("force", false, "输出文件已存在、但不是 PDF 文件时也覆盖它；输入文件和方案工作簿始终不会被覆盖")
 	prog := programmeFlag(fs)
 	if done, st := e.parse(fs, args); done {
 		return st
@@ -49,21 +50,19 @@ func runReport(e *env, args []string) int {
 	if path == "" {
 		path = fmt.Sprintf("月度报告_%s.pdf", m)
 	}
-	if sameFile(path, fs.Args()) {
-		return e.fail("report", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
+	b, err := e.collect(fs.Args())
+	if err != nil {
+		return e.fail("report", "%v", err)
+	}
+	if err := refuseOverwrite(target{path: path, flag: "-o", what: "输出文件", pdf: true}, b.disk, *prog, *force); err != nil {
+		return e.fail("report", "%v", err)
 	}
 	store, err := newFileStore()
 	if err != nil {
 		return e.fail("report", "无法创建临时文件：%s", osError(err))
 	}
 	defer store.Close()
-	files, err := e.readInputs(p, fs.Args(), inputOptions{password: *password, progress: true, store: store})
-	if err != nil {
-		return e.fail("report", "%v", err)
-	}
-	if clobbers(path, files) {
-		return e.fail("report", "输出文件 %s 就是输入文件之一，请用 -o 另指定文件名", path)
-	}
+	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store})
 	cur, prev, err := e.writeMonthly(p, files, m, day, store, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)

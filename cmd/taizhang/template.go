@@ -58,6 +58,11 @@ func runTemplate(e *env, args []string) int {
 	for i, u := range names {
 		paths[i] = filepath.Join(*out, xlsx.TemplateName(u, q))
 	}
+	for _, path := range paths {
+		if *prog != "" && sameFile(path, []string{*prog}) {
+			return e.fail("template", "输出文件 %s 就是方案工作簿（--programme），请用 -o 另指定文件夹", path)
+		}
+	}
 	if err := refuseExisting(paths, *force); err != nil {
 		return e.fail("template", "%v", err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -66,7 +67,7 @@ func runValidate(e *env, args []string) int {
 	}
 	all.Sort()
 	if *annotate != "" {
-		if err := writeAnnotated(*annotate, files, *password, *force); err != nil {
+		if err := writeAnnotated(*annotate, files, *prog, *password, *force); err != nil {
 			return e.fail("validate", "%v", err)
 		}
 	}
@@ -163,10 +164,11 @@ func formatExt(ext string) bool {
 }
 
 // writeAnnotated writes a marked-up copy of each readable sheet into dir,
-// named like 包头市_校验批注.xlsx, or 通辽市（xls）_校验批注.xlsx for an .xls.
-// It refuses, before writing any, when a copy would replace a file already
+// named like 包头市_校验批注.xlsx, or 通辽市（xls）_校验批注.xlsx for an .xls,
+// never taking the name of an input or of the programme workbook. It
+// refuses, before writing any, when a copy would replace a file already
 // there, unless force is set.
-func writeAnnotated(dir string, files []taizhang.File, password string, force bool) error {
+func writeAnnotated(dir string, files []taizhang.File, programme, password string, force bool) error {
 	type job struct {
 		out string
 		f   *taizhang.File
@@ -174,6 +176,9 @@ func writeAnnotated(dir string, files []taizhang.File, password string, force bo
 	var inputs []string
 	for _, f := range files {
 		inputs = append(inputs, f.Source.Path)
+	}
+	if programme != "" {
+		inputs = append(inputs, programme)
 	}
 	var jobs []job
 	var outs []string
@@ -210,6 +215,14 @@ func writeAnnotated(dir string, files []taizhang.File, password string, force bo
 		data, err := j.f.Load()
 		if err != nil {
 			continue
+		}
+		// A CSV file is annotated as the workbook Excel would make of it.
+		var book bytes.Buffer
+		if ok, err := xlsx.WorkbookFromCSV(&book, j.f.Source.Name, data); ok {
+			if err != nil {
+				continue // its findings say why it could not be read
+			}
+			data = book.Bytes()
 		}
 		if err := writeAtomic(j.out, func(w io.Writer) error {
 			return xlsx.Annotate(w, data, password, j.f.Submission.Sheet, j.f.Findings)
