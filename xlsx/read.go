@@ -74,6 +74,7 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 	var best *table
 	var tables []*table
 	var candidates []string
+	empty := 0
 	for _, sh := range sheets {
 		if sh == sheetMark {
 			continue
@@ -83,6 +84,9 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 			continue // the template's own instructions: scanning them would cost every returned template a second sheet
 		}
 		sc, err := r.scanHeader(sh)
+		if err == errEmptySheet {
+			empty++
+		}
 		if err != nil {
 			continue
 		}
@@ -96,6 +100,16 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 		} else {
 			sc.rr.Close()
 		}
+	}
+	if best == nil && empty == len(candidates) {
+		// A blank workbook: 新建 Microsoft Excel 工作表.xlsx, or a sheet saved
+		// before it was filled in.
+		if unit, err := r.unitOfName(); err == nil {
+			fs.Add(taizhang.UnreadableFile, fileLevel, "工作簿是空的，各工作表都没有内容；请%s填好进展情况表后重新报送", unit)
+		} else {
+			fs.Add(taizhang.UnreadableFile, fileLevel, "工作簿是空的，各工作表都没有内容；如是误放的文件可删除，如是某单位的报送请其填好后重新报送")
+		}
+		return nil, fs
 	}
 	if best == nil {
 		fs.Add(taizhang.UnreadableFile, fileLevel, "没有找到进展情况表：各工作表的前%d行中都没有“措施编号”“进展状态”“进展情况”等列名，请使用下发的模板填报", scanRows)
@@ -240,6 +254,17 @@ type scan struct {
 	rr    *rowReader
 }
 
+// errEmptySheet is scanHeader's error for a sheet without a single cell.
+var errEmptySheet = errors.New("empty sheet")
+
+// unitOfName returns the unit the file's name names.
+func (r *reader) unitOfName() (string, error) {
+	if r.p == nil {
+		return "", taizhang.ErrNoUnit
+	}
+	return r.p.MatchUnit(fileStem(r.src.Name))
+}
+
 // scanHeader reads the first rows of sheet sh and finds its header row. The
 // caller closes the returned scan's reader.
 func (r *reader) scanHeader(sh string) (*scan, error) {
@@ -259,6 +284,10 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 		if n := len(matched); n >= 2 && strongHeader(headerOf(matched[n-2:n-1])) {
 			break
 		}
+	}
+	if len(buf) == 0 {
+		rr.Close()
+		return nil, errEmptySheet
 	}
 	best := header{}
 	for i := range buf {

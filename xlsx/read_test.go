@@ -605,3 +605,17 @@ func TestReadFormulasWithoutResult(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A workbook with no cell anywhere says so, naming the unit its name names.
+func TestBlankWorkbook(t *testing.T) {
+	data := workbook(t, map[string][][]any{"Sheet1": nil}, []string{"Sheet1"}, nil)
+	for name, want := range map[string]string{
+		"新建 Microsoft Excel 工作表.xlsx": "新建 Microsoft Excel 工作表.xlsx 错误 无法读取：工作簿是空的，各工作表都没有内容；如是误放的文件可删除，如是某单位的报送请其填好后重新报送",
+		"包头市进展情况表.xlsx":               "包头市进展情况表.xlsx 错误 无法读取：工作簿是空的，各工作表都没有内容；请包头市填好进展情况表后重新报送",
+	} {
+		s, lines := read(t, name, data)
+		if s != nil || len(lines) != 1 || lines[0] != want {
+			t.Errorf("%s: %v\n%s\nwant\n%s", name, s, strings.Join(lines, "\n"), want)
+		}
+	}
+}
