@@ -3,7 +3,6 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -79,24 +78,40 @@ func openBookAt(r io.ReaderAt, size int64) (*book, error) {
 			}
 		}
 	}
-	var wb struct {
-		Pr struct {
-			Date1904 string `xml:"date1904,attr"`
-		} `xml:"workbookPr"`
-		Sheets []struct {
-			Name  string `xml:"name,attr"`
-			State string `xml:"state,attr"`
-			ID    string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
+	type wbSheet struct{ name, state, id string }
+	var sheets []wbSheet
 	raw, err := b.part(wbPath)
 	if err != nil {
 		return nil, err
 	}
-	if err := xml.Unmarshal(raw, &wb); err != nil {
+	sc := newXMLScanner(bytes.NewReader(raw), uint64(len(raw)))
+	inSheets := false
+	for sc.Next() {
+		switch sc.Kind() {
+		case xmlStart:
+			switch string(sc.Name()) {
+			case "workbookPr":
+				v, _ := sc.Attr("date1904")
+				b.date1904 = string(v) == "1" || string(v) == "true"
+			case "sheets":
+				inSheets = true
+			case "sheet":
+				if inSheets {
+					name, _ := sc.Attr("name")
+					state, _ := sc.Attr("state")
+					id, _ := sc.Attr("id")
+					sheets = append(sheets, wbSheet{string(name), string(state), string(id)})
+				}
+			}
+		case xmlEnd:
+			if string(sc.Name()) == "sheets" {
+				inSheets = false
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	b.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
 	rels, err := b.rels(wbPath)
 	if err != nil {
 		return nil, err
@@ -108,9 +123,9 @@ func openBookAt(r io.ReaderAt, size int64) (*book, error) {
 			b.sstPath = r.target
 		}
 	}
-	for _, s := range wb.Sheets {
-		if p, ok := byID[s.ID]; ok {
-			b.sheets = append(b.sheets, bookSheet{name: s.Name, path: p, hidden: s.State == "hidden" || s.State == "veryHidden"})
+	for _, s := range sheets {
+		if p, ok := byID[s.id]; ok {
+			b.sheets = append(b.sheets, bookSheet{name: s.name, path: p, hidden: s.state == "hidden" || s.state == "veryHidden"})
 		}
 	}
 	if len(b.sheets) == 0 {
@@ -129,31 +144,27 @@ func (b *book) rels(from string) ([]rel, error) {
 	if err != nil {
 		return nil, err
 	}
-	var doc struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-			Mode   string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := xml.Unmarshal(raw, &doc); err != nil {
-		return nil, err
-	}
 	var out []rel
-	for _, r := range doc.Rels {
-		if r.Mode == "External" {
+	sc := newXMLScanner(bytes.NewReader(raw), uint64(len(raw)))
+	for sc.Next() {
+		if sc.Kind() != xmlStart || string(sc.Name()) != "Relationship" {
 			continue
 		}
-		t := r.Target
+		if mode, _ := sc.Attr("TargetMode"); string(mode) == "External" {
+			continue
+		}
+		id, _ := sc.Attr("Id")
+		typ, _ := sc.Attr("Type")
+		target, _ := sc.Attr("Target")
+		t := string(target)
 		if strings.HasPrefix(t, "/") {
 			t = strings.TrimPrefix(t, "/")
 		} else {
 			t = path.Join(dir, t)
 		}
-		out = append(out, rel{r.ID, r.Type, t})
+		out = append(out, rel{string(id), string(typ), t})
 	}
-	return out, nil
+	return out, sc.Err()
 }
 
 // part returns the whole content of a small part.
@@ -199,7 +210,7 @@ func (b *book) sharedStrings() ([]sstItem, error) {
 	}
 	defer rc.Close()
 	spill := b.store != nil && f.UncompressedSize64 > spillSST
-	sc := newXMLScanner(io.LimitReader(rc, unzipLimit))
+	sc := newXMLScanner(io.LimitReader(rc, unzipLimit), f.UncompressedSize64)
 	var text []byte
 	inSI, inT, phonetic := false, false, 0
 	for sc.Next() {
@@ -294,7 +305,7 @@ func (b *book) rows(name string) (*rowReader, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &rowReader{rc: rc, sc: newXMLScanner(io.LimitReader(rc, unzipLimit)), sst: sst, store: b.store, size: f.UncompressedSize64}, nil
+		return &rowReader{rc: rc, sc: newXMLScanner(io.LimitReader(rc, unzipLimit), f.UncompressedSize64), sst: sst, store: b.store, size: f.UncompressedSize64}, nil
 	}
 	return nil, fmt.Errorf("no sheet %s", name)
 }

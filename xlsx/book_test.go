@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 
@@ -69,5 +70,35 @@ func TestFormulasWithoutResult(t *testing.T) {
 	}
 	if !rr.Next() || len(rr.Formulas()) != 0 {
 		t.Errorf("row 2: Formulas() = %v", rr.Formulas())
+	}
+}
+
+// A workbook part written with a prefix for the main namespace and another
+// for relationships (as some generators do), hidden sheets and 1904 dates
+// is read like any other.
+func TestWorkbookPartPrefixes(t *testing.T) {
+	data := workbook(t, map[string][][]any{"表一": {{"措施编号"}}, "表二": {{"进展状态"}}}, []string{"表一", "表二"}, nil)
+	data = rewritePart(t, data, "xl/workbook.xml", func(orig string) string {
+		ids := regexp.MustCompile(`r:id="(rId\d+)"`).FindAllStringSubmatch(orig, -1)
+		if len(ids) != 2 {
+			t.Fatalf("sheet ids in %s", orig)
+		}
+		return `<?xml version="1.0" encoding="UTF-8"?>` +
+			`<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<x:workbookPr date1904="true"/><x:sheets>` +
+			`<x:sheet name="表一 &amp; 附" sheetId="1" state="hidden" rel:id="` + ids[0][1] + `"/>` +
+			`<x:sheet name='表二' sheetId="2" rel:id='` + ids[1][1] + `'/>` +
+			`</x:sheets><x:definedNames><x:definedName name="x">表一!$A$1</x:definedName></x:definedNames></x:workbook>`
+	})
+	b, err := openBook(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.date1904 {
+		t.Error("date1904 not read")
+	}
+	want := []bookSheet{{name: "表一 & 附", path: "xl/worksheets/sheet1.xml", hidden: true}, {name: "表二", path: "xl/worksheets/sheet2.xml"}}
+	if !slices.Equal(b.sheets, want) {
+		t.Errorf("sheets %+v, want %+v", b.sheets, want)
 	}
 }

@@ -44,8 +44,14 @@ const (
 // than it are put together in acc.
 const scanBuffer = 64 << 10
 
-func newXMLScanner(r io.Reader) *xmlScanner {
-	return &xmlScanner{r: bufio.NewReaderSize(r, scanBuffer)}
+// newXMLScanner returns a scanner of r, whose size (when known, else 0) sets
+// the read buffer: a small part needs no 64 KB.
+func newXMLScanner(r io.Reader, size uint64) *xmlScanner {
+	n := scanBuffer
+	if size > 0 && size < scanBuffer {
+		n = max(int(size)+1, 512)
+	}
+	return &xmlScanner{r: bufio.NewReaderSize(r, n)}
 }
 
 func syntaxError(msg string) error { return &xml.SyntaxError{Msg: msg} }

@@ -47,7 +47,7 @@ func refTokens(data []byte) ([]string, error) {
 // scanTokens lists the tokens the scanner reads from data; each start tag's
 // attributes are those that encoding/xml found (in ref), looked up by name.
 func scanTokens(data []byte, ref []string) ([]string, error) {
-	sc := newXMLScanner(bytes.NewReader(data))
+	sc := newXMLScanner(bytes.NewReader(data), 0)
 	var out []string
 	text := false
 	for sc.Next() {
