@@ -75,6 +75,7 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 	var tables []*table
 	var candidates []string
 	empty := 0
+	var damaged []damagedSheet
 	for _, sh := range sheets {
 		if sh == sheetMark {
 			continue
@@ -86,6 +87,9 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 		sc, err := r.scanHeader(sh)
 		if err == errEmptySheet {
 			empty++
+		}
+		if d, ok := err.(damagedSheet); ok {
+			damaged = append(damaged, d)
 		}
 		if err != nil {
 			continue
@@ -100,6 +104,11 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 		} else {
 			sc.rr.Close()
 		}
+	}
+	if best == nil && len(damaged) > 0 {
+		d := damaged[0]
+		fs.Add(taizhang.UnreadableFile, taizhang.Place{File: src.Path, Sheet: d.sheet}, "工作表“%s”已损坏（%s），读不到表头；请在 Excel 或 WPS 中打开确认后另存为 .xlsx 重新报送", d.sheet, excelizeError(d.err))
+		return nil, fs
 	}
 	if best == nil && empty == len(candidates) {
 		// A blank workbook: 新建 Microsoft Excel 工作表.xlsx, or a sheet saved
@@ -257,6 +266,15 @@ type scan struct {
 // errEmptySheet is scanHeader's error for a sheet without a single cell.
 var errEmptySheet = errors.New("empty sheet")
 
+// damagedSheet is scanHeader's error for a sheet whose XML breaks before its
+// header has been read.
+type damagedSheet struct {
+	sheet string
+	err   error
+}
+
+func (d damagedSheet) Error() string { return d.sheet + ": " + d.err.Error() }
+
 // unitOfName returns the unit the file's name names.
 func (r *reader) unitOfName() (string, error) {
 	if r.p == nil {
@@ -285,6 +303,10 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 			break
 		}
 	}
+	if len(buf) == 0 && rr.Err() != nil {
+		rr.Close()
+		return nil, damagedSheet{sh, rr.Err()}
+	}
 	if len(buf) == 0 {
 		rr.Close()
 		return nil, errEmptySheet
@@ -304,6 +326,11 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 	}
 	if best.score < 3 || !(has(best.cols, taizhang.FieldStatus) || has(best.cols, taizhang.FieldProgress) || has(best.cols, taizhang.FieldCompleted)) {
 		rr.Close()
+		if err := rr.Err(); err != nil {
+			// The sheet breaks before its header: say so, rather than
+			// call it empty or not a progress table.
+			return nil, damagedSheet{sh, err}
+		}
 		return nil, errors.New("no header")
 	}
 	return &scan{sheet: sh, h: best, buf: buf, rr: rr}, nil

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/richardlehane/mscfb"
 
@@ -84,7 +85,12 @@ func excelizeError(err error) string {
 		return "内部 XML 损坏"
 	}
 	if len(s) > 80 {
-		s = s[:80]
+		// Cut at a character boundary: the message may hold Chinese.
+		cut := 80
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
 	}
 	return s
 }

@@ -3,10 +3,12 @@ package xlsx
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // refTokens lists the tokens encoding/xml reads from data, the way the
@@ -218,5 +220,36 @@ func TestSheetXMLBrokenMidway(t *testing.T) {
 	want := "包头市.xlsx Sheet1!A4 错误 填写有误：从第4行起无法读取（内部 XML 损坏），该行及以下各行未计入"
 	if !slices.Contains(lines, want) {
 		t.Errorf("missing\n%s\nin\n%s", want, strings.Join(lines, "\n"))
+	}
+}
+
+// A sheet whose XML breaks before its header is named as damaged, not as
+// empty or as a sheet without the template's columns.
+func TestSheetXMLBrokenBeforeHeader(t *testing.T) {
+	block := []any{"填报单位：包头市", nil, "报送期次：2021年4月上半月", "填报日期：2021年4月14日"}
+	header := []any{"措施编号", "节点", "进展状态", "进展情况", "完成时间"}
+	rows := [][]any{block, header, {"（一）", "", "推进中", "已梳理项目", ""}}
+	for _, at := range []string{`<row r="1"`, `<row r="2"`} {
+		data := workbook(t, map[string][][]any{"进展情况": rows}, []string{"进展情况"}, nil)
+		data = rewritePart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+			i := strings.Index(x, at)
+			j := strings.Index(x, `</sheetData>`)
+			return x[:i] + `<row r="9"><c r="A9"<v>1</v></c></row>` + x[j:]
+		})
+		s, lines := read(t, "包头市.xlsx", data)
+		if s != nil {
+			t.Fatalf("%s: read a submission from a sheet broken before its header: %v", at, lines)
+		}
+		want := "包头市.xlsx 进展情况 错误 无法读取：工作表“进展情况”已损坏（内部 XML 损坏），读不到表头；请在 Excel 或 WPS 中打开确认后另存为 .xlsx 重新报送"
+		if !slices.Contains(lines, want) {
+			t.Errorf("%s: missing\n%s\nin\n%s", at, want, strings.Join(lines, "\n"))
+		}
+	}
+}
+
+func TestExcelizeErrorCutsAtCharacter(t *testing.T) {
+	got := excelizeError(errors.New(strings.Repeat("表", 30)))
+	if !utf8.ValidString(got) || !strings.HasSuffix(got, "…") {
+		t.Errorf("excelizeError cut %q", got)
 	}
 }
