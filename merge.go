@@ -24,6 +24,9 @@ type MergeOptions struct {
 	AsOf   Date      // zero: the period's last day
 	From   Period    // receipts are kept from this period on even when no sheet of it came; zero: the earliest sheet's
 	Store  TextStore // where the entries' texts were stowed, if anywhere
+	// Today gives the period when nothing else does: no --period, no sheet
+	// with a period, no first period in the programme.
+	Today Date
 }
 
 // ReceiptState says whether and when a unit's sheet for a period arrived.
@@ -306,6 +309,14 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	}
 	if l.Period.IsZero() {
 		l.Period = p.FirstPeriod
+	}
+	if l.Period.IsZero() {
+		switch {
+		case !opt.AsOf.IsZero():
+			l.Period = p.ReportedOn(opt.AsOf)
+		case !opt.Today.IsZero():
+			l.Period = p.ReportedOn(opt.Today)
+		}
 	}
 	l.AsOf = opt.AsOf
 	if l.AsOf.IsZero() {
@@ -845,8 +856,10 @@ func arrival(s *Submission) Date {
 // known. A sheet that arrived before its period began is mislabelled (a
 // 5月上半月 sent on 30 April) and does not move the run; nor do a few sheets
 // with no date at all when far more units reported an earlier period (one
-// sheet with a mistyped period among a month's returns). Only when every
-// sheet is like that does the latest of them decide.
+// sheet with a mistyped period among a month's returns) — unless most of
+// their units also reported that period, when they are the next period's
+// sheets coming in. Only when every sheet is like that does the latest of
+// them decide.
 func runPeriod(subs []*Submission) Period {
 	type tally struct {
 		dated bool
@@ -874,12 +887,15 @@ func runPeriod(subs []*Submission) Period {
 		t.dated = t.dated || !d.IsZero()
 	}
 	most := 0
+	var fullest *tally
 	for _, t := range per {
-		most = max(most, len(t.units))
+		if len(t.units) > most {
+			most, fullest = len(t.units), t
+		}
 	}
 	var best Period
 	for q, t := range per {
-		if !t.dated && 2*len(t.units) <= most && len(t.units) < most {
+		if !t.dated && 2*len(t.units) <= most && len(t.units) < most && !comingIn(t.units, fullest.units) {
 			continue
 		}
 		if best.IsZero() || best.Before(q) {
@@ -890,6 +906,19 @@ func runPeriod(subs []*Submission) Period {
 		return any
 	}
 	return best
+}
+
+// comingIn reports whether most of units are also in fullest: sheets of a
+// later period from units that reported the fuller one too are that later
+// period's returns arriving, not mistyped periods.
+func comingIn(units, fullest map[string]bool) bool {
+	both := 0
+	for u := range units {
+		if fullest[u] {
+			both++
+		}
+	}
+	return 2*both > len(units)
 }
 
 // lateNews reports a late completion dated before the sheet's period (which

@@ -327,3 +327,27 @@ func TestMisfiledSheet(t *testing.T) {
 		}
 	}
 }
+
+// Undated sheets of the next period from units that also reported the
+// fuller earlier one are that period's returns coming in: the run follows
+// them, and the units yet to send it are 未报.
+func TestRunPeriodFollowsNextPeriodComingIn(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	var subs []*taizhang.Submission
+	for _, u := range []string{"包头市", "通辽市", "赤峰市", "乌海市", "兴安盟"} {
+		subs = append(subs, sheet(p, u, q, "2021-06-15", "推进中"))
+	}
+	subs = append(subs, sheet(p, "包头市", q.Next(), "", "推进中"))
+	l := taizhang.Merge(p, files(subs...), taizhang.MergeOptions{})
+	if l.Period != q.Next() {
+		t.Fatalf("run period %v, want %v", l.Period, q.Next())
+	}
+	state := map[string]string{}
+	for _, r := range l.ReceiptsOf(q.Next()) {
+		state[r.Unit] = r.State.String()
+	}
+	if state["包头市"] == "未报" || state["通辽市"] != "未报" {
+		t.Errorf("receipts of %v: %v", q.Next(), state)
+	}
+}

@@ -35,3 +35,18 @@ func TestMergeOtherSchedule(t *testing.T) {
 		t.Errorf("findings:\n%swant:\n%s", got, want)
 	}
 }
+
+// With no period anywhere — none asked for, none in the sheets, none in the
+// programme — the run takes the period reported on today, not the zero period.
+func TestMergeNoPeriodAnywhere(t *testing.T) {
+	p := builtin(t)
+	p.FirstPeriod = taizhang.Period{}
+	a := sheet(p, "包头市", taizhang.Period{}, "", "推进中")
+	l := taizhang.Merge(p, files(a), taizhang.MergeOptions{Today: taizhang.MakeDate(2021, 5, 20)})
+	if want, _ := taizhang.ParsePeriod("2021-05-1", taizhang.HalfMonth, 0); l.Period != want {
+		t.Errorf("period %v, want %v", l.Period, want)
+	}
+	if l.AsOf != taizhang.MakeDate(2021, 5, 15) {
+		t.Errorf("as of %v", l.AsOf)
+	}
+}

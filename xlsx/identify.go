@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"time"
 
 	"taizhang"
 )
@@ -132,6 +133,14 @@ func (r *reader) identify() {
 		example = p.ReportedOn(d)
 	} else if !r.src.Received.IsZero() {
 		example = p.ReportedOn(taizhang.DateOf(r.src.Received))
+	}
+	if example.IsZero() {
+		// A programme without a first period, a sheet without dates.
+		y := year
+		if y == 0 {
+			y = time.Now().In(taizhang.CST).Year()
+		}
+		example = taizhang.Period{Year: y, Month: time.January, Schedule: p.Schedule, Index: 1}
 	}
 	switch problem, _, _ := strings.Cut(errText(periodErr), "，请"); {
 	case periodErr != nil && !s.Period.IsZero():

@@ -69,6 +69,7 @@ func runMerge(e *env, args []string) int {
 	}
 	defer store.Close()
 	opt.Store = store
+	opt.Today = taizhang.DateOf(e.now())
 	timing := e.stopwatch()
 	b, err := e.collect(fs.Args())
 	if err != nil {
