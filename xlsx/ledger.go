@@ -168,6 +168,41 @@ func (lw *ledgerWriter) table(sh string, headers []string, widths []float64, hea
 	return sw, nil
 }
 
+// Row heights. A streamed row has no height unless given one, and a reader
+// that does not fit rows to wrapped text when it opens a file (LibreOffice
+// printing to PDF, for one) prints the lines of a long cell over the rows
+// below. fit gives a row whose text wraps the height of its most lines.
+const (
+	lineHeight = 14.0 // points a line of the 10.5-point body font takes
+	maxHeight  = 409  // the most Excel allows a row
+)
+
+// fit returns the row options that give row the height its wrapped text
+// needs in columns of the given widths; none when one line is enough.
+func fit(widths []float64, row []any) []excelize.RowOpts {
+	lines := 1
+	for i, v := range row {
+		c, ok := v.(excelize.Cell)
+		if !ok || i >= len(widths) {
+			continue
+		}
+		s, ok := c.Value.(string)
+		if !ok || s == "" {
+			continue
+		}
+		// A Chinese character is 3 bytes and 2 units wide, a Latin one 1
+		// byte and about 1.1 units: a short text without line breaks fits.
+		if float64(len(s))*1.1 <= widths[i]-1 && strings.IndexByte(s, '\n') < 0 {
+			continue
+		}
+		lines = max(lines, lineCount(s, widths[i]))
+	}
+	if lines == 1 {
+		return nil
+	}
+	return []excelize.RowOpts{{Height: min(maxHeight, float64(lines)*lineHeight+4)}}
+}
+
 // text makes a value safe to write as text: no control characters that XML
 // forbids, and no more than Excel's 32,767 characters a cell.
 func text(s string) string {
@@ -239,7 +274,8 @@ func source(p taizhang.Place) string {
 
 func (lw *ledgerWriter) receipts() error {
 	l := lw.l
-	sw, err := lw.table(SheetReceipts, receiptHeaders, []float64{22, 18, 10, 18, 10, 60, 50}, 1, len(l.Receipts), 9)
+	widths := []float64{22, 18, 10, 18, 10, 60, 50}
+	sw, err := lw.table(SheetReceipts, receiptHeaders, widths, 1, len(l.Receipts), 9)
 	if err != nil {
 		return err
 	}
@@ -278,7 +314,7 @@ func (lw *ledgerWriter) receipts() error {
 		}
 		row := []any{textCell(r.Unit, b), textCell(r.Period.String(), b), textCell(state, lw.body(color, true)), received,
 			textCell(r.ReceivedFrom, lw.body("", true)), textCell(file, b), textCell(replaced, b)}
-		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+		if err := sw.SetRow(cell(1, i+2), row, fit(widths, row)...); err != nil {
 			return err
 		}
 	}
@@ -288,7 +324,8 @@ func (lw *ledgerWriter) receipts() error {
 func (lw *ledgerWriter) rows() error {
 	l := lw.l
 	p := l.Programme
-	sw, err := lw.table(SheetLedger, ledgerHeaders, []float64{16, 16, 8, 22, 26, 11, 10, 50, 11, 24, 30, 30, 16, 40}, 1, len(l.Rows), 8)
+	widths := []float64{16, 16, 8, 22, 26, 11, 10, 50, 11, 24, 30, 30, 16, 40}
+	sw, err := lw.table(SheetLedger, ledgerHeaders, widths, 1, len(l.Rows), 8)
 	if err != nil {
 		return err
 	}
@@ -301,8 +338,9 @@ func (lw *ledgerWriter) rows() error {
 	}
 	dateStyle := lw.date()
 	type prepared struct {
-		row []any
-		err error
+		row  []any
+		opts []excelize.RowOpts
+		err  error
 	}
 	ch := make(chan prepared, 256)
 	done := make(chan struct{})
@@ -343,7 +381,7 @@ func (lw *ledgerWriter) rows() error {
 				dateCell(deadline, "", dateStyle, bc), textCell(status, statusStyle[e.Status]), textCell(progress, b), dateCell(e.Completed, e.CompletedText, dateStyle, bc),
 				textCell(t.Evidence, b), textCell(t.Problems, b), textCell(t.NextSteps, b), textCell(strings.Join(marks, "、"), b), textCell(source(r.Place()), b)}
 			select {
-			case ch <- prepared{row, err}:
+			case ch <- prepared{row, fit(widths, row), err}:
 			case <-done:
 				return
 			}
@@ -354,7 +392,7 @@ func (lw *ledgerWriter) rows() error {
 		if pr.err != nil {
 			return pr.err
 		}
-		if err := sw.SetRow(cell(1, i+2), pr.row); err != nil {
+		if err := sw.SetRow(cell(1, i+2), pr.row, pr.opts...); err != nil {
 			return err
 		}
 		i++
@@ -364,7 +402,8 @@ func (lw *ledgerWriter) rows() error {
 
 func (lw *ledgerWriter) findings() error {
 	l := lw.l
-	sw, err := lw.table(SheetFindings, findingHeaders, []float64{7, 20, 12, 18, 16, 8, 44, 70}, 1, len(l.Findings), 9)
+	widths := []float64{7, 20, 12, 18, 16, 8, 44, 70}
+	sw, err := lw.table(SheetFindings, findingHeaders, widths, 1, len(l.Findings), 9)
 	if err != nil {
 		return err
 	}
@@ -379,7 +418,7 @@ func (lw *ledgerWriter) findings() error {
 		}
 		row := []any{textCell(x.Severity.String(), lw.body(color, true)), textCell(string(x.Code), b), textCell(x.Code.Label(), b),
 			textCell(x.Unit, b), textCell(x.Period.String(), b), textCell(x.Milestone, bc), textCell(source(x.Place), b), textCell(x.Message, b)}
-		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+		if err := sw.SetRow(cell(1, i+2), row, fit(widths, row)...); err != nil {
 			return err
 		}
 	}
@@ -389,7 +428,8 @@ func (lw *ledgerWriter) findings() error {
 func (lw *ledgerWriter) measures() error {
 	p := lw.l.Programme
 	n := len(p.Milestones())
-	sw, err := lw.table(SheetMeasures, measureHeaders, []float64{9, 24, 60, 9, 26, 12, 18, 24, 36, 26, 30}, 1, n, 8)
+	widths := []float64{9, 24, 60, 9, 26, 12, 18, 24, 36, 26, 30}
+	sw, err := lw.table(SheetMeasures, measureHeaders, widths, 1, n, 8)
 	if err != nil {
 		return err
 	}
@@ -399,7 +439,7 @@ func (lw *ledgerWriter) measures() error {
 		for _, ms := range m.Milestones {
 			row := []any{textCell(m.Label(), bc), textCell(m.Title, b), textCell(m.Text, b), textCell(ms.ID, bc), textCell(ms.Title, b), dateCell(ms.Deadline, "", lw.date(), bc),
 				textCell(m.LeadUnit, b), textCell(m.LeadLeader, b), textCell(strings.Join(m.ResponsibleLeaders, "\n"), b), textCell(m.ResponsibleUnits, b), textCell(compactUnits(p, ms.Units), b)}
-			if err := sw.SetRow(cell(1, r), row); err != nil {
+			if err := sw.SetRow(cell(1, r), row, fit(widths, row)...); err != nil {
 				return err
 			}
 			r++

@@ -193,3 +193,45 @@ func openLedger(t *testing.T, l *taizhang.Ledger) *excelize.File {
 	}
 	return f
 }
+
+// Rows whose text wraps are as tall as their lines, so that a reader that
+// does not fit rows itself (LibreOffice printing to PDF) does not print them
+// over the rows below; rows of one line keep the default height.
+func TestLedgerRowHeights(t *testing.T) {
+	p := builtin(t)
+	q := period(t, "2021-04-1")
+	data := filled(t, p, "包头市", q, "2021-04-14", nil)
+	src := taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}
+	s, fs := ReadSubmission(src, data, ReadOptions{Programme: p})
+	// 进展情况 is 50 wide: 60 Chinese characters take 3 lines; four lines
+	// written with line breaks take 4.
+	s.Entries[0].Progress = strings.Repeat("推进", 30)
+	s.Entries[1].Progress = "一\n二\n三\n四"
+	l := taizhang.Merge(p, []taizhang.File{{Source: src, Submission: s, Findings: fs}}, taizhang.MergeOptions{})
+	f := openLedger(t, l)
+	rows, _ := f.GetRows(SheetLedger)
+	heights := map[string]float64{}
+	for i, r := range rows {
+		if len(r) > 7 {
+			h, err := f.GetRowHeight(SheetLedger, i+1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			heights[r[7]] = h
+		}
+	}
+	if h := heights[strings.Repeat("推进", 30)]; h != 3*lineHeight+4 {
+		t.Errorf("row of 60 characters in 进展情况: height %v, want %v", h, 3*lineHeight+4)
+	}
+	if h := heights["一\n二\n三\n四"]; h != 4*lineHeight+4 {
+		t.Errorf("row of four lines: height %v, want %v", h, 4*lineHeight+4)
+	}
+	receipts, _ := f.GetRows(SheetReceipts)
+	for i, r := range receipts {
+		if r[0] == "乌海市" {
+			if h, _ := f.GetRowHeight(SheetReceipts, i+1); h != 15 {
+				t.Errorf("报送情况 row %d of one line: height %v, want Excel's default 15", i+1, h)
+			}
+		}
+	}
+}
