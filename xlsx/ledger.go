@@ -2,11 +2,9 @@ package xlsx
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -81,32 +79,6 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
 		return zw
 	})
 	_, err := f.WriteTo(w)
-	return err
-}
-
-// fastDeflate compresses a part at flate.BestSpeed, reusing the compressors:
-// each one costs more to set up than a small part costs to compress.
-func fastDeflate(out io.Writer) (io.WriteCloser, error) {
-	fw, _ := flatePool.Get().(*flate.Writer)
-	if fw == nil {
-		var err error
-		if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
-			return nil, err
-		}
-	} else {
-		fw.Reset(out)
-	}
-	return &pooledFlate{fw}, nil
-}
-
-var flatePool sync.Pool
-
-type pooledFlate struct{ *flate.Writer }
-
-func (p *pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flatePool.Put(p.Writer)
-	p.Writer = nil
 	return err
 }
 
