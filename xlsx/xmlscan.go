@@ -435,6 +435,8 @@ func (s *xmlScanner) Attr(local string) (v []byte, ok bool) {
 		if err != nil {
 			return nil, false
 		}
-		return d, true
+		// A copy: the decode buffer is reused by the next decoded value,
+		// and callers hold several attributes at once.
+		return bytes.Clone(d), true
 	}
 }

@@ -253,3 +253,17 @@ func TestExcelizeErrorCutsAtCharacter(t *testing.T) {
 		t.Errorf("excelizeError cut %q", got)
 	}
 }
+
+// Two attributes with entities, held at once, keep their own values.
+func TestXMLScannerAttrsWithEntities(t *testing.T) {
+	sc := newXMLScanner(strings.NewReader(`<sheet name="R&amp;D" state="a&lt;b" r:id="rId1"/>`), 0)
+	if !sc.Next() || sc.Kind() != xmlStart {
+		t.Fatal("no start tag")
+	}
+	name, _ := sc.Attr("name")
+	state, _ := sc.Attr("state")
+	id, _ := sc.Attr("id")
+	if string(name) != "R&D" || string(state) != "a<b" || string(id) != "rId1" {
+		t.Errorf("name %q, state %q, id %q", name, state, id)
+	}
+}
