@@ -294,13 +294,18 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			l.cellCol[ms.ID] = len(l.cellCol)
 		}
 	}
+	// Merge settles some sheets' periods (FitSchedule, the run's period for
+	// an undated sheet) on copies: the caller may merge the same files again,
+	// for the monthly report, and must find them as read.
 	var subs []*Submission
 	for i := range files {
 		if s := files[i].Submission; s != nil {
-			subs = append(subs, s)
-			if f, moved := p.FitSchedule(s); moved {
+			c := *s
+			if f, moved := p.FitSchedule(&c); moved {
 				files[i].Findings = append(files[i].Findings, f)
+				files[i].Submission = &c
 			}
+			subs = append(subs, files[i].Submission)
 		}
 	}
 	l.Period = opt.Period
@@ -343,7 +348,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		if d := arrival(s); d.IsZero() && placed[s.Unit] || !d.IsZero() && p.ReportedOn(d) != l.Period {
 			continue
 		}
-		s.Period, s.PeriodFrom = l.Period, "本次汇总期次"
+		c := *s
+		c.Period, c.PeriodFrom = l.Period, "本次汇总期次"
+		s, files[i].Submission = &c, &c
 		for j := range files[i].Findings {
 			f := &files[i].Findings[j]
 			if f.Code == UnknownPeriod {

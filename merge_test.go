@@ -50,3 +50,38 @@ func TestMergeNoPeriodAnywhere(t *testing.T) {
 		t.Errorf("as of %v", l.AsOf)
 	}
 }
+
+// Merging leaves the caller's sheets as read: merged again (as the monthly
+// report does after the ledger), a sheet of another schedule is moved and
+// named again, and an undated sheet is undated again.
+func TestMergeLeavesSheetsAsRead(t *testing.T) {
+	p := builtin(t)
+	q2, _ := taizhang.ParsePeriod("2021-04-2", taizhang.HalfMonth, 0)
+	dekad, _ := taizhang.ParsePeriod("2021年4月下旬", taizhang.HalfMonth, 0)
+	a := sheet(p, "包头市", q2, "2021-04-28", "推进中")
+	b := sheet(p, "赤峰市", dekad, "2021-04-28", "推进中")
+	c := sheet(p, "通辽市", taizhang.Period{}, "", "推进中")
+	fs := files(a, b, c)
+	for i := range 2 {
+		l := taizhang.Merge(p, fs, taizhang.MergeOptions{})
+		wrong := 0
+		for _, f := range l.Findings {
+			if f.Code == taizhang.WrongPeriod && f.Unit == "赤峰市" {
+				wrong++
+			}
+		}
+		if wrong != 1 {
+			t.Errorf("merge %d: %d 期次不符 findings for 赤峰市, want 1", i+1, wrong)
+		}
+		state := map[string]string{}
+		for _, r := range l.ReceiptsOf(q2) {
+			state[r.Unit] = r.State.String()
+		}
+		if state["通辽市"] == "未报" {
+			t.Errorf("merge %d: the undated sheet of 通辽市 was not taken for %v", i+1, q2)
+		}
+	}
+	if b.Period != dekad || !c.Period.IsZero() {
+		t.Errorf("the caller's sheets changed: 赤峰市 %v, 通辽市 %v", b.Period, c.Period)
+	}
+}
