@@ -58,12 +58,16 @@ type Receipt struct {
 	Unit         string
 	Period       Period
 	State        ReceiptState
-	Due          Date      // last day on time, grace included
-	Received     time.Time // the e-mail's time, or the start of 填报日期; zero when unknown
-	ReceivedFrom string    // 邮件时间, 填报日期 or ""
-	Submission   *Submission
-	Replaced     []*Submission // older sheets of the same unit and period
-	Unreadable   []string      // files whose names point to this unit and period but could not be read
+	Due          Date        // last day on time, grace included
+	Received     time.Time   // when First arrived: the e-mail's time, or the start of 填报日期; zero when unknown
+	ReceivedFrom string      // 邮件时间, 填报日期 or ""
+	Submission   *Submission // the sheet used; nil when none was
+	// First is the sheet first received, whose arrival decides 按时 or 迟报:
+	// a unit that reported on time stays on time when it sends the sheet again.
+	// It is Submission when only one came or no time is known.
+	First      *Submission
+	Replaced   []*Submission // older sheets of the same unit and period
+	Unreadable []string      // files whose names point to this unit and period but could not be read
 }
 
 // DaysLate returns how many days after Due the sheet arrived (0 when on time or unknown).
@@ -397,6 +401,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	groups := map[key][]int{}
 	later := 0
 	mislabelled := map[string][]*Submission{} // later sheets a unit sent for the run's period, by unit
+	stale := map[string][]staleSheet{}        // earlier sheets a unit sent as the run's period, by unit
 	first := l.Period
 	fileOf := map[*Submission]int{}
 	for i := range files {
@@ -430,6 +435,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			}
 			continue
 		}
+		if s.Period.Before(l.Period) {
+			if what := namesPeriod(p, s, l.Period); what != "" {
+				stale[s.Unit] = append(stale[s.Unit], staleSheet{s, what})
+			}
+		}
 		k := key{s.Unit, s.Period}
 		groups[k] = append(groups[k], i)
 		if s.Period.Before(first) {
@@ -442,17 +452,22 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for q := first; !l.Period.Before(q); q = q.Next() {
 		l.Periods = append(l.Periods, q)
 	}
-	// Choose the latest sheet of each group.
+	// Choose the latest sheet of each group, and the first received.
 	winner := map[key]int{}
+	firstIn := map[key]int{}
 	replaced := map[key][]int{}
 	for k, idx := range groups {
 		slices.SortStableFunc(idx, func(a, b int) int { return compareReceived(files[a].Submission, files[b].Submission, a, b) })
 		w := idx[len(idx)-1]
 		winner[k] = w
+		firstIn[k] = firstReceived(files, idx)
 		replaced[k] = idx[:len(idx)-1]
 		for _, o := range idx[:len(idx)-1] {
 			s := files[o].Submission
 			f := files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
+			if o == firstIn[k] {
+				f.Message += "；报送时间以最先收到的本表为准"
+			}
 			f.Unit, f.Period = k.unit, k.period
 		}
 	}
@@ -486,7 +501,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				for _, o := range replaced[key{u.Name, q}] {
 					r.Replaced = append(r.Replaced, files[o].Submission)
 				}
-				r.Received, r.ReceivedFrom = s.Arrival()
+				r.First = files[firstIn[key{u.Name, q}]].Submission
+				r.Received, r.ReceivedFrom = r.First.Arrival()
 				switch {
 				case r.Received.IsZero():
 					r.State = UnknownTime
@@ -524,9 +540,12 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			l.Findings = append(l.Findings, files[i].Findings...)
 			l.Findings = append(l.Findings, checked[i]...)
 		default:
-			// History, replaced or later sheets: only what concerns the file itself.
+			// History, replaced or later sheets: only what concerns the file
+			// itself, and a period that disagrees with the file name or
+			// e-mail subject when one of them names the run's period.
+			claims := s.Period.Before(l.Period) && namesPeriod(p, s, l.Period) != ""
 			for _, f := range files[i].Findings {
-				if (f.Code == DuplicateSubmission || f.Code == WrongUnit) && s.Period == l.Period || f.Code == WrongPeriod && l.Period.Before(s.Period) {
+				if (f.Code == DuplicateSubmission || f.Code == WrongUnit) && s.Period == l.Period || f.Code == WrongPeriod && (!s.Period.Before(l.Period) || claims) {
 					l.Findings = append(l.Findings, f)
 				}
 			}
@@ -549,11 +568,13 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 文件名为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, r.Unit, m[0].Unit)
 			} else if m := mislabelled[r.Unit]; len(m) > 0 {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 表中期次为%s，如是期次填错，请改正后重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, m[0].Period)
+			} else if m := stale[r.Unit]; len(m) > 0 {
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s %s中为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].s.Source.Path, m[0].what, r.Period, m[0].s.Period)
 			} else {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
 			}
 		case Late:
-			f = l.Findings.Add(LateSubmission, Place{File: r.Submission.Source.Path}, "%s%s进展情况表应于 %s 前报送，%s收到（%s），迟报%d天", r.Unit, r.Period, r.Due, formatReceived(r), r.ReceivedFrom, r.DaysLate())
+			f = l.Findings.Add(LateSubmission, Place{File: r.First.Source.Path}, "%s%s进展情况表应于 %s 前报送，%s收到（%s），迟报%d天", r.Unit, r.Period, r.Due, formatReceived(r), r.ReceivedFrom, r.DaysLate())
 		case UnknownTime:
 			f = l.Findings.Add(UnknownReceivedTime, Place{File: r.Submission.Source.Path, Sheet: r.Submission.Sheet, Cell: r.Submission.FilledCell}, "%s%s进展情况表没有邮件时间也没有填报日期，无法判断是否按时报送；请在表头填写填报日期", r.Unit, r.Period)
 		}
@@ -740,6 +761,32 @@ func compareReceived(a, b *Submission, ia, ib int) int {
 	return cmp.Compare(ia, ib)
 }
 
+// firstReceived returns, of the sheets idx of one unit and period (in the
+// order of compareReceived), the one first received, by the e-mail's time or
+// else 填报日期: when the unit first reported. A sheet whose name says it is a
+// revision came after an original, so it counts only when no original has a
+// known time; of sheets that came at the same time the later in order is
+// taken. With no time known it returns the last, the one used.
+func firstReceived(files []File, idx []int) int {
+	best := idx[len(idx)-1]
+	var bestAt time.Time
+	for _, revisions := range []bool{false, true} {
+		for _, i := range idx {
+			s := files[i].Submission
+			if revision(s.Source) != revisions {
+				continue
+			}
+			if t, _ := s.Arrival(); !t.IsZero() && (bestAt.IsZero() || !bestAt.Before(t)) {
+				best, bestAt = i, t
+			}
+		}
+		if !bestAt.IsZero() {
+			break
+		}
+	}
+	return best
+}
+
 // compareBool orders false before true.
 func compareBool(a, b bool) int {
 	switch {
@@ -840,6 +887,26 @@ func disagreements(fs *Findings, s *Submission) string {
 		return ""
 	}
 	return "（" + strings.Join(said, "，") + "）"
+}
+
+// staleSheet is a sheet of an earlier period whose file name or e-mail
+// subject (what) names the run's period.
+type staleSheet struct {
+	s    *Submission
+	what string
+}
+
+// namesPeriod returns 文件名 or 邮件主题 when sheet s's file name or e-mail
+// subject names period q, "" when neither does.
+func namesPeriod(p *Programme, s *Submission, q Period) string {
+	src := s.Source
+	if got, ok := FindPeriod(strings.TrimSuffix(src.Name, path.Ext(src.Name)), p.Schedule, s.Period.Year); ok && got == q {
+		return "文件名"
+	}
+	if got, ok := FindPeriod(src.Subject, p.Schedule, s.Period.Year); ok && got == q {
+		return "邮件主题"
+	}
+	return ""
 }
 
 // arrival returns the day a sheet arrived: the e-mail's date, else its

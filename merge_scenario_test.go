@@ -351,3 +351,77 @@ func TestRunPeriodFollowsNextPeriodComingIn(t *testing.T) {
 		t.Errorf("receipts of %v: %v", q.Next(), state)
 	}
 }
+
+// A sheet sent on time and sent again later — forwarded, or a stray copy —
+// keeps its unit on time: 按时 and 迟报 follow the first sheet received for
+// the period, while the ledger takes the later copy. The first copy's
+// 重复报送 says which copy is used and that its time counts.
+func TestResentSheetKeepsFirstReceipt(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	first := sheet(p, "通辽市", q, "2021-06-13", "推进中")
+	first.Source.Path, first.Source.Received = "通辽市6月上半月进展情况.eml › 通辽市.xlsx", time.Date(2021, 6, 14, 10, 0, 0, 0, taizhang.CST)
+	again := sheet(p, "通辽市", q, "2021-06-13", "推进中")
+	again.Source.Path, again.Source.Received = "Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx", time.Date(2021, 6, 20, 10, 0, 0, 0, taizhang.CST)
+	lateFirst := sheet(p, "赤峰市", q, "2021-06-17", "推进中")
+	lateFirst.Source.Path, lateFirst.Source.Received = "赤峰市6月上半月进展情况.eml › 赤峰市.xlsx", time.Date(2021, 6, 17, 9, 0, 0, 0, taizhang.CST)
+	lateAgain := sheet(p, "赤峰市", q, "2021-06-17", "推进中")
+	lateAgain.Source.Path, lateAgain.Source.Received = "赤峰市6月上半月进展情况（重发）.eml › 赤峰市.xlsx", time.Date(2021, 6, 18, 9, 0, 0, 0, taizhang.CST)
+	for _, order := range [][]*taizhang.Submission{{first, again, lateFirst, lateAgain}, {lateAgain, again, lateFirst, first}} {
+		l := taizhang.Merge(p, files(order...), taizhang.MergeOptions{Period: q})
+		got := map[string]*taizhang.Receipt{}
+		for _, r := range l.ReceiptsOf(q) {
+			got[r.Unit] = r
+		}
+		if r := got["通辽市"]; r.State != taizhang.OnTime || !r.Received.Equal(first.Source.Received) || r.Submission != again || r.First != first {
+			t.Errorf("通辽市: %v received %v from %s, used %s; want 按时 on 06-14 from the first copy, the later copy used", r.State, r.Received, r.First.Source.Path, r.Submission.Source.Path)
+		}
+		if r := got["赤峰市"]; r.State != taizhang.Late || r.DaysLate() != 2 || r.Submission != lateAgain || r.First != lateFirst {
+			t.Errorf("赤峰市: %v %d days, used %s; want 迟报2天 by the first copy", r.State, r.DaysLate(), r.Submission.Source.Path)
+		}
+		text := findingTexts(l)
+		for _, want := range []string{
+			"通辽市6月上半月进展情况.eml › 通辽市.xlsx 提示 重复报送：通辽市2021年6月上半月收到多份进展情况表，采用较新的 Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx，本表未计入汇总；报送时间以最先收到的本表为准",
+			"赤峰市6月上半月进展情况.eml › 赤峰市.xlsx 警告 迟报：赤峰市2021年6月上半月进展情况表应于 2021-06-15 前报送，2021-06-17 09:00 收到（邮件时间），迟报2天",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("missing\n%s\nin\n%s", want, text)
+			}
+		}
+		if strings.Contains(text, "迟报：通辽市") {
+			t.Errorf("通辽市 reported late:\n%s", text)
+		}
+	}
+}
+
+// A unit's sheet of an earlier period sent under an e-mail subject that names
+// the run's period (the old sheet attached by mistake) is named in its 未报,
+// and the reader's 期次不符 stays in the findings.
+func TestOldSheetUnderRunSubject(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-2", taizhang.HalfMonth, 0)
+	stray := sheet(p, "呼和浩特市", q.Prev(), "2021-06-14", "推进中")
+	stray.Source.Path, stray.Source.Subject = "呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx", "呼和浩特市6月下半月进展情况"
+	stray.Source.Received = time.Date(2021, 6, 29, 10, 0, 0, 0, taizhang.CST)
+	fs := files(sheet(p, "包头市", q, "2021-06-30", "推进中"), stray)
+	fs[1].Findings.Add(taizhang.WrongPeriod, stray.Place("F2"), "表中期次为2021年6月上半月，邮件主题中为2021年6月下半月，以表中为准；如表中填错请改正后重新报送")
+	l := taizhang.Merge(p, fs, taizhang.MergeOptions{Period: q})
+	text := findingTexts(l)
+	for _, want := range []string{
+		"错误 未报：呼和浩特市未报送2021年6月下半月进展情况表（应于 2021-06-30 前报送）；收到的 呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx 邮件主题中为2021年6月下半月，表中却是2021年6月上半月的表，如发错了文件，请重新报送",
+		"呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx 进展情况!F2 警告 期次不符：表中期次为2021年6月上半月，邮件主题中为2021年6月下半月，以表中为准；如表中填错请改正后重新报送",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing\n%s\nin\n%s", want, text)
+		}
+	}
+	// Replaced in the run's period by a later sheet, the copy's 期次不符 still shows.
+	q1 := q.Prev()
+	own := sheet(p, "呼和浩特市", q1, "2021-06-14", "推进中")
+	own.Source.Path, own.Source.Received = "呼和浩特市6月上半月进展情况（更正）.eml › 呼和浩特市.xlsx", time.Date(2021, 6, 30, 10, 0, 0, 0, taizhang.CST)
+	l = taizhang.Merge(p, append(fs[1:], files(own)...), taizhang.MergeOptions{Period: q1})
+	want := "呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx 进展情况!F2 警告 期次不符：表中期次为2021年6月上半月，邮件主题中为2021年6月下半月，以表中为准；如表中填错请改正后重新报送"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+}

@@ -276,8 +276,13 @@ func (lw *ledgerWriter) receipts() error {
 		case r.State == taizhang.Missing && len(r.Unreadable) > 0:
 			state = "未报（无法读取）"
 		}
+		from := r.ReceivedFrom
+		if from != "" && r.First != nil && r.First != r.Submission {
+			// The time is the first copy's, listed among the replaced.
+			from += "（首次报送）"
+		}
 		row := []any{textCell(r.Unit, b), textCell(r.Period.String(), b), textCell(state, lw.body(color, true)), received,
-			textCell(r.ReceivedFrom, lw.body("", true)), textCell(file, b), textCell(replaced, b)}
+			textCell(from, lw.body("", true)), textCell(file, b), textCell(replaced, b)}
 		if err := sw.SetRow(cell(1, i+2), row); err != nil {
 			return err
 		}
