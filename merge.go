@@ -68,6 +68,7 @@ type Receipt struct {
 	First      *Submission
 	Replaced   []*Submission // older sheets of the same unit and period
 	Unreadable []string      // files whose names point to this unit and period but could not be read
+	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
 }
 
 // DaysLate returns how many days after Due the sheet arrived (0 when on time or unknown).
@@ -452,12 +453,20 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for q := first; !l.Period.Before(q); q = q.Next() {
 		l.Periods = append(l.Periods, q)
 	}
-	// Choose the latest sheet of each group, and the first received.
+	// Choose the latest sheet of each group, and the first received. A
+	// template sent back with nothing filled in is no report.
 	winner := map[key]int{}
 	firstIn := map[key]int{}
 	replaced := map[key][]int{}
+	blank := map[key][]string{}
 	for k, idx := range groups {
 		slices.SortStableFunc(idx, func(a, b int) int { return compareReceived(files[a].Submission, files[b].Submission, a, b) })
+		if !slices.ContainsFunc(idx, func(i int) bool { return !blankTemplate(files[i].Submission) }) {
+			for _, i := range idx {
+				blank[k] = append(blank[k], files[i].Source.Path)
+			}
+			continue
+		}
 		w := idx[len(idx)-1]
 		winner[k] = w
 		firstIn[k] = firstReceived(files, idx)
@@ -491,10 +500,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			if len(p.UnitMilestones(u.Name)) == 0 {
 				continue
 			}
-			if _, sent := winner[key{u.Name, q}]; !full && !sent && len(unreadable[key{u.Name, q}]) == 0 {
+			k := key{u.Name, q}
+			if _, sent := winner[k]; !full && !sent && len(unreadable[k]) == 0 && len(blank[k]) == 0 {
 				continue
 			}
-			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[key{u.Name, q}]}
+			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[k], Blank: blank[k]}
 			if w, ok := winner[key{u.Name, q}]; ok {
 				s := files[w].Submission
 				r.Submission = s
@@ -530,7 +540,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	// Findings of the run's period.
 	for i := range files {
 		s := files[i].Submission
-		inRun := s != nil && s.Unit != "" && s.Period == l.Period && winner[key{s.Unit, s.Period}] == i
+		var inRun bool
+		if s != nil && s.Unit != "" && s.Period == l.Period {
+			w, ok := winner[key{s.Unit, s.Period}]
+			inRun = ok && w == i
+		}
 		switch {
 		case s == nil, s.Unit == "", s.Period.IsZero():
 			// unreadable, or a sheet nobody can place: every finding counts.
@@ -562,8 +576,19 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		var f *Finding
 		switch r.State {
 		case Missing:
-			if len(r.Unreadable) > 0 {
-				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s 无法读取，视为未报，请其重新报送", r.Unit, r.Period, r.Due, strings.Join(r.Unreadable, "、"))
+			if len(r.Unreadable)+len(r.Blank) > 0 {
+				var got []string
+				if len(r.Unreadable) > 0 {
+					got = append(got, strings.Join(r.Unreadable, "、")+" 无法读取")
+				}
+				if len(r.Blank) > 0 {
+					got = append(got, strings.Join(r.Blank, "、")+" "+BlankSheet)
+				}
+				again := "请其重新报送"
+				if len(r.Unreadable) == 0 {
+					again = "请其填写后重新报送"
+				}
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s，视为未报，%s", r.Unit, r.Period, r.Due, strings.Join(got, "，"), again)
 			} else if m := misfiled[r.Unit]; len(m) > 0 {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 文件名为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, r.Unit, m[0].Unit)
 			} else if m := mislabelled[r.Unit]; len(m) > 0 {
@@ -763,17 +788,18 @@ func compareReceived(a, b *Submission, ia, ib int) int {
 
 // firstReceived returns, of the sheets idx of one unit and period (in the
 // order of compareReceived), the one first received, by the e-mail's time or
-// else 填报日期: when the unit first reported. A sheet whose name says it is a
-// revision came after an original, so it counts only when no original has a
-// known time; of sheets that came at the same time the later in order is
-// taken. With no time known it returns the last, the one used.
+// else 填报日期: when the unit first reported. A blank sheet is no report. A
+// sheet whose name says it is a revision came after an original, so it
+// counts only when no original has a known time; of sheets that came at the
+// same time the later in order is taken. With no time known it returns the
+// last, the one used.
 func firstReceived(files []File, idx []int) int {
 	best := idx[len(idx)-1]
 	var bestAt time.Time
 	for _, revisions := range []bool{false, true} {
 		for _, i := range idx {
 			s := files[i].Submission
-			if revision(s.Source) != revisions {
+			if revision(s.Source) != revisions || !filledIn(s) {
 				continue
 			}
 			if t, _ := s.Arrival(); !t.IsZero() && (bestAt.IsZero() || !bestAt.Before(t)) {
@@ -812,6 +838,13 @@ func receivedAt(s *Submission) time.Time {
 	}
 	return time.Time{}
 }
+
+// BlankSheet says what is wrong with a sheet sent back unfilled.
+const BlankSheet = "未填写（各节点的进展状态、进展情况都是空的）"
+
+// blankTemplate reports whether s is a template sent back with rows but
+// nothing filled in them: no report at all.
+func blankTemplate(s *Submission) bool { return len(s.Entries) > 0 && !filledIn(s) }
 
 // filledIn reports whether any row of the sheet has a status, a completion
 // date or progress written in it: a blank template sent by mistake does not

@@ -263,7 +263,7 @@ func TestResubmissionChoice(t *testing.T) {
 		{[]*taizhang.Submission{revised, mail}, revised.Source.Path},               //
 		{[]*taizhang.Submission{mail, blank, loose, revised}, revised.Source.Path}, //
 		{[]*taizhang.Submission{revised, loose, blank, mail}, revised.Source.Path}, //
-		{[]*taizhang.Submission{blank}, blank.Source.Path},                         // a blank sheet alone still counts
+		{[]*taizhang.Submission{blank}, ""},                                        // a blank sheet alone is not a report
 	} {
 		if got := winner(c.subs...); got != c.want {
 			var names []string
@@ -423,5 +423,71 @@ func TestOldSheetUnderRunSubject(t *testing.T) {
 	want := "呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx 进展情况!F2 警告 期次不符：表中期次为2021年6月上半月，邮件主题中为2021年6月下半月，以表中为准；如表中填错请改正后重新报送"
 	if text := findingTexts(l); !strings.Contains(text, want) {
 		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+}
+
+// blankSheet returns unit's template for period q sent back unfilled: the
+// rows are there, the 进展状态 and 进展情况 cells empty.
+func blankSheet(p *taizhang.Programme, unit string, q taizhang.Period, path string, received time.Time) *taizhang.Submission {
+	s := sheet(p, unit, q, "", "")
+	for i := range s.Entries {
+		s.Entries[i].Texts = nil
+	}
+	s.Source.Path, s.Source.Received = path, received
+	return s
+}
+
+// A unit that sends its template back unfilled has not reported: it is 未报,
+// named with the file, and its rows do not enter the ledger. A sheet with
+// only some rows empty is a report, flagged row by row.
+func TestBlankSheetIsNotAReport(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	blank := blankSheet(p, "包头市", q, "包头市6月上半月进展情况.eml › 包头市_2021年6月上半月_进展情况表.xlsx", time.Date(2021, 6, 14, 17, 0, 0, 0, taizhang.CST))
+	some := sheet(p, "通辽市", q, "2021-06-14", "推进中")
+	some.Entries[0].StatusText, some.Entries[0].Texts = "", nil
+	fs := files(blank, some)
+	l := taizhang.Merge(p, fs, taizhang.MergeOptions{Period: q})
+	state := map[string]*taizhang.Receipt{}
+	for _, r := range l.ReceiptsOf(q) {
+		state[r.Unit] = r
+	}
+	if r := state["包头市"]; r.State != taizhang.Missing || r.Submission != nil || len(r.Blank) != 1 || r.Blank[0] != blank.Source.Path {
+		t.Errorf("包头市: %v, used %v, blank %q; want 未报 naming the blank file", r.State, r.Submission, r.Blank)
+	}
+	if r := state["通辽市"]; r.State != taizhang.OnTime {
+		t.Errorf("通辽市 with one empty row: %v, want 按时", r.State)
+	}
+	if c := l.Cell("包头市", "一"); c.State != taizhang.NotReported {
+		t.Errorf("包头市 一: %v, want 未报", c.State)
+	}
+	for _, row := range l.Rows {
+		if row.Unit() == "包头市" {
+			t.Fatalf("a row of the blank sheet is in the ledger: %s", row.Place())
+		}
+	}
+	if s := l.Summary(); s.Missing != 15 || s.OnTime != 1 {
+		t.Errorf("summary %+v", s)
+	}
+	text := findingTexts(l)
+	want := "错误 未报：包头市2021年6月上半月进展情况表（应于 2021-06-15 前报送）收到的 包头市6月上半月进展情况.eml › 包头市_2021年6月上半月_进展情况表.xlsx 未填写（各节点的进展状态、进展情况都是空的），视为未报，请其填写后重新报送"
+	if !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	if strings.Contains(text, "包头市_2021年6月上半月_进展情况表.xlsx 进展情况!") {
+		t.Errorf("the blank sheet's empty cells are listed one by one:\n%s", text)
+	}
+	if want := "通辽市_2021年6月上半月.xlsx 进展情况!G5 错误 填写有误："; !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	// Filled in and sent again after the due day, the sheet is used and 迟报:
+	// the blank one was no report.
+	filled := sheet(p, "包头市", q, "2021-06-16", "推进中")
+	filled.Source.Received = time.Date(2021, 6, 16, 9, 0, 0, 0, taizhang.CST)
+	l = taizhang.Merge(p, files(blank, filled), taizhang.MergeOptions{Period: q})
+	for _, r := range l.ReceiptsOf(q) {
+		if r.Unit == "包头市" && (r.State != taizhang.Late || r.Submission != filled || r.DaysLate() != 1) {
+			t.Errorf("包头市 blank then filled: %v, %d days; want 迟报1天 with the filled sheet", r.State, r.DaysLate())
+		}
 	}
 }

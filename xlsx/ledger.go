@@ -237,6 +237,20 @@ func source(p taizhang.Place) string {
 	return p.String()
 }
 
+// receiptState returns 报送状态 as 报送情况 and 总览 show it: 迟报3天,
+// 未报（无法读取）, 未报（表未填写）, or the state itself.
+func receiptState(r *taizhang.Receipt) string {
+	switch {
+	case r.State == taizhang.Late:
+		return fmt.Sprintf("迟报%d天", r.DaysLate())
+	case r.State == taizhang.Missing && len(r.Unreadable) > 0:
+		return "未报（无法读取）"
+	case r.State == taizhang.Missing && len(r.Blank) > 0:
+		return "未报（表未填写）"
+	}
+	return r.State.String()
+}
+
 func (lw *ledgerWriter) receipts() error {
 	l := lw.l
 	sw, err := lw.table(SheetReceipts, receiptHeaders, []float64{22, 18, 10, 18, 10, 60, 50}, 1, len(l.Receipts), 9)
@@ -264,18 +278,15 @@ func (lw *ledgerWriter) receipts() error {
 		for _, u := range r.Unreadable {
 			file = strings.TrimPrefix(file+"\n无法读取："+u, "\n")
 		}
+		for _, u := range r.Blank {
+			file = strings.TrimPrefix(file+"\n未填写："+u, "\n")
+		}
 		var rep []string
 		for _, s := range r.Replaced {
 			rep = append(rep, s.Source.Path)
 		}
 		replaced = strings.Join(rep, "\n")
-		state := r.State.String()
-		switch {
-		case r.State == taizhang.Late:
-			state = fmt.Sprintf("迟报%d天", r.DaysLate())
-		case r.State == taizhang.Missing && len(r.Unreadable) > 0:
-			state = "未报（无法读取）"
-		}
+		state := receiptState(&r)
 		from := r.ReceivedFrom
 		if from != "" && r.First != nil && r.First != r.Submission {
 			// The time is the first copy's, listed among the replaced.
@@ -527,14 +538,7 @@ func (lw *ledgerWriter) overview() error {
 		if required > 0 {
 			rate = float64(done) / float64(required)
 		}
-		state := r.State.String()
-		switch {
-		case r.State == taizhang.Late:
-			state = fmt.Sprintf("迟报%d天", r.DaysLate())
-		case r.State == taizhang.Missing && len(r.Unreadable) > 0:
-			state = "未报（无法读取）"
-		}
-		row = append(row, excelize.Cell{StyleID: pct, Value: rate}, excelize.Cell{StyleID: mark(receiptColor[r.State]), Value: state})
+		row = append(row, excelize.Cell{StyleID: pct, Value: rate}, excelize.Cell{StyleID: mark(receiptColor[r.State]), Value: receiptState(r)})
 		if err := sw.SetRow(cell(1, headerRow+1+i), row); err != nil {
 			return err
 		}
