@@ -766,14 +766,16 @@ func (l *Ledger) sortFindings() {
 // compareReceived orders two sheets of one unit and period by which should
 // count, the greater winning: a sheet with anything filled in beats a blank
 // one; then the later day it arrived (the e-mail's, else 填报日期, else the
-// file's time); then a name that says it is a revision (修改版, 更正, 补发);
-// then the later time; then the later input. Each sheet has its own key, so
-// the order does not depend on the order of the files.
+// file's time — but for a sheet whose name or subject says it is a revision,
+// the e-mail's or file's time when later than its 填报日期, which is often
+// left as the original's); then a name that says it is a revision (修改版,
+// 更正, 补发); then the later time; then the later input. Each sheet has its
+// own key, so the order does not depend on the order of the files.
 func compareReceived(a, b *Submission, ia, ib int) int {
 	if c := compareBool(filledIn(a), filledIn(b)); c != 0 {
 		return c
 	}
-	ta, tb := receivedAt(a), receivedAt(b)
+	ta, tb := countedAt(a), countedAt(b)
 	if c := DateOf(ta).Compare(DateOf(tb)); c != 0 {
 		return c
 	}
@@ -783,7 +785,27 @@ func compareReceived(a, b *Submission, ia, ib int) int {
 	if c := ta.Compare(tb); c != 0 {
 		return c
 	}
+	if c := receivedAt(a).Compare(receivedAt(b)); c != 0 {
+		return c
+	}
 	return cmp.Compare(ia, ib)
+}
+
+// countedAt returns the time compareReceived orders a sheet by: receivedAt,
+// or for a revision the later of that and the e-mail's or file's time.
+func countedAt(s *Submission) time.Time {
+	t := receivedAt(s)
+	if !revision(s.Source) {
+		return t
+	}
+	d := s.Source.Received
+	if d.IsZero() {
+		d = s.Source.Modified
+	}
+	if d.In(CST).After(t) {
+		return d.In(CST)
+	}
+	return t
 }
 
 // firstReceived returns, of the sheets idx of one unit and period (in the

@@ -491,3 +491,54 @@ func TestBlankSheetIsNotAReport(t *testing.T) {
 		}
 	}
 }
+
+// A revision (修改版, 更正…) that arrived after the original wins even when
+// its 填报日期 was left as it was, or older; one that arrived before the
+// original does not. The unit's time is still the original's.
+func TestRevisionWithOldFilledDate(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	at := func(day, hour int) time.Time { return time.Date(2021, 6, day, hour, 0, 0, 0, taizhang.CST) }
+	mail := sheet(p, "乌海市", q, "2021-06-14", "推进中")
+	mail.Source.Path, mail.Source.Received = "乌海市6月上半月进展情况.eml › 乌海市.xlsx", at(14, 10)
+	loose := sheet(p, "乌海市", q, "2021-06-14", "推进中")
+	loose.Source.Path, loose.Source.Modified = "乌海市.xlsx", at(14, 11)
+	older := sheet(p, "乌海市", q, "2021-06-12", "推进中") // 填报日期 copied from a draft
+	older.Source.Path, older.Source.Modified = "乌海市_修改版.xlsx", at(17, 9)
+	same := sheet(p, "乌海市", q, "2021-06-14", "推进中")
+	same.Source.Path, same.Source.Modified = "乌海市（更正）.xlsx", at(16, 9)
+	mailed := sheet(p, "乌海市", q, "2021-06-12", "推进中")
+	mailed.Source.Path, mailed.Source.Subject, mailed.Source.Received = "乌海市进展情况.eml › 乌海市.xlsx", "乌海市6月上半月进展情况（更正）", at(18, 9)
+	before := sheet(p, "乌海市", q, "2021-06-09", "推进中")
+	before.Source.Path, before.Source.Modified = "乌海市_修改版(旧).xlsx", at(10, 9)
+	for _, c := range []struct {
+		subs []*taizhang.Submission
+		want *taizhang.Submission
+	}{
+		{[]*taizhang.Submission{mail, older}, older},   // 填报日期 older than the original's
+		{[]*taizhang.Submission{older, mail}, older},   //
+		{[]*taizhang.Submission{loose, older}, older},  //
+		{[]*taizhang.Submission{older, loose}, older},  //
+		{[]*taizhang.Submission{loose, same}, same},    // 填报日期 equal
+		{[]*taizhang.Submission{mail, mailed}, mailed}, // the e-mail subject says 更正
+		{[]*taizhang.Submission{mail, before}, mail},   // a revision that came before the original
+		{[]*taizhang.Submission{before, mail}, mail},   //
+	} {
+		l := taizhang.Merge(p, files(c.subs...), taizhang.MergeOptions{Period: q})
+		for _, r := range l.ReceiptsOf(q) {
+			if r.Unit != "乌海市" {
+				continue
+			}
+			var names []string
+			for _, s := range c.subs {
+				names = append(names, s.Source.Path)
+			}
+			if r.Submission != c.want {
+				t.Errorf("%v: %s used, want %s", names, r.Submission.Source.Path, c.want.Source.Path)
+			}
+			if r.State != taizhang.OnTime {
+				t.Errorf("%v: %v, want 按时", names, r.State)
+			}
+		}
+	}
+}
