@@ -582,7 +582,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 					got = append(got, strings.Join(r.Unreadable, "、")+" 无法读取")
 				}
 				if len(r.Blank) > 0 {
-					got = append(got, strings.Join(r.Blank, "、")+" "+BlankSheet)
+					got = append(got, strings.Join(r.Blank, "、")+" "+blankWhat)
 				}
 				again := "请其重新报送"
 				if len(r.Unreadable) == 0 {
@@ -861,8 +861,8 @@ func receivedAt(s *Submission) time.Time {
 	return time.Time{}
 }
 
-// BlankSheet says what is wrong with a sheet sent back unfilled.
-const BlankSheet = "未填写（各节点的进展状态、进展情况都是空的）"
+// blankWhat says what is wrong with a sheet sent back unfilled.
+const blankWhat = "未填写（各节点的进展状态、进展情况都是空的）"
 
 // blankTemplate reports whether s is a template sent back with rows but
 // nothing filled in them: no report at all.
