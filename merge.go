@@ -58,12 +58,17 @@ type Receipt struct {
 	Unit         string
 	Period       Period
 	State        ReceiptState
-	Due          Date      // last day on time, grace included
-	Received     time.Time // the e-mail's time, or the start of 填报日期; zero when unknown
-	ReceivedFrom string    // 邮件时间, 填报日期 or ""
-	Submission   *Submission
-	Replaced     []*Submission // older sheets of the same unit and period
-	Unreadable   []string      // files whose names point to this unit and period but could not be read
+	Due          Date        // last day on time, grace included
+	Received     time.Time   // when First arrived: the e-mail's time, or the start of 填报日期; zero when unknown
+	ReceivedFrom string      // 邮件时间, 填报日期 or ""
+	Submission   *Submission // the sheet used; nil when none was
+	// First is the sheet first received, whose arrival decides 按时 or 迟报:
+	// a unit that reported on time stays on time when it sends the sheet again.
+	// It is Submission when only one came or no time is known.
+	First      *Submission
+	Replaced   []*Submission // older sheets of the same unit and period
+	Unreadable []string      // files whose names point to this unit and period but could not be read
+	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
 }
 
 // DaysLate returns how many days after Due the sheet arrived (0 when on time or unknown).
@@ -404,6 +409,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	groups := map[key][]int{}
 	later := 0
 	mislabelled := map[string][]*Submission{} // later sheets a unit sent for the run's period, by unit
+	stale := map[string][]staleSheet{}        // earlier sheets a unit sent as the run's period, by unit
 	first := l.Period
 	fileOf := map[*Submission]int{}
 	for i := range files {
@@ -437,6 +443,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			}
 			continue
 		}
+		if s.Period.Before(l.Period) {
+			if what := namesPeriod(p, s, l.Period); what != "" {
+				stale[s.Unit] = append(stale[s.Unit], staleSheet{s, what})
+			}
+		}
 		k := key{s.Unit, s.Period}
 		groups[k] = append(groups[k], i)
 		if s.Period.Before(first) {
@@ -449,17 +460,30 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for q := first; !l.Period.Before(q); q = q.Next() {
 		l.Periods = append(l.Periods, q)
 	}
-	// Choose the latest sheet of each group.
+	// Choose the latest sheet of each group, and the first received. A
+	// template sent back with nothing filled in is no report.
 	winner := map[key]int{}
+	firstIn := map[key]int{}
 	replaced := map[key][]int{}
+	blank := map[key][]string{}
 	for k, idx := range groups {
 		slices.SortStableFunc(idx, func(a, b int) int { return compareReceived(files[a].Submission, files[b].Submission, a, b) })
+		if !slices.ContainsFunc(idx, func(i int) bool { return !blankTemplate(files[i].Submission) }) {
+			for _, i := range idx {
+				blank[k] = append(blank[k], files[i].Source.Path)
+			}
+			continue
+		}
 		w := idx[len(idx)-1]
 		winner[k] = w
+		firstIn[k] = firstReceived(files, idx)
 		replaced[k] = idx[:len(idx)-1]
 		for _, o := range idx[:len(idx)-1] {
 			s := files[o].Submission
 			f := files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
+			if o == firstIn[k] {
+				f.Message += "；报送时间以最先收到的本表为准"
+			}
 			f.Unit, f.Period = k.unit, k.period
 		}
 	}
@@ -483,17 +507,19 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			if len(p.UnitMilestones(u.Name)) == 0 {
 				continue
 			}
-			if _, sent := winner[key{u.Name, q}]; !full && !sent && len(unreadable[key{u.Name, q}]) == 0 {
+			k := key{u.Name, q}
+			if _, sent := winner[k]; !full && !sent && len(unreadable[k]) == 0 && len(blank[k]) == 0 {
 				continue
 			}
-			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[key{u.Name, q}]}
+			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[k], Blank: blank[k]}
 			if w, ok := winner[key{u.Name, q}]; ok {
 				s := files[w].Submission
 				r.Submission = s
 				for _, o := range replaced[key{u.Name, q}] {
 					r.Replaced = append(r.Replaced, files[o].Submission)
 				}
-				r.Received, r.ReceivedFrom = s.Arrival()
+				r.First = files[firstIn[key{u.Name, q}]].Submission
+				r.Received, r.ReceivedFrom = r.First.Arrival()
 				switch {
 				case r.Received.IsZero():
 					r.State = UnknownTime
@@ -521,7 +547,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	// Findings of the run's period.
 	for i := range files {
 		s := files[i].Submission
-		inRun := s != nil && s.Unit != "" && s.Period == l.Period && winner[key{s.Unit, s.Period}] == i
+		var inRun bool
+		if s != nil && s.Unit != "" && s.Period == l.Period {
+			w, ok := winner[key{s.Unit, s.Period}]
+			inRun = ok && w == i
+		}
 		switch {
 		case s == nil, s.Unit == "", s.Period.IsZero():
 			// unreadable, or a sheet nobody can place: every finding counts.
@@ -531,9 +561,12 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			l.Findings = append(l.Findings, files[i].Findings...)
 			l.Findings = append(l.Findings, checked[i]...)
 		default:
-			// History, replaced or later sheets: only what concerns the file itself.
+			// History, replaced or later sheets: only what concerns the file
+			// itself, and a period that disagrees with the file name or
+			// e-mail subject when one of them names the run's period.
+			claims := s.Period.Before(l.Period) && namesPeriod(p, s, l.Period) != ""
 			for _, f := range files[i].Findings {
-				if (f.Code == DuplicateSubmission || f.Code == WrongUnit) && s.Period == l.Period || f.Code == WrongPeriod && l.Period.Before(s.Period) {
+				if (f.Code == DuplicateSubmission || f.Code == WrongUnit) && s.Period == l.Period || f.Code == WrongPeriod && (!s.Period.Before(l.Period) || claims) {
 					l.Findings = append(l.Findings, f)
 				}
 			}
@@ -550,17 +583,30 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		var f *Finding
 		switch r.State {
 		case Missing:
-			if len(r.Unreadable) > 0 {
-				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s 无法读取，视为未报，请其重新报送", r.Unit, r.Period, r.Due, strings.Join(r.Unreadable, "、"))
+			if len(r.Unreadable)+len(r.Blank) > 0 {
+				var got []string
+				if len(r.Unreadable) > 0 {
+					got = append(got, strings.Join(r.Unreadable, "、")+" 无法读取")
+				}
+				if len(r.Blank) > 0 {
+					got = append(got, strings.Join(r.Blank, "、")+" "+blankWhat)
+				}
+				again := "请其重新报送"
+				if len(r.Unreadable) == 0 {
+					again = "请其填写后重新报送"
+				}
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s，视为未报，%s", r.Unit, r.Period, r.Due, strings.Join(got, "，"), again)
 			} else if m := misfiled[r.Unit]; len(m) > 0 {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 文件名为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, r.Unit, m[0].Unit)
 			} else if m := mislabelled[r.Unit]; len(m) > 0 {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 表中期次为%s，如是期次填错，请改正后重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, m[0].Period)
+			} else if m := stale[r.Unit]; len(m) > 0 {
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s %s中为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].s.Source.Path, m[0].what, r.Period, m[0].s.Period)
 			} else {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
 			}
 		case Late:
-			f = l.Findings.Add(LateSubmission, Place{File: r.Submission.Source.Path}, "%s%s进展情况表应于 %s 前报送，%s收到（%s），迟报%d天", r.Unit, r.Period, r.Due, formatReceived(r), r.ReceivedFrom, r.DaysLate())
+			f = l.Findings.Add(LateSubmission, Place{File: r.First.Source.Path}, "%s%s进展情况表应于 %s 前报送，%s收到（%s），迟报%d天", r.Unit, r.Period, r.Due, formatReceived(r), r.ReceivedFrom, r.DaysLate())
 		case UnknownTime:
 			f = l.Findings.Add(UnknownReceivedTime, Place{File: r.Submission.Source.Path, Sheet: r.Submission.Sheet, Cell: r.Submission.FilledCell}, "%s%s进展情况表没有邮件时间也没有填报日期，无法判断是否按时报送；请在表头填写填报日期", r.Unit, r.Period)
 		}
@@ -727,14 +773,16 @@ func (l *Ledger) sortFindings() {
 // compareReceived orders two sheets of one unit and period by which should
 // count, the greater winning: a sheet with anything filled in beats a blank
 // one; then the later day it arrived (the e-mail's, else 填报日期, else the
-// file's time); then a name that says it is a revision (修改版, 更正, 补发);
-// then the later time; then the later input. Each sheet has its own key, so
-// the order does not depend on the order of the files.
+// file's time — but for a sheet whose name or subject says it is a revision,
+// the e-mail's or file's time when later than its 填报日期, which is often
+// left as the original's); then a name that says it is a revision (修改版,
+// 更正, 补发); then the later time; then the later input. Each sheet has its
+// own key, so the order does not depend on the order of the files.
 func compareReceived(a, b *Submission, ia, ib int) int {
 	if c := compareBool(filledIn(a), filledIn(b)); c != 0 {
 		return c
 	}
-	ta, tb := receivedAt(a), receivedAt(b)
+	ta, tb := countedAt(a), countedAt(b)
 	if c := DateOf(ta).Compare(DateOf(tb)); c != 0 {
 		return c
 	}
@@ -744,7 +792,54 @@ func compareReceived(a, b *Submission, ia, ib int) int {
 	if c := ta.Compare(tb); c != 0 {
 		return c
 	}
+	if c := receivedAt(a).Compare(receivedAt(b)); c != 0 {
+		return c
+	}
 	return cmp.Compare(ia, ib)
+}
+
+// countedAt returns the time compareReceived orders a sheet by: receivedAt,
+// or for a revision the later of that and the e-mail's or file's time.
+func countedAt(s *Submission) time.Time {
+	t := receivedAt(s)
+	if !revision(s.Source) {
+		return t
+	}
+	d := s.Source.Received
+	if d.IsZero() {
+		d = s.Source.Modified
+	}
+	if d.In(CST).After(t) {
+		return d.In(CST)
+	}
+	return t
+}
+
+// firstReceived returns, of the sheets idx of one unit and period (in the
+// order of compareReceived), the one first received, by the e-mail's time or
+// else 填报日期: when the unit first reported. A blank sheet is no report. A
+// sheet whose name says it is a revision came after an original, so it
+// counts only when no original has a known time; of sheets that came at the
+// same time the later in order is taken. With no time known it returns the
+// last, the one used.
+func firstReceived(files []File, idx []int) int {
+	best := idx[len(idx)-1]
+	var bestAt time.Time
+	for _, revisions := range []bool{false, true} {
+		for _, i := range idx {
+			s := files[i].Submission
+			if revision(s.Source) != revisions || !filledIn(s) {
+				continue
+			}
+			if t, _ := s.Arrival(); !t.IsZero() && (bestAt.IsZero() || !bestAt.Before(t)) {
+				best, bestAt = i, t
+			}
+		}
+		if !bestAt.IsZero() {
+			break
+		}
+	}
+	return best
 }
 
 // compareBool orders false before true.
@@ -772,6 +867,13 @@ func receivedAt(s *Submission) time.Time {
 	}
 	return time.Time{}
 }
+
+// blankWhat says what is wrong with a sheet sent back unfilled.
+const blankWhat = "未填写（各节点的进展状态、进展情况都是空的）"
+
+// blankTemplate reports whether s is a template sent back with rows but
+// nothing filled in them: no report at all.
+func blankTemplate(s *Submission) bool { return len(s.Entries) > 0 && !filledIn(s) }
 
 // filledIn reports whether any row of the sheet has a status, a completion
 // date or progress written in it: a blank template sent by mistake does not
@@ -847,6 +949,26 @@ func disagreements(fs *Findings, s *Submission) string {
 		return ""
 	}
 	return "（" + strings.Join(said, "，") + "）"
+}
+
+// staleSheet is a sheet of an earlier period whose file name or e-mail
+// subject (what) names the run's period.
+type staleSheet struct {
+	s    *Submission
+	what string
+}
+
+// namesPeriod returns 文件名 or 邮件主题 when sheet s's file name or e-mail
+// subject names period q, "" when neither does.
+func namesPeriod(p *Programme, s *Submission, q Period) string {
+	src := s.Source
+	if got, ok := FindPeriod(strings.TrimSuffix(src.Name, path.Ext(src.Name)), p.Schedule, s.Period.Year); ok && got == q {
+		return "文件名"
+	}
+	if got, ok := FindPeriod(src.Subject, p.Schedule, s.Period.Year); ok && got == q {
+		return "邮件主题"
+	}
+	return ""
 }
 
 // arrival returns the day a sheet arrived: the e-mail's date, else its

@@ -263,7 +263,7 @@ func TestResubmissionChoice(t *testing.T) {
 		{[]*taizhang.Submission{revised, mail}, revised.Source.Path},               //
 		{[]*taizhang.Submission{mail, blank, loose, revised}, revised.Source.Path}, //
 		{[]*taizhang.Submission{revised, loose, blank, mail}, revised.Source.Path}, //
-		{[]*taizhang.Submission{blank}, blank.Source.Path},                         // a blank sheet alone still counts
+		{[]*taizhang.Submission{blank}, ""},                                        // a blank sheet alone is not a report
 	} {
 		if got := winner(c.subs...); got != c.want {
 			var names []string
@@ -349,5 +349,196 @@ func TestRunPeriodFollowsNextPeriodComingIn(t *testing.T) {
 	}
 	if state["包头市"] == "未报" || state["通辽市"] != "未报" {
 		t.Errorf("receipts of %v: %v", q.Next(), state)
+	}
+}
+
+// A sheet sent on time and sent again later — forwarded, or a stray copy —
+// keeps its unit on time: 按时 and 迟报 follow the first sheet received for
+// the period, while the ledger takes the later copy. The first copy's
+// 重复报送 says which copy is used and that its time counts.
+func TestResentSheetKeepsFirstReceipt(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	first := sheet(p, "通辽市", q, "2021-06-13", "推进中")
+	first.Source.Path, first.Source.Received = "通辽市6月上半月进展情况.eml › 通辽市.xlsx", time.Date(2021, 6, 14, 10, 0, 0, 0, taizhang.CST)
+	again := sheet(p, "通辽市", q, "2021-06-13", "推进中")
+	again.Source.Path, again.Source.Received = "Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx", time.Date(2021, 6, 20, 10, 0, 0, 0, taizhang.CST)
+	lateFirst := sheet(p, "赤峰市", q, "2021-06-17", "推进中")
+	lateFirst.Source.Path, lateFirst.Source.Received = "赤峰市6月上半月进展情况.eml › 赤峰市.xlsx", time.Date(2021, 6, 17, 9, 0, 0, 0, taizhang.CST)
+	lateAgain := sheet(p, "赤峰市", q, "2021-06-17", "推进中")
+	lateAgain.Source.Path, lateAgain.Source.Received = "赤峰市6月上半月进展情况（重发）.eml › 赤峰市.xlsx", time.Date(2021, 6, 18, 9, 0, 0, 0, taizhang.CST)
+	for _, order := range [][]*taizhang.Submission{{first, again, lateFirst, lateAgain}, {lateAgain, again, lateFirst, first}} {
+		l := taizhang.Merge(p, files(order...), taizhang.MergeOptions{Period: q})
+		got := map[string]*taizhang.Receipt{}
+		for _, r := range l.ReceiptsOf(q) {
+			got[r.Unit] = r
+		}
+		if r := got["通辽市"]; r.State != taizhang.OnTime || !r.Received.Equal(first.Source.Received) || r.Submission != again || r.First != first {
+			t.Errorf("通辽市: %v received %v from %s, used %s; want 按时 on 06-14 from the first copy, the later copy used", r.State, r.Received, r.First.Source.Path, r.Submission.Source.Path)
+		}
+		if r := got["赤峰市"]; r.State != taizhang.Late || r.DaysLate() != 2 || r.Submission != lateAgain || r.First != lateFirst {
+			t.Errorf("赤峰市: %v %d days, used %s; want 迟报2天 by the first copy", r.State, r.DaysLate(), r.Submission.Source.Path)
+		}
+		text := findingTexts(l)
+		for _, want := range []string{
+			"通辽市6月上半月进展情况.eml › 通辽市.xlsx 提示 重复报送：通辽市2021年6月上半月收到多份进展情况表，采用较新的 Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx，本表未计入汇总；报送时间以最先收到的本表为准",
+			"赤峰市6月上半月进展情况.eml › 赤峰市.xlsx 警告 迟报：赤峰市2021年6月上半月进展情况表应于 2021-06-15 前报送，2021-06-17 09:00 收到（邮件时间），迟报2天",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("missing\n%s\nin\n%s", want, text)
+			}
+		}
+		if strings.Contains(text, "迟报：通辽市") {
+			t.Errorf("通辽市 reported late:\n%s", text)
+		}
+	}
+}
+
+// A unit's sheet of an earlier period sent under an e-mail subject that names
+// the run's period (the old sheet attached by mistake) is named in its 未报,
+// and the reader's 期次不符 stays in the findings.
+func TestOldSheetUnderRunSubject(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-2", taizhang.HalfMonth, 0)
+	stray := sheet(p, "呼和浩特市", q.Prev(), "2021-06-14", "推进中")
+	stray.Source.Path, stray.Source.Subject = "呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx", "呼和浩特市6月下半月进展情况"
+	stray.Source.Received = time.Date(2021, 6, 29, 10, 0, 0, 0, taizhang.CST)
+	fs := files(sheet(p, "包头市", q, "2021-06-30", "推进中"), stray)
+	fs[1].Findings.Add(taizhang.WrongPeriod, stray.Place("F2"), "表中期次为2021年6月上半月，邮件主题中为2021年6月下半月，以表中为准；如表中填错请改正后重新报送")
+	l := taizhang.Merge(p, fs, taizhang.MergeOptions{Period: q})
+	text := findingTexts(l)
+	for _, want := range []string{
+		"错误 未报：呼和浩特市未报送2021年6月下半月进展情况表（应于 2021-06-30 前报送）；收到的 呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx 邮件主题中为2021年6月下半月，表中却是2021年6月上半月的表，如发错了文件，请重新报送",
+		"呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx 进展情况!F2 警告 期次不符：表中期次为2021年6月上半月，邮件主题中为2021年6月下半月，以表中为准；如表中填错请改正后重新报送",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing\n%s\nin\n%s", want, text)
+		}
+	}
+	// Replaced in the run's period by a later sheet, the copy's 期次不符 still shows.
+	q1 := q.Prev()
+	own := sheet(p, "呼和浩特市", q1, "2021-06-14", "推进中")
+	own.Source.Path, own.Source.Received = "呼和浩特市6月上半月进展情况（更正）.eml › 呼和浩特市.xlsx", time.Date(2021, 6, 30, 10, 0, 0, 0, taizhang.CST)
+	l = taizhang.Merge(p, append(fs[1:], files(own)...), taizhang.MergeOptions{Period: q1})
+	want := "呼和浩特市6月下半月进展情况.eml › 呼和浩特市.xlsx 进展情况!F2 警告 期次不符：表中期次为2021年6月上半月，邮件主题中为2021年6月下半月，以表中为准；如表中填错请改正后重新报送"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+}
+
+// blankSheet returns unit's template for period q sent back unfilled: the
+// rows are there, the 进展状态 and 进展情况 cells empty.
+func blankSheet(p *taizhang.Programme, unit string, q taizhang.Period, path string, received time.Time) *taizhang.Submission {
+	s := sheet(p, unit, q, "", "")
+	for i := range s.Entries {
+		s.Entries[i].Texts = nil
+	}
+	s.Source.Path, s.Source.Received = path, received
+	return s
+}
+
+// A unit that sends its template back unfilled has not reported: it is 未报,
+// named with the file, and its rows do not enter the ledger. A sheet with
+// only some rows empty is a report, flagged row by row.
+func TestBlankSheetIsNotAReport(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	blank := blankSheet(p, "包头市", q, "包头市6月上半月进展情况.eml › 包头市_2021年6月上半月_进展情况表.xlsx", time.Date(2021, 6, 14, 17, 0, 0, 0, taizhang.CST))
+	some := sheet(p, "通辽市", q, "2021-06-14", "推进中")
+	some.Entries[0].StatusText, some.Entries[0].Texts = "", nil
+	fs := files(blank, some)
+	l := taizhang.Merge(p, fs, taizhang.MergeOptions{Period: q})
+	state := map[string]*taizhang.Receipt{}
+	for _, r := range l.ReceiptsOf(q) {
+		state[r.Unit] = r
+	}
+	if r := state["包头市"]; r.State != taizhang.Missing || r.Submission != nil || len(r.Blank) != 1 || r.Blank[0] != blank.Source.Path {
+		t.Errorf("包头市: %v, used %v, blank %q; want 未报 naming the blank file", r.State, r.Submission, r.Blank)
+	}
+	if r := state["通辽市"]; r.State != taizhang.OnTime {
+		t.Errorf("通辽市 with one empty row: %v, want 按时", r.State)
+	}
+	if c := l.Cell("包头市", "一"); c.State != taizhang.NotReported {
+		t.Errorf("包头市 一: %v, want 未报", c.State)
+	}
+	for _, row := range l.Rows {
+		if row.Unit() == "包头市" {
+			t.Fatalf("a row of the blank sheet is in the ledger: %s", row.Place())
+		}
+	}
+	if s := l.Summary(); s.Missing != 15 || s.OnTime != 1 {
+		t.Errorf("summary %+v", s)
+	}
+	text := findingTexts(l)
+	want := "错误 未报：包头市2021年6月上半月进展情况表（应于 2021-06-15 前报送）收到的 包头市6月上半月进展情况.eml › 包头市_2021年6月上半月_进展情况表.xlsx 未填写（各节点的进展状态、进展情况都是空的），视为未报，请其填写后重新报送"
+	if !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	if strings.Contains(text, "包头市_2021年6月上半月_进展情况表.xlsx 进展情况!") {
+		t.Errorf("the blank sheet's empty cells are listed one by one:\n%s", text)
+	}
+	if want := "通辽市_2021年6月上半月.xlsx 进展情况!G5 错误 填写有误："; !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	// Filled in and sent again after the due day, the sheet is used and 迟报:
+	// the blank one was no report.
+	filled := sheet(p, "包头市", q, "2021-06-16", "推进中")
+	filled.Source.Received = time.Date(2021, 6, 16, 9, 0, 0, 0, taizhang.CST)
+	l = taizhang.Merge(p, files(blank, filled), taizhang.MergeOptions{Period: q})
+	for _, r := range l.ReceiptsOf(q) {
+		if r.Unit == "包头市" && (r.State != taizhang.Late || r.Submission != filled || r.DaysLate() != 1) {
+			t.Errorf("包头市 blank then filled: %v, %d days; want 迟报1天 with the filled sheet", r.State, r.DaysLate())
+		}
+	}
+}
+
+// A revision (修改版, 更正…) that arrived after the original wins even when
+// its 填报日期 was left as it was, or older; one that arrived before the
+// original does not. The unit's time is still the original's.
+func TestRevisionWithOldFilledDate(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	at := func(day, hour int) time.Time { return time.Date(2021, 6, day, hour, 0, 0, 0, taizhang.CST) }
+	mail := sheet(p, "乌海市", q, "2021-06-14", "推进中")
+	mail.Source.Path, mail.Source.Received = "乌海市6月上半月进展情况.eml › 乌海市.xlsx", at(14, 10)
+	loose := sheet(p, "乌海市", q, "2021-06-14", "推进中")
+	loose.Source.Path, loose.Source.Modified = "乌海市.xlsx", at(14, 11)
+	older := sheet(p, "乌海市", q, "2021-06-12", "推进中") // 填报日期 copied from a draft
+	older.Source.Path, older.Source.Modified = "乌海市_修改版.xlsx", at(17, 9)
+	same := sheet(p, "乌海市", q, "2021-06-14", "推进中")
+	same.Source.Path, same.Source.Modified = "乌海市（更正）.xlsx", at(16, 9)
+	mailed := sheet(p, "乌海市", q, "2021-06-12", "推进中")
+	mailed.Source.Path, mailed.Source.Subject, mailed.Source.Received = "乌海市进展情况.eml › 乌海市.xlsx", "乌海市6月上半月进展情况（更正）", at(18, 9)
+	before := sheet(p, "乌海市", q, "2021-06-09", "推进中")
+	before.Source.Path, before.Source.Modified = "乌海市_修改版(旧).xlsx", at(10, 9)
+	for _, c := range []struct {
+		subs []*taizhang.Submission
+		want *taizhang.Submission
+	}{
+		{[]*taizhang.Submission{mail, older}, older},   // 填报日期 older than the original's
+		{[]*taizhang.Submission{older, mail}, older},   //
+		{[]*taizhang.Submission{loose, older}, older},  //
+		{[]*taizhang.Submission{older, loose}, older},  //
+		{[]*taizhang.Submission{loose, same}, same},    // 填报日期 equal
+		{[]*taizhang.Submission{mail, mailed}, mailed}, // the e-mail subject says 更正
+		{[]*taizhang.Submission{mail, before}, mail},   // a revision that came before the original
+		{[]*taizhang.Submission{before, mail}, mail},   //
+	} {
+		l := taizhang.Merge(p, files(c.subs...), taizhang.MergeOptions{Period: q})
+		for _, r := range l.ReceiptsOf(q) {
+			if r.Unit != "乌海市" {
+				continue
+			}
+			var names []string
+			for _, s := range c.subs {
+				names = append(names, s.Source.Path)
+			}
+			if r.Submission != c.want {
+				t.Errorf("%v: %s used, want %s", names, r.Submission.Source.Path, c.want.Source.Path)
+			}
+			if r.State != taizhang.OnTime {
+				t.Errorf("%v: %v, want 按时", names, r.State)
+			}
+		}
 	}
 }

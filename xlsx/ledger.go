@@ -244,6 +244,20 @@ func source(p taizhang.Place) string {
 	return p.String()
 }
 
+// receiptState returns 报送状态 as 报送情况 and 总览 show it: 迟报3天,
+// 未报（无法读取）, 未报（表未填写）, or the state itself.
+func receiptState(r *taizhang.Receipt) string {
+	switch {
+	case r.State == taizhang.Late:
+		return fmt.Sprintf("迟报%d天", r.DaysLate())
+	case r.State == taizhang.Missing && len(r.Unreadable) > 0:
+		return "未报（无法读取）"
+	case r.State == taizhang.Missing && len(r.Blank) > 0:
+		return "未报（表未填写）"
+	}
+	return r.State.String()
+}
+
 func (lw *ledgerWriter) receipts() error {
 	l := lw.l
 	widths := []float64{22, 18, 10, 18, 10, 60, 50}
@@ -272,20 +286,22 @@ func (lw *ledgerWriter) receipts() error {
 		for _, u := range r.Unreadable {
 			file = strings.TrimPrefix(file+"\n无法读取："+u, "\n")
 		}
+		for _, u := range r.Blank {
+			file = strings.TrimPrefix(file+"\n未填写："+u, "\n")
+		}
 		var rep []string
 		for _, s := range r.Replaced {
 			rep = append(rep, s.Source.Path)
 		}
 		replaced = strings.Join(rep, "\n")
-		state := r.State.String()
-		switch {
-		case r.State == taizhang.Late:
-			state = fmt.Sprintf("迟报%d天", r.DaysLate())
-		case r.State == taizhang.Missing && len(r.Unreadable) > 0:
-			state = "未报（无法读取）"
+		state := receiptState(&r)
+		from := r.ReceivedFrom
+		if from != "" && r.First != nil && r.First != r.Submission {
+			// The time is the first copy's, listed among the replaced.
+			from += "（首次报送）"
 		}
 		row := []any{textCell(r.Unit, b), textCell(r.Period.String(), b), textCell(state, lw.body(color, true)), received,
-			textCell(r.ReceivedFrom, lw.body("", true)), textCell(file, b), textCell(replaced, b)}
+			textCell(from, lw.body("", true)), textCell(file, b), textCell(replaced, b)}
 		if err := sw.SetRow(cell(1, i+2), row, fit(widths, row)...); err != nil {
 			return err
 		}
@@ -534,14 +550,7 @@ func (lw *ledgerWriter) overview() error {
 		if required > 0 {
 			rate = float64(done) / float64(required)
 		}
-		state := r.State.String()
-		switch {
-		case r.State == taizhang.Late:
-			state = fmt.Sprintf("迟报%d天", r.DaysLate())
-		case r.State == taizhang.Missing && len(r.Unreadable) > 0:
-			state = "未报（无法读取）"
-		}
-		row = append(row, excelize.Cell{StyleID: pct, Value: rate}, excelize.Cell{StyleID: mark(receiptColor[r.State]), Value: state})
+		row = append(row, excelize.Cell{StyleID: pct, Value: rate}, excelize.Cell{StyleID: mark(receiptColor[r.State]), Value: receiptState(r)})
 		if err := sw.SetRow(cell(1, headerRow+1+i), row); err != nil {
 			return err
 		}

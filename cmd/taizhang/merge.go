@@ -127,9 +127,12 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch r.State {
 		case taizhang.Missing:
-			if len(r.Unreadable) > 0 {
+			switch {
+			case len(r.Unreadable) > 0:
 				missing = append(missing, r.Unit+"（文件无法读取）")
-			} else {
+			case len(r.Blank) > 0:
+				missing = append(missing, r.Unit+"（报送的表未填写）")
+			default:
 				missing = append(missing, r.Unit)
 			}
 		case taizhang.Late:
@@ -200,20 +203,23 @@ func shortPath(p string) string {
 
 // reminder returns the 催报 text for the units that have not reported the
 // run's period, with contacts from the programme, ready to paste into a
-// message. Units whose file came but could not be read are asked to send it again.
+// message. Units whose file came but could not be read are asked to send it
+// again, and units that sent the template back unfilled to fill it in.
 func reminder(l *taizhang.Ledger) string {
 	var b strings.Builder
-	var missing, broken []*taizhang.Receipt
+	var missing, broken, blank []*taizhang.Receipt
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch {
 		case r.State != taizhang.Missing:
 		case len(r.Unreadable) > 0:
 			broken = append(broken, r)
+		case len(r.Blank) > 0:
+			blank = append(blank, r)
 		default:
 			missing = append(missing, r)
 		}
 	}
-	if len(missing)+len(broken) == 0 {
+	if len(missing)+len(broken)+len(blank) == 0 {
 		fmt.Fprintf(&b, "%s各单位均已报送，无需催报。\n", l.Period)
 		return b.String()
 	}
@@ -240,19 +246,31 @@ func reminder(l *taizhang.Ledger) string {
 			fmt.Fprintf(&b, "%d. %s（%s）\n", i+1, r.Unit, contact(r.Unit))
 		}
 	}
-	if len(broken) > 0 {
-		if len(missing) > 0 {
+	listed := len(missing) > 0
+	for _, g := range []struct {
+		rs         []*taizhang.Receipt
+		head, what string
+		files      func(*taizhang.Receipt) []string
+	}{
+		{broken, "报送的文件无法读取，请重新报送", "无法读取", func(r *taizhang.Receipt) []string { return r.Unreadable }},
+		{blank, "报送的表未填写，请填写后重新报送", "未填写", func(r *taizhang.Receipt) []string { return r.Blank }},
+	} {
+		if len(g.rs) == 0 {
+			continue
+		}
+		if listed {
 			fmt.Fprint(&b, "另有")
 		} else {
 			fmt.Fprint(&b, "以下")
 		}
-		fmt.Fprintf(&b, " %d 个单位报送的文件无法读取，请重新报送：\n", len(broken))
-		for i, r := range broken {
-			names := make([]string, len(r.Unreadable))
-			for j, u := range r.Unreadable {
-				names[j] = baseName(u)
+		listed = true
+		fmt.Fprintf(&b, " %d 个单位%s：\n", len(g.rs), g.head)
+		for i, r := range g.rs {
+			var names []string
+			for _, u := range g.files(r) {
+				names = append(names, baseName(u))
 			}
-			fmt.Fprintf(&b, "%d. %s（%s；无法读取：%s）\n", i+1, r.Unit, contact(r.Unit), strings.Join(names, "、"))
+			fmt.Fprintf(&b, "%d. %s（%s；%s：%s）\n", i+1, r.Unit, contact(r.Unit), g.what, strings.Join(names, "、"))
 		}
 	}
 	office := p.Office

@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"taizhang"
+	"taizhang/xlsx"
 )
 
 // TestMergeSummaryBrief prints the merge summary of a period in which many
@@ -80,5 +84,66 @@ func TestMergeSummaryUnreadable(t *testing.T) {
 	want = "无法读取：兴安盟（损坏）.xlsx、乌海市报送.eml › 乌海市（加密）.xlsx、坏1.xlsx、坏2.xlsx、坏3.xlsx、坏4.xlsx、坏5.xlsx、坏6.xlsx、坏7.xlsx、坏8.xlsx等 12 个文件（全部文件及原因见“问题清单”表）\n"
 	if out := summary(); !strings.Contains(out, want) {
 		t.Errorf("summary:\n%s\nwant the line\n%s", out, want)
+	}
+}
+
+// TestMergeBlankTemplate merges April's first half with 包头市's template
+// sent back unfilled in place of its sheet: 包头市 is 未报, the summary, 报送情况
+// and 问题清单 say its sheet was blank, and the 催报 text asks it to fill it in.
+func TestMergeBlankTemplate(t *testing.T) {
+	samples := abs(t, filepath.Join(samplesDir, "2021-04", "上半月"))
+	t.Chdir(t.TempDir())
+	if r := taizhangRun("template", "--period", "2021-04-1", "--unit", "包头市", "-o", "收件"); r.code != exitOK {
+		t.Fatalf("template:\n%v", r)
+	}
+	entries, err := os.ReadDir(samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "包头市") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(samples, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("收件", e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := taizhangRun("merge", "--remind", "-o", "汇总台账.xlsx", "收件")
+	if r.code != exitOK {
+		t.Fatalf("merge:\n%v", r)
+	}
+	blank := filepath.Join("收件", "包头市_2021年4月上半月_进展情况表.xlsx")
+	for _, want := range []string{
+		"应报 16 个单位：已报 15 个（按时 15，迟报 0，时间不明 0），未报 1 个\n未报：包头市（报送的表未填写）\n",
+		"【催报】2021年4月上半月进展情况表应于 2021年4月15日 前报送，以下 1 个单位报送的表未填写，请填写后重新报送：\n1. 包头市（方案中未登记联系人；未填写：包头市_2021年4月上半月_进展情况表.xlsx）\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("merge printed no\n%s\nin\n%s", want, r.stdout)
+		}
+	}
+	f, err := excelize.OpenFile("汇总台账.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if row := receipt(t, f, "包头市", "2021年4月上半月"); row[2] != "未报（表未填写）" || row[5] != "未填写："+blank {
+		t.Errorf("报送情况 of 包头市: %q", row)
+	}
+	want := "包头市2021年4月上半月进展情况表（应于 2021-04-15 前报送）收到的 " + blank + " 未填写（各节点的进展状态、进展情况都是空的），视为未报，请其填写后重新报送"
+	found := false
+	for _, row := range ledgerRows(t, f, xlsx.SheetFindings) {
+		if len(row) > 7 && row[3] == "包头市" {
+			if row[1] != "missing-submission" || row[7] != want {
+				t.Errorf("问题清单 has for 包头市: %q", row)
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("问题清单 lacks the 未报 of 包头市: %s", want)
 	}
 }
