@@ -17,7 +17,7 @@ func init() {
 func runReport(e *env, args []string) int {
 	fs := e.flags("report")
 	month := fs.String("month", "", "报告的`月份`，如 2021-04（必填）")
-	out := fs.StringP("output", "o", "", "写出的月度报告`文件`（默认：月度报告_2021年4月.pdf）")
+	out := fs.StringP("output", "o", "", "写出的月度报告`文件`（默认：月度报告_报告月份.pdf，写在当前文件夹，如 --month 2021-04 时为 月度报告_2021年4月.pdf）")
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该月最后一天）")
 	font := fs.String("font", "", "正文和标题所用的 TrueType `字体文件`（.ttf）；不给则使用系统中的仿宋、黑体、楷体（simfang.ttf 等），没有则用内置字体")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")

@@ -54,3 +54,25 @@ func TestReportCommandRefuses(t *testing.T) {
 		t.Error("input overwritten")
 	}
 }
+
+// The help names the default output as it is made: from the month.
+func TestReportHelpDefaultName(t *testing.T) {
+	r := taizhangRun("report", "-h")
+	want := "  -o, --output 文件     写出的月度报告文件（默认：月度报告_报告月份.pdf，写在当前文件夹，如 --month 2021-04 时为 月度报告_2021年4月.pdf）\n"
+	if r.code != exitOK || !strings.Contains(r.stdout, want) {
+		t.Errorf("report -h:\n%s\nwant the line\n%s", r, want)
+	}
+}
+
+// Without -o the report is named after its month, as -h says.
+func TestReportDefaultName(t *testing.T) {
+	samples := abs(t, samplesDir)
+	t.Chdir(t.TempDir())
+	r := taizhangRun("report", filepath.Join(samples, "2021-05"), "--month", "2021-05")
+	if r.code != exitOK || !strings.HasSuffix(r.stdout, "已写出月度报告：月度报告_2021年5月.pdf\n") {
+		t.Fatalf("%s", r)
+	}
+	if _, err := os.Stat("月度报告_2021年5月.pdf"); err != nil {
+		t.Error(err)
+	}
+}
