@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -71,23 +72,57 @@ func (r *writer) titleBlock() {
 	d.y += bodyLine
 	d.setFont(d.fonts.body, ptBody)
 	d.paragraph(r.title(), para{font: d.fonts.title, size: ptTitle, line: 11.5, align: 'C', outline: 1})
-	d.paragraph("（"+cnDate(taizhang.DateOf(r.opt.Created))+"）", para{font: d.fonts.sub, size: ptBody, line: bodyLine, align: 'C'})
+	d.paragraph("（"+cnDate(r.date())+"）", para{font: d.fonts.sub, size: ptBody, line: bodyLine, align: 'C'})
 	d.y += bodyLine / 2
 }
 
 func (r *writer) opening() {
 	f := r.cur
 	prog := r.l.Programme
-	basis := "按照专项工作推进方案要求"
-	if prog.Document != "" {
-		basis = "按照《" + prog.Document + "》要求"
-	}
+	basis := "按照" + citation(prog) + "要求"
 	office := prog.Office
 	if office == "" {
 		office = "专班"
 	}
 	r.p("%s，%s对%d个填报单位%s报送的进展情况表进行了汇总（数据截至%s）。现将有关情况报告如下：",
 		basis, office, len(f.units), periodList(f.periods, f.month), cnDate(f.asOf))
+}
+
+// docNumber matches a document number (文号) such as 内工改办〔2021〕29号.
+var docNumber = regexp.MustCompile(`[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d+\s*号`)
+
+// citation names the programme's document as 公文 cite one another: its
+// title in 《》, then its 文号 in （）. A 文号 alone is no title and is written
+// bare, as 内工改办〔2021〕29号文件; a title typed where the 文号 goes is taken as
+// the title. Neither gives 专项工作推进方案.
+func citation(p *taizhang.Programme) string {
+	title := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(p.FullName), "《"), "》")
+	no := strings.TrimSpace(p.Document)
+	if title == "" && no != "" && !docNumber.MatchString(no) && !strings.Contains(no, "《") {
+		title, no = strings.TrimSpace(no), ""
+	}
+	switch {
+	case title != "" && no != "":
+		return "《" + title + "》（" + no + "）"
+	case title != "":
+		return "《" + title + "》"
+	case strings.Contains(no, "《"):
+		return no
+	case no != "":
+		return no + "文件"
+	}
+	return "专项工作推进方案"
+}
+
+// date is the report's date: Options.Date, else the data's as-of date.
+func (r *writer) date() taizhang.Date {
+	if !r.opt.Date.IsZero() {
+		return r.opt.Date
+	}
+	if !r.cur.asOf.IsZero() {
+		return r.cur.asOf
+	}
+	return taizhang.DateOf(r.opt.Created)
 }
 
 // periodList writes 2021年4月上半月、下半月 (2期).
@@ -519,7 +554,7 @@ func (r *writer) signature() {
 	if office != "" {
 		d.paragraph(office+"　　", p)
 	}
-	d.paragraph(cnDate(taizhang.DateOf(r.opt.Created))+"　　", p)
+	d.paragraph(cnDate(r.date())+"　　", p)
 }
 
 // appendixTitle starts an appendix page: 附表N at the top left, its title centred.

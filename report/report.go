@@ -19,10 +19,11 @@ import (
 // Options sets what WriteMonthly writes and with which fonts.
 type Options struct {
 	Month    taizhang.Month
-	Created  time.Time // the report's date and the PDF's creation date; zero: now
-	FontFile string    // a .ttf used for body and headings; "": look in FontDirs
-	FontDirs []string  // where to look for simfang.ttf, simhei.ttf, simkai.ttf (and fzxbsjw.ttf)
-	Warnings io.Writer // receives one Chinese line per replaced character; nil: discarded
+	Created  time.Time     // the PDF's creation date; zero: now
+	Date     taizhang.Date // the date under the title and above the signature; zero: the ledger's as-of date
+	FontFile string        // a .ttf used for body and headings; "": look in FontDirs
+	FontDirs []string      // where to look for simfang.ttf, simhei.ttf, simkai.ttf (and fzxbsjw.ttf)
+	Warnings io.Writer     // receives one Chinese line per replaced character; nil: discarded
 }
 
 // WriteMonthly writes the monthly report for opt.Month. cur is the ledger of

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"taizhang"
@@ -105,7 +106,7 @@ func TestMonthlyReport(t *testing.T) {
 	// Whole sentences survive line breaking, page breaks and justification.
 	for _, s := range []string{
 		"关于2021年5月深化工程建设项目审批制度改革专项工作推进情况的报告",
-		"按照《内工改办〔2021〕29号》要求，自治区专项推进工作专班对16个填报单位2021年5月上半月、下半月共2期报送的进展情况表进行了汇总（数据截至2021年5月31日）。现将有关情况报告如下：",
+		"按照《关于贯彻落实党中央决策部署 深化工程建设项目审批制度改革专项工作推进方案》（内工改办〔2021〕29号）要求，自治区专项推进工作专班对16个填报单位2021年5月上半月、下半月共2期报送的进展情况表进行了汇总（数据截至2021年5月31日）。现将有关情况报告如下：",
 		"通辽市反映，节点二：“多规合一”平台与不动产登记系统数据标准不一致，图斑核对工作量大；涉及嘎查名称“□日嘎郎”等生僻字□录入困难。",
 		"请各单位6月上半月进展情况表于2021年6月15日前报送，6月下半月进展情况表于2021年6月30日前报送。",
 		"附表1", "附表2", "图1", "图2",
@@ -401,6 +402,60 @@ func TestNoSheets(t *testing.T) {
 	for _, s := range []string{"本月应报送进展情况表32份（16个单位，2期），实际报送0份，报送率0%", "另有98项因未报送或填报不全无法判断进展"} {
 		if !strings.Contains(flat, s) {
 			t.Errorf("report lacks %q", s)
+		}
+	}
+}
+
+// pdfText writes the report and returns its text without white space.
+func pdfText(t *testing.T, cur, prev *taizhang.Ledger, opt Options) string {
+	t.Helper()
+	tool(t, "pdftotext")
+	path, _, _ := writePDF(t, cur, prev, opt)
+	return squeeze(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+}
+
+// The report is dated by its data (or Options.Date), not by the clock that wrote it.
+func TestReportDate(t *testing.T) {
+	p := builtin(t)
+	cur, _ := ledgers(p, may2021, realistic)
+	clock := time.Date(2026, 11, 29, 10, 0, 0, 0, taizhang.CST)
+	flat := pdfText(t, cur, nil, Options{Month: may2021, Created: clock})
+	for _, s := range []string{"推进情况的报告（2021年5月31日）", "自治区专项推进工作专班2021年5月31日"} {
+		if !strings.Contains(flat, s) {
+			t.Errorf("report lacks %q", s)
+		}
+	}
+	if strings.Contains(flat, "2026年") {
+		t.Error("report is dated by the clock")
+	}
+	flat = pdfText(t, cur, nil, Options{Month: may2021, Created: clock, Date: taizhang.MakeDate(2021, 6, 4)})
+	for _, s := range []string{"推进情况的报告（2021年6月4日）", "自治区专项推进工作专班2021年6月4日", "（数据截至2021年5月31日）"} {
+		if !strings.Contains(flat, s) {
+			t.Errorf("report with Date 2021-06-04 lacks %q", s)
+		}
+	}
+}
+
+// The programme's document is cited as 《title》（文号）; a 文号 is no title and takes no 《》.
+func TestReportCitesDocument(t *testing.T) {
+	for _, tc := range []struct {
+		fullName, document, want string
+	}{
+		{"关于贯彻落实党中央决策部署 深化工程建设项目审批制度改革专项工作推进方案", "内工改办〔2021〕29号", "按照《关于贯彻落实党中央决策部署深化工程建设项目审批制度改革专项工作推进方案》（内工改办〔2021〕29号）要求，"},
+		{"", "内工改办〔2021〕29号", "按照内工改办〔2021〕29号文件要求，"},
+		{"", "内工改办[2021]29号", "按照内工改办[2021]29号文件要求，"},
+		{"《专项工作推进方案》", "", "按照《专项工作推进方案》要求，"},
+		{"", "专项工作推进方案", "按照《专项工作推进方案》要求，"},
+		{"", "", "按照专项工作推进方案要求，"},
+	} {
+		p := builtin(t)
+		p.FullName, p.Document = tc.fullName, tc.document
+		ps := may2021.Periods(p.Schedule)
+		cur := taizhang.Merge(p, nil, taizhang.MergeOptions{Period: ps[1], From: ps[0]})
+		flat := pdfText(t, cur, nil, Options{Month: may2021})
+		if !strings.Contains(flat, squeeze(tc.want)) {
+			said, _, _ := strings.Cut(flat[strings.Index(flat, "按照"):], "，")
+			t.Errorf("全称 %q 文号 %q: report says %q, want %q", tc.fullName, tc.document, said, tc.want)
 		}
 	}
 }

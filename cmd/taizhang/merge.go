@@ -108,7 +108,7 @@ func runMerge(e *env, args []string) int {
 		if m == (taizhang.Month{}) {
 			m = l.Period.MonthOf()
 		}
-		if _, _, err := e.writeMonthly(p, files, m, opt.AsOf, store, *font, *reportPath); err != nil {
+		if _, _, err := e.writeMonthly(p, files, m, opt.AsOf, taizhang.Date{}, store, *font, *reportPath); err != nil {
 			return e.fail("merge", "%v", err)
 		}
 		fmt.Fprintf(e.stdout, "已写出%s月度报告：%s\n", m, *reportPath)

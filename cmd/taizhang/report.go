@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--force] [--as-of 日期] [--font 字体文件]", order: 50,
+	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--force] [--as-of 日期] [--date 日期] [--font 字体文件]", order: 50,
 		short: "按月汇总各单位报回的进展情况表，写出报领导小组的月度报告（PDF）",
 		run:   runReport})
 }
@@ -19,6 +19,7 @@ func runReport(e *env, args []string) int {
 	month := fs.String("month", "", "报告的`月份`，如 2021-04（必填）")
 	out := fs.StringP("output", "o", "", "写出的月度报告`文件`（默认：月度报告_报告月份.pdf，写在当前文件夹，如 --month 2021-04 时为 月度报告_2021年4月.pdf）")
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该月最后一天）")
+	date := fs.String("date", "", "报告标题下和落款处的`日期`（默认：数据截至日期）")
 	font := fs.String("font", "", "正文和标题所用的 TrueType `字体文件`（.ttf）；不给则使用系统中的仿宋、黑体、楷体（simfang.ttf 等），没有则用内置字体")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
 	force := fs.Bool("force", false, "输出文件已存在、但不是 PDF 文件时也覆盖它；输入文件和方案工作簿始终不会被覆盖")
@@ -46,6 +47,12 @@ func runReport(e *env, args []string) int {
 			return e.fail("report", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
 		}
 	}
+	var dated taizhang.Date
+	if *date != "" {
+		if dated, err = taizhang.ParseDate(*date, m.Year); err != nil {
+			return e.fail("report", "--date：日期%q%v，请写成如 2021-06-04", *date, err)
+		}
+	}
 	path := *out
 	if path == "" {
 		path = fmt.Sprintf("月度报告_%s.pdf", m)
@@ -63,7 +70,7 @@ func runReport(e *env, args []string) int {
 	}
 	defer store.Close()
 	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store})
-	cur, prev, err := e.writeMonthly(p, files, m, day, store, *font, path)
+	cur, prev, err := e.writeMonthly(p, files, m, day, dated, store, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)
 	}
@@ -79,8 +86,9 @@ func runReport(e *env, args []string) int {
 }
 
 // writeMonthly merges the files for month m (the previous month too, when
-// its sheets are among them) and writes the monthly report to path.
-func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizhang.Month, asOf taizhang.Date, store taizhang.TextStore, font, path string) (cur, prev *taizhang.Ledger, err error) {
+// its sheets are among them) and writes the monthly report to path, dated
+// date (zero: the as-of date).
+func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizhang.Month, asOf, date taizhang.Date, store taizhang.TextStore, font, path string) (cur, prev *taizhang.Ledger, err error) {
 	periods := m.Periods(p.Schedule)
 	cur = taizhang.Merge(p, files, taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0], AsOf: asOf, Store: store})
 	pm := m.Prev()
@@ -97,6 +105,7 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 	ropt := report.Options{
 		Month:    m,
 		Created:  e.now(),
+		Date:     date,
 		FontFile: font,
 		FontDirs: report.DefaultFontDirs(e.getenv),
 		Warnings: e.stderr,

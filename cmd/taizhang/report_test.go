@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,5 +75,46 @@ func TestReportDefaultName(t *testing.T) {
 	}
 	if _, err := os.Stat("月度报告_2021年5月.pdf"); err != nil {
 		t.Error(err)
+	}
+}
+
+// pdfText returns the text of a PDF without white space, skipping the test
+// when pdftotext is not installed.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
+
+// The report is dated by its data, or by --date; never by the clock.
+func TestReportDateFlag(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "（2021年5月31日）"},
+		{[]string{"--date", "2021-06-04"}, "（2021年6月4日）"},
+	} {
+		out := filepath.Join(dir, "r.pdf")
+		r := taizhangRun(append([]string{"report", filepath.Join(samplesDir, "2021-05"), "--month", "2021-05", "-o", out}, tc.args...)...)
+		if r.code != exitOK {
+			t.Fatalf("%q: %s", tc.args, r)
+		}
+		flat := pdfText(t, out)
+		if !strings.Contains(flat, "推进情况的报告"+tc.want) || !strings.Contains(flat, "专班"+strings.Trim(tc.want, "（）")) {
+			t.Errorf("%q: report not dated %s:\n%.300s", tc.args, tc.want, flat)
+		}
+	}
+	r := taizhangRun("report", filepath.Join(samplesDir, "2021-05"), "--month", "2021-05", "--date", "6月31日", "-o", filepath.Join(dir, "r.pdf"))
+	if want := "taizhang report: --date：日期\"6月31日\"不是有效日期，请写成如 2021-06-04\n"; r.code != exitFailed || r.stderr != want {
+		t.Errorf("bad --date:\n%s\nwant %s", r, want)
 	}
 }
