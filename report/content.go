@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -160,12 +161,15 @@ func (r *writer) overall() {
 		fmt.Fprintf(&b, "；另有%d项因未报送或填报不全无法判断进展", n)
 	}
 	b.WriteString("。")
+	if s := r.carriedNote(); s != "" {
+		b.WriteString(s)
+	}
 	var allDone, overdue []string
 	for _, m := range f.milestones {
 		if m.total() > 0 && len(m.units[catDone]) == m.total() {
 			allDone = append(allDone, m.ms.ID)
 		}
-		if m.ms.Deadline.Before(f.asOf) && len(m.units[catDone]) < m.total() {
+		if len(m.overdue()) > 0 {
 			overdue = append(overdue, m.ms.ID)
 		}
 	}
@@ -217,6 +221,37 @@ func (r *writer) overall() {
 		rows = append(rows, barRow{label: u.name, counts: u.cats})
 	}
 	r.figure("各单位节点完成情况（按节点数）", rows)
+}
+
+// carriedNote says whose progress is counted from an earlier sheet:
+// 兴安盟未报送5月下半月进展情况表，其节点进展按其5月上半月报送的情况统计.
+func (r *writer) carriedNote() string {
+	f := r.cur
+	if f.carried == 0 {
+		return ""
+	}
+	var parts []string
+	for _, u := range f.units {
+		if len(u.carriedFrom) == 0 {
+			continue
+		}
+		var from []taizhang.Period
+		for _, q := range u.carriedFrom {
+			if !contains(from, q) {
+				from = append(from, q)
+			}
+		}
+		slices.SortFunc(from, taizhang.Period.Compare)
+		if contains(u.missingPeriods, r.l.Period) {
+			parts = append(parts, fmt.Sprintf("%s未报送%s进展情况表，其节点进展按其%s报送的情况统计", u.name, shortPeriod(r.l.Period), suffixes(from)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s有%d个节点%s未填写或进展状态无法识别，按其%s报送的情况统计", u.name, len(u.carriedFrom), shortPeriod(r.l.Period), suffixes(from)))
+		}
+	}
+	if len(parts) > nameLimit {
+		parts = append(parts[:nameLimit], fmt.Sprintf("另有%d个单位类似", len(parts)-nameLimit))
+	}
+	return strings.Join(parts, "；") + "，文中注明所据期次。"
 }
 
 func (r *writer) figure(caption string, rows []barRow) {
@@ -287,8 +322,8 @@ func (r *writer) measures() {
 				b.WriteString("，无应报单位。")
 				r.p("%s", b.String())
 				continue
-			case done < mf.total() && ms.Deadline.Before(f.asOf):
-				fmt.Fprintf(&b, "（已逾期%d天）", ms.Deadline.DaysUntil(f.asOf))
+			case len(mf.overdue()) > 0:
+				fmt.Fprintf(&b, "（已逾期%d天）", mf.daysOverdue(f.asOf))
 			}
 			fmt.Fprintf(&b, "，应报单位%d个", mf.total())
 			if done == mf.total() {
@@ -298,7 +333,7 @@ func (r *writer) measures() {
 					if len(mf.units[c]) == 0 {
 						continue
 					}
-					fmt.Fprintf(&b, "；%s%d个（%s）", categories[c].name, len(mf.units[c]), names(mf.units[c]))
+					fmt.Fprintf(&b, "；%s%d个（%s）", categories[c].name, len(mf.units[c]), names(mf.labels(mf.units[c])))
 				}
 				b.WriteString("。")
 			}
@@ -315,15 +350,19 @@ func (r *writer) leadProgress(m *taizhang.Measure, ms *taizhang.Milestone) strin
 	if m.LeadUnit == "" || !ms.Reports(m.LeadUnit) {
 		return ""
 	}
-	e := r.l.Cell(m.LeadUnit, ms.ID).Entry
-	if e == nil {
+	c, from := r.l.Latest(m.LeadUnit, ms.ID)
+	if c.Entry == nil {
 		return ""
 	}
-	t := oneLine(r.texts(e).Progress)
+	t := oneLine(r.texts(c.Entry).Progress)
 	if t == "" {
 		return ""
 	}
-	return m.LeadUnit + "报告：" + clip(t, 200) + endStop(t)
+	who := m.LeadUnit
+	if !from.IsZero() {
+		who += shortPeriod(from)
+	}
+	return who + "报告：" + clip(t, 200) + endStop(t)
 }
 
 func (r *writer) problems() {
@@ -373,13 +412,13 @@ func (r *writer) problems() {
 	r.h2("（二）节点逾期未完成")
 	any := false
 	for _, m := range f.milestones {
-		units := m.units[catOverdue]
+		units := m.overdue()
 		if len(units) == 0 {
 			continue
 		}
 		any = true
 		r.p("节点%s%s完成时限为%s，截至%s已逾期%d天，仍有%d个单位未完成：%s。",
-			m.ms.ID, quoted(m.ms.Title), cnDate(m.ms.Deadline), cnDate(f.asOf), m.ms.Deadline.DaysUntil(f.asOf), len(units), names(units))
+			m.ms.ID, quoted(m.ms.Title), cnDate(m.ms.Deadline), cnDate(f.asOf), m.daysOverdue(f.asOf), len(units), names(m.labels(units)))
 	}
 	if !any {
 		r.p("截至%s，没有逾期未完成的节点。", cnDate(f.asOf))
@@ -426,11 +465,18 @@ func (r *writer) problems() {
 			if !ok || c.Entry == nil {
 				continue
 			}
+			node := "节点" + m.ms.ID
+			if q, carried := m.from[u.name]; carried {
+				if !contains(f.periods, q) {
+					continue // an older month's difficulty
+				}
+				node += "（据" + shortPeriod(q) + "报送）"
+			}
 			t := oneLine(r.texts(c.Entry).Problems)
 			if t == "" || isNone(t) {
 				continue
 			}
-			ps = append(ps, "节点"+m.ms.ID+"："+strings.TrimRight(clip(t, 120), "。；;，, "))
+			ps = append(ps, node+"："+strings.TrimRight(clip(t, 120), "。；;，, "))
 		}
 		if len(ps) > 0 {
 			told = append(told, u.name+"反映，"+strings.Join(ps, "；"))
@@ -496,7 +542,7 @@ func (r *writer) nextSteps() {
 		} else {
 			var left []string
 			for c := catInProgress; c < numCats; c++ {
-				left = append(left, m.units[c]...)
+				left = append(left, m.labels(m.units[c])...)
 			}
 			fmt.Fprintf(&b, "。目前尚有%d个单位未完成（%s），请牵头单位加强调度，确保按期完成。", notDone, names(left))
 		}
@@ -506,7 +552,7 @@ func (r *writer) nextSteps() {
 	var overdue []string
 	var leads []string
 	for _, m := range f.milestones {
-		if len(m.units[catOverdue]) > 0 {
+		if len(m.overdue()) > 0 {
 			overdue = append(overdue, m.ms.ID)
 			if mm := measureOf(m.ms); mm != nil && mm.LeadUnit != "" && !contains(leads, mm.LeadUnit) {
 				leads = append(leads, mm.LeadUnit)
@@ -582,8 +628,14 @@ func (r *writer) matrix() {
 	cols = append(cols, column{title: "已完成/应报", width: 0, align: 'C'})
 	var rows [][]string
 	var states [][]taizhang.CellState
+	var carried []string // whose cells come from an earlier sheet, and which
 	for i, u := range f.units {
-		row := []string{fmt.Sprint(i + 1), u.name}
+		name := u.name
+		if len(u.carriedFrom) > 0 {
+			name += "*"
+			carried = append(carried, r.carriedFrom(u))
+		}
+		row := []string{fmt.Sprint(i + 1), name}
 		var st []taizhang.CellState
 		for _, m := range f.milestones {
 			c, ok := m.cells[u.name]
@@ -623,7 +675,41 @@ func (r *writer) matrix() {
 		key = append(key, m.ms.ID+" "+m.ms.Title)
 	}
 	note := para{font: d.fonts.body, size: ptNote, line: ptNote * mmPerPt * 1.5, align: 'J'}
-	d.paragraph("注：表头为节点编号和完成时限；“—”为该单位无需填报的节点，灰底为逾期未完成、未报或填报不全。节点："+strings.Join(key, "；")+"。", note)
+	star := ""
+	if len(carried) > 0 {
+		list := strings.Join(carried[:min(len(carried), nameLimit)], "；")
+		if len(carried) > nameLimit {
+			list += fmt.Sprintf("等%d个单位", len(carried))
+		}
+		star = "；带“*”的单位最近一期未报送或有节点未填写，按其此前最近一次报送的进展状态列示（" + list + "）"
+	}
+	d.paragraph("注：表头为节点编号和完成时限；“—”为该单位无需填报的节点，灰底为逾期未完成、未报或填报不全"+star+"。节点："+strings.Join(key, "；")+"。", note)
+}
+
+// carriedFrom says where a unit's carried cells come from: 乌海市据6月上半月报送
+// when it missed the period, else 自治区政务服务局节点六据4月下半月报送.
+func (r *writer) carriedFrom(u unitFacts) string {
+	byPeriod := map[taizhang.Period][]string{}
+	var order []taizhang.Period
+	for _, m := range r.cur.milestones {
+		q, ok := m.from[u.name]
+		if !ok {
+			continue
+		}
+		if byPeriod[q] == nil {
+			order = append(order, q)
+		}
+		byPeriod[q] = append(byPeriod[q], m.ms.ID)
+	}
+	slices.SortFunc(order, func(a, b taizhang.Period) int { return b.Compare(a) })
+	if len(order) == 1 && len(u.carriedFrom) == u.required && contains(u.missingPeriods, r.l.Period) {
+		return u.name + "据" + shortPeriod(order[0]) + "报送"
+	}
+	var parts []string
+	for _, q := range order {
+		parts = append(parts, "节点"+strings.Join(byPeriod[q], "、")+"据"+shortPeriod(q)+"报送")
+	}
+	return u.name + strings.Join(parts, "，")
 }
 
 func (r *writer) ranking() {
@@ -743,14 +829,7 @@ func isNone(s string) bool {
 	return false
 }
 
-func contains(ss []string, s string) bool {
-	for _, t := range ss {
-		if t == s {
-			return true
-		}
-	}
-	return false
-}
+func contains[T comparable](ss []T, s T) bool { return slices.Contains(ss, s) }
 
 func btoi(b bool) int {
 	if b {

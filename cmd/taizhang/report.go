@@ -75,7 +75,7 @@ func runReport(e *env, args []string) int {
 		return e.fail("report", "%v", err)
 	}
 	pm := m.Prev()
-	s := cur.Summary()
+	s := cur.LatestSummary() // as the report counts them
 	fmt.Fprintf(e.stdout, "报告月份：%s（截至 %s）\n", m, cur.AsOf)
 	fmt.Fprintf(e.stdout, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue)
 	if prev == nil {

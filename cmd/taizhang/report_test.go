@@ -118,3 +118,25 @@ func TestReportDateFlag(t *testing.T) {
 		t.Errorf("bad --date:\n%s\nwant %s", r, want)
 	}
 }
+
+// 乌海市 sent nothing for 2021年6月下半月: the report and the screen count its
+// milestones by its 6月上半月 sheet, and say so.
+func TestReportCarriesMissedPeriod(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	r := taizhangRun("report", samplesDir, "--programme", filepath.Join(samplesDir, "方案工作簿.xlsx"), "--month", "2021-06", "--as-of", "2021-06-30", "-o", out)
+	if r.code != exitOK || !strings.Contains(r.stdout, "节点：应报 98 项，已完成 40 项，推进中 58 项，未启动 0 项，逾期未完成 0 项\n") {
+		t.Fatalf("%s", r)
+	}
+	flat := pdfText(t, out)
+	for _, want := range []string{
+		"已完成40项，占40.8%；推进中58项；未启动0项；逾期未完成0项。乌海市未报送6月下半月进展情况表，其节点进展按其6月上半月报送的情况统计",
+		"乌海市（据6月上半月报送）",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(flat, "未报或填报不全1个（乌海市）") {
+		t.Error("report counts 乌海市's milestones as unknown")
+	}
+}
