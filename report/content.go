@@ -87,6 +87,18 @@ func (r *writer) opening() {
 	}
 	r.p("%s，%s对%d个填报单位%s报送的进展情况表进行了汇总（数据截至%s）。现将有关情况报告如下：",
 		basis, office, len(f.units), periodList(f.periods, f.month), cnDate(f.asOf))
+	if len(f.pending) > 0 {
+		var ps, dues []string
+		for _, q := range f.pending {
+			ps = append(ps, shortPeriod(q))
+			dues = append(dues, cnDate(prog.DueDate(q)))
+		}
+		due := "应于" + dues[0] + "前报送"
+		if len(dues) > 1 {
+			due = "分别应于" + strings.Join(dues, "、") + "前报送"
+		}
+		r.p("本月报告截至%s，%s进展情况表尚未到报送时间（%s），未计入本报告。", cnDate(f.asOf), strings.Join(ps, "、"), due)
+	}
 }
 
 // docNumber matches a document number (文号) such as 内工改办〔2021〕29号.
@@ -187,8 +199,12 @@ func (r *writer) overall() {
 	r.p("%s", b.String())
 	// Receipts.
 	b.Reset()
-	fmt.Fprintf(&b, "本月应报送进展情况表%d份（%d个单位，%d期），实际报送%d份，报送率%s；按时报送%d份，按时报送率%s",
-		f.expected, len(f.units), len(f.periods), f.received, pct(f.receiptRate()), f.onTime, pct(f.onTimeRate()))
+	what := "本月应报送进展情况表"
+	if len(f.pending) > 0 {
+		what = "本月已到报送时间的进展情况表"
+	}
+	fmt.Fprintf(&b, "%s%d份（%d个单位，%d期），实际报送%d份，报送率%s；按时报送%d份，按时报送率%s",
+		what, f.expected, len(f.units), len(f.periods), f.received, pct(f.receiptRate()), f.onTime, pct(f.onTimeRate()))
 	fmt.Fprintf(&b, "；迟报%d份，未报%d份", f.late, f.missing)
 	if f.unknownTime > 0 {
 		fmt.Fprintf(&b, "；另有%d份无法确定报送时间", f.unknownTime)
@@ -504,14 +520,29 @@ func (r *writer) nextSteps() {
 		r.h2("（" + taizhang.ChineseNumber(n) + "）" + s)
 	}
 	measureOf := func(ms *taizhang.Milestone) *taizhang.Measure { return r.l.Programme.MeasureOf(ms.Measure) }
+	// Deadlines from the day after the as-of date to the next month's end:
+	// the rest of a month not yet over, then the next month.
+	from := f.asOf.AddDays(1)
+	window := next.String()
+	if from != next.First() {
+		window = cnDate(from) + "至" + cnDate(next.Last())
+	}
 	var due []milestoneFacts
 	for _, m := range f.milestones {
-		if !m.ms.Deadline.Before(next.First()) && !m.ms.Deadline.After(next.Last()) {
+		if !m.ms.Deadline.Before(from) && !m.ms.Deadline.After(next.Last()) {
 			due = append(due, m)
 		}
 	}
 	if len(due) > 0 {
-		head(fmt.Sprintf("抓紧推进%d月到期节点", int(next.Month)))
+		var months []string
+		byDeadline := slices.Clone(due)
+		slices.SortStableFunc(byDeadline, func(a, b milestoneFacts) int { return a.ms.Deadline.Compare(b.ms.Deadline) })
+		for _, m := range byDeadline {
+			if mo := fmt.Sprintf("%d月", int(m.ms.Deadline.Month)); !contains(months, mo) {
+				months = append(months, mo)
+			}
+		}
+		head("抓紧推进" + strings.Join(months, "、") + "到期节点")
 	} else {
 		head("统筹推进后续节点")
 		var upcoming *milestoneFacts
@@ -521,9 +552,9 @@ func (r *writer) nextSteps() {
 			}
 		}
 		if upcoming == nil {
-			r.p("%s没有到期节点，方案确定的节点均已到期。", next)
+			r.p("%s没有到期节点，方案确定的节点均已到期。", window)
 		} else {
-			r.p("%s没有到期节点。下一个到期的是节点%s%s，完成时限为%s。", next, upcoming.ms.ID, quoted(upcoming.ms.Title), cnDate(upcoming.ms.Deadline))
+			r.p("%s没有到期节点。下一个到期的是节点%s%s，完成时限为%s。", window, upcoming.ms.ID, quoted(upcoming.ms.Title), cnDate(upcoming.ms.Deadline))
 		}
 	}
 	for _, m := range due {
@@ -570,7 +601,7 @@ func (r *writer) nextSteps() {
 	// Reporting.
 	head("按时报送进展情况")
 	var dues []string
-	for _, q := range next.Periods(r.l.Programme.Schedule) {
+	for _, q := range append(slices.Clone(f.pending), next.Periods(r.l.Programme.Schedule)...) {
 		dues = append(dues, fmt.Sprintf("%s进展情况表于%s前报送", shortPeriod(q), cnDate(r.l.Programme.DueDate(q))))
 	}
 	s := "请各单位" + strings.Join(dues, "，") + "。"

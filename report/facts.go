@@ -12,6 +12,7 @@ type facts struct {
 	month   taizhang.Month
 	asOf    taizhang.Date
 	periods []taizhang.Period // the month's periods in the ledger, in order
+	pending []taizhang.Period // the month's periods after the ledger's, not yet due
 
 	// Receipts of the month's periods.
 	expected, received, onTime, late, missing, unknownTime int
@@ -107,6 +108,11 @@ func monthFacts(l *taizhang.Ledger, m taizhang.Month) *facts {
 	for _, q := range l.Periods {
 		if q.MonthOf() == m {
 			f.periods = append(f.periods, q)
+		}
+	}
+	for _, q := range m.Periods(p.Schedule) {
+		if l.Period.Before(q) {
+			f.pending = append(f.pending, q)
 		}
 	}
 	byUnit := map[string]*unitFacts{}

@@ -27,8 +27,10 @@ type Options struct {
 }
 
 // WriteMonthly writes the monthly report for opt.Month. cur is the ledger of
-// the month's last period (receipts from the month's first period on); prev
-// is the previous month's ledger, or nil when there is none to compare with.
+// the month's last period already due (Programme.DuePeriods; receipts from
+// the month's first period on): the month's later periods are named as not
+// yet due and left out. prev is the previous month's ledger, or nil when
+// there is none to compare with.
 func WriteMonthly(w io.Writer, cur, prev *taizhang.Ledger, opt Options) error {
 	_, err := writeMonthly(w, cur, prev, opt)
 	return err

@@ -557,3 +557,36 @@ func checkOverdueAgrees(t *testing.T, l *taizhang.Ledger, flat string) {
 		t.Errorf("附表1 shows %d cells 逾期未完成, want %d", k, want)
 	}
 }
+
+// A report for a month not yet over counts only the periods already due,
+// says so, and asks for the sheets still to come.
+func TestUnfinishedMonth(t *testing.T) {
+	p := builtin(t)
+	p.Measures[4].Milestones[0].Deadline = taizhang.MakeDate(2021, 6, 25) // 五, due between the as-of date and the month's end
+	june := taizhang.Month{Year: 2021, Month: time.June}
+	var all []taizhang.File
+	for m := (taizhang.Month{Year: 2021, Month: time.April}); m != june.Next(); m = m.Next() {
+		all = append(all, files(p, m, realistic)...) // 6月下半月 included, as when replaying a past month
+	}
+	ps := june.Periods(p.Schedule)
+	cur := taizhang.Merge(p, all, taizhang.MergeOptions{Period: ps[0], From: ps[0], AsOf: taizhang.MakeDate(2021, 6, 20)})
+	flat := pdfText(t, cur, nil, Options{Month: june, Created: time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST)})
+	for _, want := range []string{
+		"推进情况的报告（2021年6月20日）",
+		"对16个填报单位2021年6月上半月报送的进展情况表进行了汇总（数据截至2021年6月20日）。现将有关情况报告如下：",
+		"本月报告截至2021年6月20日，6月下半月进展情况表尚未到报送时间（应于2021年6月30日前报送），未计入本报告。",
+		"本月已到报送时间的进展情况表16份（16个单位，1期），实际报送16份，报送率100%",
+		"抓紧推进6月到期节点",
+		"节点五“全面建成‘一个窗口’”完成时限为2021年6月25日",
+		"请各单位6月下半月进展情况表于2021年6月30日前报送，7月上半月进展情况表于2021年7月15日前报送，7月下半月进展情况表于2021年7月31日前报送。",
+	} {
+		if !strings.Contains(flat, squeeze(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	for _, wrong := range []string{"未报送的单位", "6月下半月迟报", "共2期"} {
+		if strings.Contains(flat, wrong) {
+			t.Errorf("report counts the period not yet due: %q", wrong)
+		}
+	}
+}

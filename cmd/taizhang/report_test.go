@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"taizhang"
 )
 
 func TestReportCommand(t *testing.T) {
@@ -138,5 +142,72 @@ func TestReportCarriesMissedPeriod(t *testing.T) {
 	}
 	if strings.Contains(flat, "未报或填报不全1个（乌海市）") {
 		t.Error("report counts 乌海市's milestones as unknown")
+	}
+}
+
+// runAt runs the program with the clock at now.
+func runAt(now time.Time, args ...string) result {
+	var out, errOut bytes.Buffer
+	e := &env{
+		stdin: strings.NewReader(""), stdout: &out, stderr: &errOut,
+		now:        func() time.Time { return now },
+		getenv:     func(string) string { return "" },
+		isTerminal: func(io.Writer) bool { return false },
+	}
+	code := e.run(args)
+	return result{code, out.String(), errOut.String()}
+}
+
+// A report for a month not yet over — by --as-of, or by today when none is
+// given — counts only the periods already due and says which are not.
+func TestReportUnfinishedMonth(t *testing.T) {
+	dir := t.TempDir()
+	prog := filepath.Join(samplesDir, "方案工作簿.xlsx")
+	on0620 := time.Date(2021, 6, 20, 15, 0, 0, 0, taizhang.CST)
+	later := time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST)
+	pending := "2021年6月下半月进展情况表尚未到报送时间（应于 2021-06-30 前报送），未计入本报告\n"
+	for _, tc := range []struct {
+		name string
+		r    result
+		pdf  string
+	}{
+		{"--as-of", runAt(later, "report", samplesDir, "--programme", prog, "--month", "2021-06", "--as-of", "2021-06-20", "-o", filepath.Join(dir, "a.pdf")), "a.pdf"},
+		{"today", runAt(on0620, "report", samplesDir, "--programme", prog, "--month", "2021-06", "-o", filepath.Join(dir, "b.pdf")), "b.pdf"},
+		{"merge --report", runAt(on0620, "merge", samplesDir, "--programme", prog, "-o", filepath.Join(dir, "台账.xlsx"), "--report", filepath.Join(dir, "c.pdf")), "c.pdf"},
+	} {
+		if tc.r.code > exitFindings {
+			t.Fatalf("%s: %s", tc.name, tc.r)
+		}
+		if tc.name != "merge --report" && !strings.HasPrefix(tc.r.stdout, "报告月份：2021年6月（截至 2021-06-20）\n"+pending) ||
+			tc.name == "merge --report" && !strings.Contains(tc.r.stdout, pending+"已写出2021年6月月度报告：") {
+			t.Errorf("%s: stdout\n%s", tc.name, tc.r.stdout)
+		}
+		flat := pdfText(t, filepath.Join(dir, tc.pdf))
+		for _, want := range []string{
+			"推进情况的报告（2021年6月20日）",
+			"对16个填报单位2021年6月上半月报送的进展情况表进行了汇总（数据截至2021年6月20日）",
+			"本月报告截至2021年6月20日，6月下半月进展情况表尚未到报送时间（应于2021年6月30日前报送），未计入本报告。",
+			"本月已到报送时间的进展情况表16份（16个单位，1期），实际报送16份，报送率100%",
+			"迟报的单位1个：乌海市（1次：6月上半月迟报1天）",
+			"请各单位6月下半月进展情况表于2021年6月30日前报送",
+		} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: report lacks %q", tc.name, want)
+			}
+		}
+		if strings.Contains(flat, "未报送的单位") {
+			t.Errorf("%s: report counts 6月下半月, not yet due, as 未报", tc.name)
+		}
+	}
+	// A whole month over by today: as-of its last day.
+	r := runAt(later, "report", samplesDir, "--programme", prog, "--month", "2021-06", "-o", filepath.Join(dir, "d.pdf"))
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "报告月份：2021年6月（截至 2021-06-30）\n节点：") {
+		t.Errorf("month over:\n%s", r)
+	}
+	// Nothing of the month due yet.
+	r = runAt(time.Date(2021, 6, 1, 9, 0, 0, 0, taizhang.CST), "report", samplesDir, "--programme", prog, "--month", "2021-06", "-o", filepath.Join(dir, "e.pdf"))
+	want := "taizhang report: 截至 2021-06-01，2021年6月的进展情况表尚未到报送时间（2021年6月上半月应于 2021-06-15 前报送），无法生成该月的月度报告；如需生成，请用 --as-of 指定 2021-06-15 或之后的日期\n"
+	if r.code != exitFailed || r.stderr != want {
+		t.Errorf("month not begun:\n%s\nwant %s", r, want)
 	}
 }
