@@ -472,31 +472,48 @@ func (r *writer) problems() {
 		}
 		r.p("%s最近一期进展情况表存在漏报、填写有误或前后矛盾等问题：%s。具体位置见汇总台账“问题清单”。", r.l.Period, names(parts))
 	}
-	// Difficulties the units report.
+	// Difficulties the units report; a unit's carried cells name the period
+	// they came from, once for the unit when they all came from one.
 	var told []string
 	for _, u := range f.units {
-		var ps []string
+		type said struct {
+			node, text string
+			from       taizhang.Period
+		}
+		var ss []said
 		for _, m := range f.milestones {
 			c, ok := m.cells[u.name]
 			if !ok || c.Entry == nil {
 				continue
 			}
-			node := "节点" + m.ms.ID
-			if q, carried := m.from[u.name]; carried {
-				if !contains(f.periods, q) {
-					continue // an older month's difficulty
-				}
-				node += "（据" + shortPeriod(q) + "报送）"
+			q := m.from[u.name]
+			if !q.IsZero() && !contains(f.periods, q) {
+				continue // an older month's difficulty
 			}
 			t := oneLine(r.texts(c.Entry).Problems)
 			if t == "" || isNone(t) {
 				continue
 			}
-			ps = append(ps, node+"："+strings.TrimRight(clip(t, 120), "。；;，, "))
+			ss = append(ss, said{"节点" + m.ms.ID, strings.TrimRight(clip(t, 120), "。；;，, "), q})
 		}
-		if len(ps) > 0 {
-			told = append(told, u.name+"反映，"+strings.Join(ps, "；"))
+		if len(ss) == 0 {
+			continue
 		}
+		who := u.name
+		if !slices.ContainsFunc(ss, func(x said) bool { return x.from != ss[0].from }) && !ss[0].from.IsZero() {
+			who += "（据" + shortPeriod(ss[0].from) + "报送）"
+			for i := range ss {
+				ss[i].from = taizhang.Period{}
+			}
+		}
+		var ps []string
+		for _, x := range ss {
+			if !x.from.IsZero() {
+				x.node += "（据" + shortPeriod(x.from) + "报送）"
+			}
+			ps = append(ps, x.node+"："+x.text)
+		}
+		told = append(told, who+"反映，"+strings.Join(ps, "；"))
 	}
 	if len(told) > 0 {
 		r.h2(fmt.Sprintf("（%s）各单位反映的困难和问题", taizhang.ChineseNumber(3+btoi(len(order) > 0))))

@@ -484,6 +484,7 @@ func TestReportCarriesStatusForward(t *testing.T) {
 		"兴安盟（据5月上半月报送）",
 		fmt.Sprintf("未启动%d项；逾期未完成%d项。", s.NotStarted, s.Overdue),
 		"兴安盟未报送5月下半月进展情况表，其节点进展按其5月上半月报送的情况统计",
+		"兴安盟（据5月上半月报送）反映，节点三.1：部分旗县区系统对接进度滞后，需自治区层面协调；节点四：",
 	} {
 		if !strings.Contains(flat, squeeze(want)) {
 			t.Errorf("report lacks %q", want)
@@ -494,6 +495,9 @@ func TestReportCarriesStatusForward(t *testing.T) {
 		if !regexp.MustCompile("节点" + regexp.QuoteMeta(id) + "“[^。]*仍有[^。]*兴安盟（据5月上半月报送）").MatchString(problems) {
 			t.Errorf("三、存在问题 does not name 兴安盟 as overdue on %s by its 5月上半月 sheet", id)
 		}
+	}
+	if strings.Contains(problems, "乌兰察布市反映") {
+		t.Error("三、存在问题 repeats 乌兰察布市's difficulties of April as this month's")
 	}
 	measures := flat[strings.Index(flat, "二、各项措施进展"):strings.Index(flat, "三、存在问题")]
 	if regexp.MustCompile(`未报或填报不全\d+个（[^）]*兴安盟`).MatchString(measures) {
