@@ -196,10 +196,11 @@ type Ledger struct {
 	Receipts  []Receipt
 	Rows      []Row
 	Findings  Findings
-	Files     []File            // every input, in input order
-	Store     TextStore         // where the entries' texts were stowed; nil when they are in memory
-	cells     map[string][]Cell // by unit, then by column (cellCol)
-	cellCol   map[string]int    // milestone ID → position in a unit's cells
+	Files     []File                   // every input, in input order
+	Store     TextStore                // where the entries' texts were stowed; nil when they are in memory
+	cells     map[string][]Cell        // by unit, then by column (cellCol)
+	carried   map[string][]carriedCell // by unit, then by column: cells as last reported, for units with gaps
+	cellCol   map[string]int           // milestone ID → position in a unit's cells
 }
 
 // Texts returns an entry's texts, reading them back from the store when they were stowed.
@@ -212,6 +213,32 @@ func (l *Ledger) Cell(unit, id string) Cell {
 		return row[k]
 	}
 	return Cell{}
+}
+
+// carriedCell is a cell taken from an earlier sheet of its unit.
+type carriedCell struct {
+	cell Cell
+	from Period // zero: not carried
+}
+
+// Latest returns the cell of unit and milestone id as last reported. It is
+// Cell, unless the unit sent no sheet for the run's period, its sheet has no
+// row for the milestone or the row's status cannot be read: then it is the
+// unit's latest earlier sheet that gives a status for the milestone, judged
+// against AsOf, and from is that sheet's period. from is zero when the cell is
+// the run's period's own or no earlier sheet says more.
+func (l *Ledger) Latest(unit, id string) (c Cell, from Period) {
+	if row := l.carried[unit]; row != nil {
+		if k, ok := l.cellCol[id]; ok && k < len(row) && !row[k].from.IsZero() {
+			return row[k].cell, row[k].from
+		}
+	}
+	return l.Cell(unit, id), Period{}
+}
+
+// gap reports whether a cell says nothing of the milestone's progress.
+func (c Cell) gap() bool {
+	return c.State == NotReported || c.State == EntryMissing || c.State == NoValue
 }
 
 // ReceiptsOf returns the receipts of period q, in unit order.
@@ -235,7 +262,17 @@ type Summary struct {
 }
 
 // Summary counts the run's period.
-func (l *Ledger) Summary() Summary {
+func (l *Ledger) Summary() Summary { return l.summary(l.Cell) }
+
+// LatestSummary is Summary with every cell as last reported (see Latest).
+func (l *Ledger) LatestSummary() Summary {
+	return l.summary(func(unit, id string) Cell {
+		c, _ := l.Latest(unit, id)
+		return c
+	})
+}
+
+func (l *Ledger) summary(cell func(unit, id string) Cell) Summary {
 	var s Summary
 	for _, r := range l.ReceiptsOf(l.Period) {
 		s.Expected++
@@ -255,7 +292,7 @@ func (l *Ledger) Summary() Summary {
 	}
 	for _, u := range l.Programme.Units {
 		for _, ms := range l.Programme.Milestones() {
-			c := l.Cell(u.Name, ms.ID)
+			c := cell(u.Name, ms.ID)
 			if c.State == StateDueSoon {
 				s.DueSoon++
 			}
@@ -293,7 +330,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	for i := range files {
 		files[i].Findings = slices.Clone(files[i].Findings)
 	}
-	l := &Ledger{Programme: p, Files: files, Store: opt.Store, cells: map[string][]Cell{}, cellCol: map[string]int{}}
+	l := &Ledger{Programme: p, Files: files, Store: opt.Store, cells: map[string][]Cell{}, carried: map[string][]carriedCell{}, cellCol: map[string]int{}}
 	for _, ms := range p.Milestones() {
 		if _, dup := l.cellCol[ms.ID]; !dup {
 			l.cellCol[ms.ID] = len(l.cellCol)
@@ -708,8 +745,49 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			row[l.cellCol[ms.ID]] = Cell{State: cellState(ms, e, l.AsOf), Entry: e}
 		}
 	}
+	l.carryForward()
 	l.sortFindings()
 	return l
+}
+
+// carryForward fills the gaps of the run's period's cells from each unit's
+// latest earlier sheet that gives a status (see Latest).
+func (l *Ledger) carryForward() {
+	earlier := map[string][]*Receipt{} // by unit, latest first
+	for i := len(l.Receipts) - 1; i >= 0; i-- {
+		r := &l.Receipts[i]
+		if r.Submission != nil && r.Period.Before(l.Period) {
+			earlier[r.Unit] = append(earlier[r.Unit], r)
+		}
+	}
+	for unit, rs := range earlier {
+		slices.SortStableFunc(rs, func(a, b *Receipt) int { return b.Period.Compare(a.Period) })
+		row := l.cells[unit]
+		var carried []carriedCell
+		for _, ms := range l.Programme.UnitMilestones(unit) {
+			k := l.cellCol[ms.ID]
+			if k >= len(row) || !row[k].gap() {
+				continue
+			}
+		sheets:
+			for _, r := range rs {
+				for j := range r.Submission.Entries {
+					e := &r.Submission.Entries[j]
+					if e.Milestone != ms.ID || e.Status == NoStatus {
+						continue
+					}
+					if carried == nil {
+						carried = make([]carriedCell, len(row))
+					}
+					carried[k] = carriedCell{cell: Cell{State: cellState(ms, e, l.AsOf), Entry: e}, from: r.Period}
+					break sheets
+				}
+			}
+		}
+		if carried != nil {
+			l.carried[unit] = carried
+		}
+	}
 }
 
 func cellState(ms *Milestone, e *Entry, asOf Date) CellState {

@@ -85,3 +85,52 @@ func TestMergeLeavesSheetsAsRead(t *testing.T) {
 		t.Errorf("the caller's sheets changed: 赤峰市 %v, 通辽市 %v", b.Period, c.Period)
 	}
 }
+
+// Latest gives each cell as last reported: a unit that missed the run's
+// period, left a milestone out or wrote an unreadable status keeps the status
+// of its latest earlier sheet, judged against the as-of date, and says which.
+func TestLatestCarriesStatusForward(t *testing.T) {
+	p := builtin(t)
+	q1, _ := taizhang.ParsePeriod("2021-05-1", taizhang.HalfMonth, 0)
+	q2 := q1.Next()
+	baotouEarly := sheet(p, "包头市", q1.Prev(), "2021-04-30", "已完成")
+	baotou := sheet(p, "包头市", q1, "2021-05-15", "推进中") // nothing for q2
+	chifeng1 := sheet(p, "赤峰市", q1, "2021-05-15", "已完成")
+	chifeng2 := sheet(p, "赤峰市", q2, "2021-05-31", "推进中")
+	chifeng2.Entries = chifeng2.Entries[1:] // no row for 一
+	chifeng2.Entries[0].StatusText = "待定"   // 二 unreadable
+	tongliao := sheet(p, "通辽市", q2, "2021-05-31", "推进中")
+	l := taizhang.Merge(p, files(baotouEarly, baotou, chifeng1, chifeng2, tongliao), taizhang.MergeOptions{Period: q2, From: q1})
+	var got string
+	for _, u := range []string{"包头市", "赤峰市", "通辽市", "乌海市"} {
+		for _, id := range []string{"一", "二", "三.1"} {
+			c, from := l.Latest(u, id)
+			got += u + " " + id + " " + c.State.String() + " " + l.Cell(u, id).State.String()
+			if !from.IsZero() {
+				got += " 据" + from.String()
+			}
+			got += "\n"
+		}
+	}
+	want := `包头市 一 临期 未报 据2021年5月上半月
+包头市 二 推进中 未报 据2021年5月上半月
+包头市 三.1 逾期未完成 未报 据2021年5月上半月
+赤峰市 一 已完成 漏报 据2021年5月上半月
+赤峰市 二 已完成 填写有误 据2021年5月上半月
+赤峰市 三.1 逾期未完成 逾期未完成
+通辽市 一 临期 临期
+通辽市 二 推进中 推进中
+通辽市 三.1 逾期未完成 逾期未完成
+乌海市 一 未报 未报
+乌海市 二 未报 未报
+乌海市 三.1 未报 未报
+`
+	if got != want {
+		t.Errorf("latest cells:\n%swant:\n%s", got, want)
+	}
+	s, ls := l.Summary(), l.LatestSummary()
+	// 包头市's 7 cells (三.1 and 四 overdue) and 赤峰市's 2 gaps (both done) are known again.
+	if ls.Unknown != s.Unknown-9 || ls.Required != s.Required || ls.Overdue != s.Overdue+2 || ls.Done != s.Done+2 {
+		t.Errorf("summary %+v\nlatest  %+v", s, ls)
+	}
+}

@@ -1,6 +1,7 @@
 package taizhang_test
 
 import (
+	"strings"
 	"testing"
 
 	"taizhang"
@@ -200,6 +201,38 @@ func TestFindPeriod(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("FindPeriod(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// A period counts in a month's report once its sheets were due: by the end
+// of the due day, due days and grace included.
+func TestDuePeriods(t *testing.T) {
+	p := builtin(t)
+	june := taizhang.Month{Year: 2021, Month: 6}
+	for _, tc := range []struct {
+		due, grace int
+		day        string
+		want       string
+	}{
+		{0, 0, "2021-06-14", ""},
+		{0, 0, "2021-06-15", "2021年6月上半月"},
+		{0, 0, "2021-06-20", "2021年6月上半月"},
+		{0, 0, "2021-06-30", "2021年6月上半月 2021年6月下半月"},
+		{3, 0, "2021-06-17", ""},
+		{3, 0, "2021-06-18", "2021年6月上半月"},
+		{2, 1, "2021-07-02", "2021年6月上半月"},
+		{2, 1, "2021-07-03", "2021年6月上半月 2021年6月下半月"},
+		{0, 0, "2026-11-29", "2021年6月上半月 2021年6月下半月"},
+	} {
+		p.DueDays, p.GraceDays = tc.due, tc.grace
+		d, _ := taizhang.ParseDate(tc.day, 0)
+		var got []string
+		for _, q := range p.DuePeriods(june, d) {
+			got = append(got, q.String())
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("due %d grace %d on %s: %q, want %q", tc.due, tc.grace, tc.day, got, tc.want)
 		}
 	}
 }

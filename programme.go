@@ -251,6 +251,18 @@ func (p *Programme) UnitIndex(name string) int {
 // grace days included.
 func (p *Programme) DueDate(q Period) Date { return q.End().AddDays(p.DueDays + p.GraceDays) }
 
+// DuePeriods returns the periods of month m whose sheets were due by the
+// end of day d (see DueDate), in order; none when d is before the first is due.
+func (p *Programme) DuePeriods(m Month, d Date) []Period {
+	var out []Period
+	for _, q := range m.Periods(p.Schedule) {
+		if !p.DueDate(q).After(d) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // ReportedOn returns the period a sheet written or sent on day d most likely
 // reports: the previous period while its sheets are still due or in the
 // first days of the next (a late sheet), else the period that holds d.

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -71,23 +73,69 @@ func (r *writer) titleBlock() {
 	d.y += bodyLine
 	d.setFont(d.fonts.body, ptBody)
 	d.paragraph(r.title(), para{font: d.fonts.title, size: ptTitle, line: 11.5, align: 'C', outline: 1})
-	d.paragraph("（"+cnDate(taizhang.DateOf(r.opt.Created))+"）", para{font: d.fonts.sub, size: ptBody, line: bodyLine, align: 'C'})
+	d.paragraph("（"+cnDate(r.date())+"）", para{font: d.fonts.sub, size: ptBody, line: bodyLine, align: 'C'})
 	d.y += bodyLine / 2
 }
 
 func (r *writer) opening() {
 	f := r.cur
 	prog := r.l.Programme
-	basis := "按照专项工作推进方案要求"
-	if prog.Document != "" {
-		basis = "按照《" + prog.Document + "》要求"
-	}
+	basis := "按照" + citation(prog) + "要求"
 	office := prog.Office
 	if office == "" {
 		office = "专班"
 	}
 	r.p("%s，%s对%d个填报单位%s报送的进展情况表进行了汇总（数据截至%s）。现将有关情况报告如下：",
 		basis, office, len(f.units), periodList(f.periods, f.month), cnDate(f.asOf))
+	if len(f.pending) > 0 {
+		var ps, dues []string
+		for _, q := range f.pending {
+			ps = append(ps, shortPeriod(q))
+			dues = append(dues, cnDate(prog.DueDate(q)))
+		}
+		due := "应于" + dues[0] + "前报送"
+		if len(dues) > 1 {
+			due = "分别应于" + strings.Join(dues, "、") + "前报送"
+		}
+		r.p("本月报告截至%s，%s进展情况表尚未到报送时间（%s），未计入本报告。", cnDate(f.asOf), strings.Join(ps, "、"), due)
+	}
+}
+
+// docNumber matches a document number (文号) such as 内工改办〔2021〕29号.
+var docNumber = regexp.MustCompile(`[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d+\s*号`)
+
+// citation names the programme's document as 公文 cite one another: its
+// title in 《》, then its 文号 in （）. A 文号 alone is no title and is written
+// bare, as 内工改办〔2021〕29号文件; a title typed where the 文号 goes is taken as
+// the title. Neither gives 专项工作推进方案.
+func citation(p *taizhang.Programme) string {
+	title := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(p.FullName), "《"), "》")
+	no := strings.TrimSpace(p.Document)
+	if title == "" && no != "" && !docNumber.MatchString(no) && !strings.Contains(no, "《") {
+		title, no = strings.TrimSpace(no), ""
+	}
+	switch {
+	case title != "" && no != "":
+		return "《" + title + "》（" + no + "）"
+	case title != "":
+		return "《" + title + "》"
+	case strings.Contains(no, "《"):
+		return no
+	case no != "":
+		return no + "文件"
+	}
+	return "专项工作推进方案"
+}
+
+// date is the report's date: Options.Date, else the data's as-of date.
+func (r *writer) date() taizhang.Date {
+	if !r.opt.Date.IsZero() {
+		return r.opt.Date
+	}
+	if !r.cur.asOf.IsZero() {
+		return r.cur.asOf
+	}
+	return taizhang.DateOf(r.opt.Created)
 }
 
 // periodList writes 2021年4月上半月、下半月 (2期).
@@ -125,12 +173,15 @@ func (r *writer) overall() {
 		fmt.Fprintf(&b, "；另有%d项因未报送或填报不全无法判断进展", n)
 	}
 	b.WriteString("。")
+	if s := r.carriedNote(); s != "" {
+		b.WriteString(s)
+	}
 	var allDone, overdue []string
 	for _, m := range f.milestones {
 		if m.total() > 0 && len(m.units[catDone]) == m.total() {
 			allDone = append(allDone, m.ms.ID)
 		}
-		if m.ms.Deadline.Before(f.asOf) && len(m.units[catDone]) < m.total() {
+		if len(m.overdue()) > 0 {
 			overdue = append(overdue, m.ms.ID)
 		}
 	}
@@ -148,8 +199,12 @@ func (r *writer) overall() {
 	r.p("%s", b.String())
 	// Receipts.
 	b.Reset()
-	fmt.Fprintf(&b, "本月应报送进展情况表%d份（%d个单位，%d期），实际报送%d份，报送率%s；按时报送%d份，按时报送率%s",
-		f.expected, len(f.units), len(f.periods), f.received, pct(f.receiptRate()), f.onTime, pct(f.onTimeRate()))
+	what := "本月应报送进展情况表"
+	if len(f.pending) > 0 {
+		what = "本月已到报送时间的进展情况表"
+	}
+	fmt.Fprintf(&b, "%s%d份（%d个单位，%d期），实际报送%d份，报送率%s；按时报送%d份，按时报送率%s",
+		what, f.expected, len(f.units), len(f.periods), f.received, pct(f.receiptRate()), f.onTime, pct(f.onTimeRate()))
 	fmt.Fprintf(&b, "；迟报%d份，未报%d份", f.late, f.missing)
 	if f.unknownTime > 0 {
 		fmt.Fprintf(&b, "；另有%d份无法确定报送时间", f.unknownTime)
@@ -182,6 +237,37 @@ func (r *writer) overall() {
 		rows = append(rows, barRow{label: u.name, counts: u.cats})
 	}
 	r.figure("各单位节点完成情况（按节点数）", rows)
+}
+
+// carriedNote says whose progress is counted from an earlier sheet:
+// 兴安盟未报送5月下半月进展情况表，其节点进展按其5月上半月报送的情况统计.
+func (r *writer) carriedNote() string {
+	f := r.cur
+	if f.carried == 0 {
+		return ""
+	}
+	var parts []string
+	for _, u := range f.units {
+		if len(u.carriedFrom) == 0 {
+			continue
+		}
+		var from []taizhang.Period
+		for _, q := range u.carriedFrom {
+			if !contains(from, q) {
+				from = append(from, q)
+			}
+		}
+		slices.SortFunc(from, taizhang.Period.Compare)
+		if contains(u.missingPeriods, r.l.Period) {
+			parts = append(parts, fmt.Sprintf("%s未报送%s进展情况表，其节点进展按其%s报送的情况统计", u.name, shortPeriod(r.l.Period), suffixes(from)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s有%d个节点%s未填写或进展状态无法识别，按其%s报送的情况统计", u.name, len(u.carriedFrom), shortPeriod(r.l.Period), suffixes(from)))
+		}
+	}
+	if len(parts) > nameLimit {
+		parts = append(parts[:nameLimit], fmt.Sprintf("另有%d个单位类似", len(parts)-nameLimit))
+	}
+	return strings.Join(parts, "；") + "，文中注明所据期次。"
 }
 
 func (r *writer) figure(caption string, rows []barRow) {
@@ -252,8 +338,8 @@ func (r *writer) measures() {
 				b.WriteString("，无应报单位。")
 				r.p("%s", b.String())
 				continue
-			case done < mf.total() && ms.Deadline.Before(f.asOf):
-				fmt.Fprintf(&b, "（已逾期%d天）", ms.Deadline.DaysUntil(f.asOf))
+			case len(mf.overdue()) > 0:
+				fmt.Fprintf(&b, "（已逾期%d天）", mf.daysOverdue(f.asOf))
 			}
 			fmt.Fprintf(&b, "，应报单位%d个", mf.total())
 			if done == mf.total() {
@@ -263,7 +349,7 @@ func (r *writer) measures() {
 					if len(mf.units[c]) == 0 {
 						continue
 					}
-					fmt.Fprintf(&b, "；%s%d个（%s）", categories[c].name, len(mf.units[c]), names(mf.units[c]))
+					fmt.Fprintf(&b, "；%s%d个（%s）", categories[c].name, len(mf.units[c]), names(mf.labels(mf.units[c])))
 				}
 				b.WriteString("。")
 			}
@@ -280,15 +366,19 @@ func (r *writer) leadProgress(m *taizhang.Measure, ms *taizhang.Milestone) strin
 	if m.LeadUnit == "" || !ms.Reports(m.LeadUnit) {
 		return ""
 	}
-	e := r.l.Cell(m.LeadUnit, ms.ID).Entry
-	if e == nil {
+	c, from := r.l.Latest(m.LeadUnit, ms.ID)
+	if c.Entry == nil {
 		return ""
 	}
-	t := oneLine(r.texts(e).Progress)
+	t := oneLine(r.texts(c.Entry).Progress)
 	if t == "" {
 		return ""
 	}
-	return m.LeadUnit + "报告：" + clip(t, 200) + endStop(t)
+	who := m.LeadUnit
+	if !from.IsZero() {
+		who += shortPeriod(from)
+	}
+	return who + "报告：" + clip(t, 200) + endStop(t)
 }
 
 func (r *writer) problems() {
@@ -338,13 +428,13 @@ func (r *writer) problems() {
 	r.h2("（二）节点逾期未完成")
 	any := false
 	for _, m := range f.milestones {
-		units := m.units[catOverdue]
+		units := m.overdue()
 		if len(units) == 0 {
 			continue
 		}
 		any = true
 		r.p("节点%s%s完成时限为%s，截至%s已逾期%d天，仍有%d个单位未完成：%s。",
-			m.ms.ID, quoted(m.ms.Title), cnDate(m.ms.Deadline), cnDate(f.asOf), m.ms.Deadline.DaysUntil(f.asOf), len(units), names(units))
+			m.ms.ID, quoted(m.ms.Title), cnDate(m.ms.Deadline), cnDate(f.asOf), m.daysOverdue(f.asOf), len(units), names(m.labels(units)))
 	}
 	if !any {
 		r.p("截至%s，没有逾期未完成的节点。", cnDate(f.asOf))
@@ -382,24 +472,48 @@ func (r *writer) problems() {
 		}
 		r.p("%s最近一期进展情况表存在漏报、填写有误或前后矛盾等问题：%s。具体位置见汇总台账“问题清单”。", r.l.Period, names(parts))
 	}
-	// Difficulties the units report.
+	// Difficulties the units report; a unit's carried cells name the period
+	// they came from, once for the unit when they all came from one.
 	var told []string
 	for _, u := range f.units {
-		var ps []string
+		type said struct {
+			node, text string
+			from       taizhang.Period
+		}
+		var ss []said
 		for _, m := range f.milestones {
 			c, ok := m.cells[u.name]
 			if !ok || c.Entry == nil {
 				continue
 			}
+			q := m.from[u.name]
+			if !q.IsZero() && !contains(f.periods, q) {
+				continue // an older month's difficulty
+			}
 			t := oneLine(r.texts(c.Entry).Problems)
 			if t == "" || isNone(t) {
 				continue
 			}
-			ps = append(ps, "节点"+m.ms.ID+"："+strings.TrimRight(clip(t, 120), "。；;，, "))
+			ss = append(ss, said{"节点" + m.ms.ID, strings.TrimRight(clip(t, 120), "。；;，, "), q})
 		}
-		if len(ps) > 0 {
-			told = append(told, u.name+"反映，"+strings.Join(ps, "；"))
+		if len(ss) == 0 {
+			continue
 		}
+		who := u.name
+		if !slices.ContainsFunc(ss, func(x said) bool { return x.from != ss[0].from }) && !ss[0].from.IsZero() {
+			who += "（据" + shortPeriod(ss[0].from) + "报送）"
+			for i := range ss {
+				ss[i].from = taizhang.Period{}
+			}
+		}
+		var ps []string
+		for _, x := range ss {
+			if !x.from.IsZero() {
+				x.node += "（据" + shortPeriod(x.from) + "报送）"
+			}
+			ps = append(ps, x.node+"："+x.text)
+		}
+		told = append(told, who+"反映，"+strings.Join(ps, "；"))
 	}
 	if len(told) > 0 {
 		r.h2(fmt.Sprintf("（%s）各单位反映的困难和问题", taizhang.ChineseNumber(3+btoi(len(order) > 0))))
@@ -423,14 +537,29 @@ func (r *writer) nextSteps() {
 		r.h2("（" + taizhang.ChineseNumber(n) + "）" + s)
 	}
 	measureOf := func(ms *taizhang.Milestone) *taizhang.Measure { return r.l.Programme.MeasureOf(ms.Measure) }
+	// Deadlines from the day after the as-of date to the next month's end:
+	// the rest of a month not yet over, then the next month.
+	from := f.asOf.AddDays(1)
+	window := next.String()
+	if from != next.First() {
+		window = cnDate(from) + "至" + cnDate(next.Last())
+	}
 	var due []milestoneFacts
 	for _, m := range f.milestones {
-		if !m.ms.Deadline.Before(next.First()) && !m.ms.Deadline.After(next.Last()) {
+		if !m.ms.Deadline.Before(from) && !m.ms.Deadline.After(next.Last()) {
 			due = append(due, m)
 		}
 	}
 	if len(due) > 0 {
-		head(fmt.Sprintf("抓紧推进%d月到期节点", int(next.Month)))
+		var months []string
+		byDeadline := slices.Clone(due)
+		slices.SortStableFunc(byDeadline, func(a, b milestoneFacts) int { return a.ms.Deadline.Compare(b.ms.Deadline) })
+		for _, m := range byDeadline {
+			if mo := fmt.Sprintf("%d月", int(m.ms.Deadline.Month)); !contains(months, mo) {
+				months = append(months, mo)
+			}
+		}
+		head("抓紧推进" + strings.Join(months, "、") + "到期节点")
 	} else {
 		head("统筹推进后续节点")
 		var upcoming *milestoneFacts
@@ -440,9 +569,9 @@ func (r *writer) nextSteps() {
 			}
 		}
 		if upcoming == nil {
-			r.p("%s没有到期节点，方案确定的节点均已到期。", next)
+			r.p("%s没有到期节点，方案确定的节点均已到期。", window)
 		} else {
-			r.p("%s没有到期节点。下一个到期的是节点%s%s，完成时限为%s。", next, upcoming.ms.ID, quoted(upcoming.ms.Title), cnDate(upcoming.ms.Deadline))
+			r.p("%s没有到期节点。下一个到期的是节点%s%s，完成时限为%s。", window, upcoming.ms.ID, quoted(upcoming.ms.Title), cnDate(upcoming.ms.Deadline))
 		}
 	}
 	for _, m := range due {
@@ -461,7 +590,7 @@ func (r *writer) nextSteps() {
 		} else {
 			var left []string
 			for c := catInProgress; c < numCats; c++ {
-				left = append(left, m.units[c]...)
+				left = append(left, m.labels(m.units[c])...)
 			}
 			fmt.Fprintf(&b, "。目前尚有%d个单位未完成（%s），请牵头单位加强调度，确保按期完成。", notDone, names(left))
 		}
@@ -471,7 +600,7 @@ func (r *writer) nextSteps() {
 	var overdue []string
 	var leads []string
 	for _, m := range f.milestones {
-		if len(m.units[catOverdue]) > 0 {
+		if len(m.overdue()) > 0 {
 			overdue = append(overdue, m.ms.ID)
 			if mm := measureOf(m.ms); mm != nil && mm.LeadUnit != "" && !contains(leads, mm.LeadUnit) {
 				leads = append(leads, mm.LeadUnit)
@@ -489,7 +618,7 @@ func (r *writer) nextSteps() {
 	// Reporting.
 	head("按时报送进展情况")
 	var dues []string
-	for _, q := range next.Periods(r.l.Programme.Schedule) {
+	for _, q := range append(slices.Clone(f.pending), next.Periods(r.l.Programme.Schedule)...) {
 		dues = append(dues, fmt.Sprintf("%s进展情况表于%s前报送", shortPeriod(q), cnDate(r.l.Programme.DueDate(q))))
 	}
 	s := "请各单位" + strings.Join(dues, "，") + "。"
@@ -519,7 +648,7 @@ func (r *writer) signature() {
 	if office != "" {
 		d.paragraph(office+"　　", p)
 	}
-	d.paragraph(cnDate(taizhang.DateOf(r.opt.Created))+"　　", p)
+	d.paragraph(cnDate(r.date())+"　　", p)
 }
 
 // appendixTitle starts an appendix page: 附表N at the top left, its title centred.
@@ -547,8 +676,14 @@ func (r *writer) matrix() {
 	cols = append(cols, column{title: "已完成/应报", width: 0, align: 'C'})
 	var rows [][]string
 	var states [][]taizhang.CellState
+	var carried []string // whose cells come from an earlier sheet, and which
 	for i, u := range f.units {
-		row := []string{fmt.Sprint(i + 1), u.name}
+		name := u.name
+		if len(u.carriedFrom) > 0 {
+			name += "*"
+			carried = append(carried, r.carriedFrom(u))
+		}
+		row := []string{fmt.Sprint(i + 1), name}
 		var st []taizhang.CellState
 		for _, m := range f.milestones {
 			c, ok := m.cells[u.name]
@@ -588,7 +723,41 @@ func (r *writer) matrix() {
 		key = append(key, m.ms.ID+" "+m.ms.Title)
 	}
 	note := para{font: d.fonts.body, size: ptNote, line: ptNote * mmPerPt * 1.5, align: 'J'}
-	d.paragraph("注：表头为节点编号和完成时限；“—”为该单位无需填报的节点，灰底为逾期未完成、未报或填报不全。节点："+strings.Join(key, "；")+"。", note)
+	star := ""
+	if len(carried) > 0 {
+		list := strings.Join(carried[:min(len(carried), nameLimit)], "；")
+		if len(carried) > nameLimit {
+			list += fmt.Sprintf("等%d个单位", len(carried))
+		}
+		star = "；带“*”的单位最近一期未报送或有节点未填写，按其此前最近一次报送的进展状态列示（" + list + "）"
+	}
+	d.paragraph("注：表头为节点编号和完成时限；“—”为该单位无需填报的节点，灰底为逾期未完成、未报或填报不全"+star+"。节点："+strings.Join(key, "；")+"。", note)
+}
+
+// carriedFrom says where a unit's carried cells come from: 乌海市据6月上半月报送
+// when it missed the period, else 自治区政务服务局节点六据4月下半月报送.
+func (r *writer) carriedFrom(u unitFacts) string {
+	byPeriod := map[taizhang.Period][]string{}
+	var order []taizhang.Period
+	for _, m := range r.cur.milestones {
+		q, ok := m.from[u.name]
+		if !ok {
+			continue
+		}
+		if byPeriod[q] == nil {
+			order = append(order, q)
+		}
+		byPeriod[q] = append(byPeriod[q], m.ms.ID)
+	}
+	slices.SortFunc(order, func(a, b taizhang.Period) int { return b.Compare(a) })
+	if len(order) == 1 && len(u.carriedFrom) == u.required && contains(u.missingPeriods, r.l.Period) {
+		return u.name + "据" + shortPeriod(order[0]) + "报送"
+	}
+	var parts []string
+	for _, q := range order {
+		parts = append(parts, "节点"+strings.Join(byPeriod[q], "、")+"据"+shortPeriod(q)+"报送")
+	}
+	return u.name + strings.Join(parts, "，")
 }
 
 func (r *writer) ranking() {
@@ -708,14 +877,7 @@ func isNone(s string) bool {
 	return false
 }
 
-func contains(ss []string, s string) bool {
-	for _, t := range ss {
-		if t == s {
-			return true
-		}
-	}
-	return false
-}
+func contains[T comparable](ss []T, s T) bool { return slices.Contains(ss, s) }
 
 func btoi(b bool) int {
 	if b {

@@ -12,14 +12,18 @@ type facts struct {
 	month   taizhang.Month
 	asOf    taizhang.Date
 	periods []taizhang.Period // the month's periods in the ledger, in order
+	pending []taizhang.Period // the month's periods after the ledger's, not yet due
 
 	// Receipts of the month's periods.
 	expected, received, onTime, late, missing, unknownTime int
 
-	// Unit × milestone cells of the ledger's period.
+	// Unit × milestone cells of the ledger's period, as last reported
+	// (taizhang.Ledger.Latest): the single source of every count, list,
+	// table and chart of milestone progress in the report.
 	required int
 	cats     [numCats]int
 	dueSoon  int
+	carried  int // cells taken from an earlier sheet of their unit
 
 	milestones []milestoneFacts
 	units      []unitFacts // programme order
@@ -30,6 +34,31 @@ type milestoneFacts struct {
 	ms    *taizhang.Milestone
 	units [numCats][]string
 	cells map[string]taizhang.Cell
+	from  map[string]taizhang.Period // the earlier period a unit's cell was taken from
+}
+
+// overdue returns the units that have not done the milestone by its deadline.
+func (m milestoneFacts) overdue() []string { return m.units[catOverdue] }
+
+// daysOverdue returns how many days before asOf the deadline passed.
+func (m milestoneFacts) daysOverdue(asOf taizhang.Date) int { return m.ms.Deadline.DaysUntil(asOf) }
+
+// label names a unit, with the period its status came from when it is an
+// earlier one: 兴安盟（据5月上半月报送）.
+func (m milestoneFacts) label(unit string) string {
+	if q, ok := m.from[unit]; ok {
+		return unit + "（据" + shortPeriod(q) + "报送）"
+	}
+	return unit
+}
+
+// labels labels units.
+func (m milestoneFacts) labels(units []string) []string {
+	out := make([]string, len(units))
+	for i, u := range units {
+		out[i] = m.label(u)
+	}
+	return out
 }
 
 func (m milestoneFacts) total() int {
@@ -47,7 +76,8 @@ type unitFacts struct {
 	daysLate                                   int
 	latePeriods, missingPeriods, unknownPeriod []taizhang.Period
 	lateDays                                   []int
-	required                                   int // milestones of the ledger's period
+	required                                   int               // milestones of the ledger's period
+	carriedFrom                                []taizhang.Period // earlier periods its cells were taken from, one per cell
 	cats                                       [numCats]int
 	entriesDue, entriesFilled                  int // over the month's periods
 	rank                                       int
@@ -78,6 +108,11 @@ func monthFacts(l *taizhang.Ledger, m taizhang.Month) *facts {
 	for _, q := range l.Periods {
 		if q.MonthOf() == m {
 			f.periods = append(f.periods, q)
+		}
+	}
+	for _, q := range m.Periods(p.Schedule) {
+		if l.Period.Before(q) {
+			f.pending = append(f.pending, q)
 		}
 	}
 	byUnit := map[string]*unitFacts{}
@@ -137,19 +172,24 @@ func monthFacts(l *taizhang.Ledger, m taizhang.Month) *facts {
 		}
 	}
 	for _, ms := range p.Milestones() {
-		mf := milestoneFacts{ms: ms, cells: map[string]taizhang.Cell{}}
+		mf := milestoneFacts{ms: ms, cells: map[string]taizhang.Cell{}, from: map[string]taizhang.Period{}}
 		for i := range f.units {
 			u := &f.units[i]
 			if !ms.Reports(u.name) {
 				continue
 			}
-			cell := l.Cell(u.name, ms.ID)
+			cell, from := l.Latest(u.name, ms.ID)
 			c, ok := categoryOf(cell)
 			if !ok {
 				// The ledger's period has no receipt for the unit: not reported.
 				c = catUnknown
 			}
 			mf.cells[u.name] = cell
+			if !from.IsZero() {
+				mf.from[u.name] = from
+				f.carried++
+				u.carriedFrom = append(u.carriedFrom, from)
+			}
 			mf.units[c] = append(mf.units[c], u.name)
 			u.cats[c]++
 			u.required++

@@ -19,15 +19,18 @@ import (
 // Options sets what WriteMonthly writes and with which fonts.
 type Options struct {
 	Month    taizhang.Month
-	Created  time.Time // the report's date and the PDF's creation date; zero: now
-	FontFile string    // a .ttf used for body and headings; "": look in FontDirs
-	FontDirs []string  // where to look for simfang.ttf, simhei.ttf, simkai.ttf (and fzxbsjw.ttf)
-	Warnings io.Writer // receives one Chinese line per replaced character; nil: discarded
+	Created  time.Time     // the PDF's creation date; zero: now
+	Date     taizhang.Date // the date under the title and above the signature; zero: the ledger's as-of date
+	FontFile string        // a .ttf used for body and headings; "": look in FontDirs
+	FontDirs []string      // where to look for simfang.ttf, simhei.ttf, simkai.ttf (and fzxbsjw.ttf)
+	Warnings io.Writer     // receives one Chinese line per replaced character; nil: discarded
 }
 
 // WriteMonthly writes the monthly report for opt.Month. cur is the ledger of
-// the month's last period (receipts from the month's first period on); prev
-// is the previous month's ledger, or nil when there is none to compare with.
+// the month's last period already due (Programme.DuePeriods; receipts from
+// the month's first period on): the month's later periods are named as not
+// yet due and left out. prev is the previous month's ledger, or nil when
+// there is none to compare with.
 func WriteMonthly(w io.Writer, cur, prev *taizhang.Ledger, opt Options) error {
 	_, err := writeMonthly(w, cur, prev, opt)
 	return err

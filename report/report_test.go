@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"taizhang"
@@ -105,7 +106,7 @@ func TestMonthlyReport(t *testing.T) {
 	// Whole sentences survive line breaking, page breaks and justification.
 	for _, s := range []string{
 		"关于2021年5月深化工程建设项目审批制度改革专项工作推进情况的报告",
-		"按照《内工改办〔2021〕29号》要求，自治区专项推进工作专班对16个填报单位2021年5月上半月、下半月共2期报送的进展情况表进行了汇总（数据截至2021年5月31日）。现将有关情况报告如下：",
+		"按照《关于贯彻落实党中央决策部署 深化工程建设项目审批制度改革专项工作推进方案》（内工改办〔2021〕29号）要求，自治区专项推进工作专班对16个填报单位2021年5月上半月、下半月共2期报送的进展情况表进行了汇总（数据截至2021年5月31日）。现将有关情况报告如下：",
 		"通辽市反映，节点二：“多规合一”平台与不动产登记系统数据标准不一致，图斑核对工作量大；涉及嘎查名称“□日嘎郎”等生僻字□录入困难。",
 		"请各单位6月上半月进展情况表于2021年6月15日前报送，6月下半月进展情况表于2021年6月30日前报送。",
 		"附表1", "附表2", "图1", "图2",
@@ -115,6 +116,7 @@ func TestMonthlyReport(t *testing.T) {
 		}
 	}
 	checkKeyNumbers(t, cur, prev, flat)
+	checkOverdueAgrees(t, cur, flat)
 
 	// Golden text of the layout.
 	layout := run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
@@ -170,7 +172,7 @@ func checkFontsEmbedded(t *testing.T, path string) {
 // with what the ledger says, computed here without the report's own code.
 func checkKeyNumbers(t *testing.T, cur, prev *taizhang.Ledger, flat string) {
 	t.Helper()
-	s := cur.Summary()
+	s := cur.LatestSummary()
 	var expected, received, onTime, late, missing int
 	var missingUnits, lateUnits []string
 	for _, q := range may2021.Periods(cur.Programme.Schedule) {
@@ -199,7 +201,7 @@ func checkKeyNumbers(t *testing.T, cur, prev *taizhang.Ledger, flat string) {
 			s.Required, s.Done, rate(s.Done, s.Required), s.InProgress, s.DueSoon, s.NotStarted, s.Overdue),
 		fmt.Sprintf("本月应报送进展情况表%d份", expected),
 		fmt.Sprintf("实际报送%d份，报送率%s；按时报送%d份，按时报送率%s；迟报%d份，未报%d份", received, rate(received, expected), onTime, rate(onTime, expected), late, missing),
-		fmt.Sprintf("已完成节点由%d项增至%d项", prev.Summary().Done, s.Done),
+		fmt.Sprintf("已完成节点由%d项增至%d项", prev.LatestSummary().Done, s.Done),
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("report lacks %q", want)
@@ -221,7 +223,7 @@ func checkKeyNumbers(t *testing.T, cur, prev *taizhang.Ledger, flat string) {
 	}
 	for _, ms := range cur.Programme.Milestones() {
 		for _, u := range cur.Programme.Units {
-			if cur.Cell(u.Name, ms.ID).State == taizhang.StateOverdue &&
+			if c, _ := cur.Latest(u.Name, ms.ID); c.State == taizhang.StateOverdue &&
 				!regexp.MustCompile("节点"+regexp.QuoteMeta(ms.ID)+"“[^。]*仍有[^。]*"+u.Name).MatchString(problems) {
 				t.Errorf("三、存在问题 does not name %s as overdue on %s", u.Name, ms.ID)
 			}
@@ -401,6 +403,194 @@ func TestNoSheets(t *testing.T) {
 	for _, s := range []string{"本月应报送进展情况表32份（16个单位，2期），实际报送0份，报送率0%", "另有98项因未报送或填报不全无法判断进展"} {
 		if !strings.Contains(flat, s) {
 			t.Errorf("report lacks %q", s)
+		}
+	}
+}
+
+// pdfText writes the report and returns its text without white space.
+func pdfText(t *testing.T, cur, prev *taizhang.Ledger, opt Options) string {
+	t.Helper()
+	tool(t, "pdftotext")
+	path, _, _ := writePDF(t, cur, prev, opt)
+	return squeeze(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+}
+
+// The report is dated by its data (or Options.Date), not by the clock that wrote it.
+func TestReportDate(t *testing.T) {
+	p := builtin(t)
+	cur, _ := ledgers(p, may2021, realistic)
+	clock := time.Date(2026, 11, 29, 10, 0, 0, 0, taizhang.CST)
+	flat := pdfText(t, cur, nil, Options{Month: may2021, Created: clock})
+	for _, s := range []string{"推进情况的报告（2021年5月31日）", "自治区专项推进工作专班2021年5月31日"} {
+		if !strings.Contains(flat, s) {
+			t.Errorf("report lacks %q", s)
+		}
+	}
+	if strings.Contains(flat, "2026年") {
+		t.Error("report is dated by the clock")
+	}
+	flat = pdfText(t, cur, nil, Options{Month: may2021, Created: clock, Date: taizhang.MakeDate(2021, 6, 4)})
+	for _, s := range []string{"推进情况的报告（2021年6月4日）", "自治区专项推进工作专班2021年6月4日", "（数据截至2021年5月31日）"} {
+		if !strings.Contains(flat, s) {
+			t.Errorf("report with Date 2021-06-04 lacks %q", s)
+		}
+	}
+}
+
+// The programme's document is cited as 《title》（文号）; a 文号 is no title and takes no 《》.
+func TestReportCitesDocument(t *testing.T) {
+	for _, tc := range []struct {
+		fullName, document, want string
+	}{
+		{"关于贯彻落实党中央决策部署 深化工程建设项目审批制度改革专项工作推进方案", "内工改办〔2021〕29号", "按照《关于贯彻落实党中央决策部署深化工程建设项目审批制度改革专项工作推进方案》（内工改办〔2021〕29号）要求，"},
+		{"", "内工改办〔2021〕29号", "按照内工改办〔2021〕29号文件要求，"},
+		{"", "内工改办[2021]29号", "按照内工改办[2021]29号文件要求，"},
+		{"《专项工作推进方案》", "", "按照《专项工作推进方案》要求，"},
+		{"", "专项工作推进方案", "按照《专项工作推进方案》要求，"},
+		{"", "", "按照专项工作推进方案要求，"},
+	} {
+		p := builtin(t)
+		p.FullName, p.Document = tc.fullName, tc.document
+		ps := may2021.Periods(p.Schedule)
+		cur := taizhang.Merge(p, nil, taizhang.MergeOptions{Period: ps[1], From: ps[0]})
+		flat := pdfText(t, cur, nil, Options{Month: may2021})
+		if !strings.Contains(flat, squeeze(tc.want)) {
+			said, _, _ := strings.Cut(flat[strings.Index(flat, "按照"):], "，")
+			t.Errorf("全称 %q 文号 %q: report says %q, want %q", tc.fullName, tc.document, said, tc.want)
+		}
+	}
+}
+
+// missesLastPeriod is realistic, with 兴安盟 sending nothing for 2021年5月下半月.
+func missesLastPeriod(p *taizhang.Programme, unit string, q taizhang.Period) sheet {
+	s := realistic(p, unit, q)
+	if unit == "兴安盟" && q.Month == time.May && q.Index == 2 {
+		s.missing = true
+	}
+	return s
+}
+
+// A unit that missed the month's last period is reported by its latest
+// statuses, marked with the period they came from, not as unknown.
+func TestReportCarriesStatusForward(t *testing.T) {
+	p := builtin(t)
+	cur, prev := ledgers(p, may2021, missesLastPeriod)
+	path, _, _ := writePDF(t, cur, prev, Options{Month: may2021})
+	flat := squeeze(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	s := cur.LatestSummary()
+	for _, want := range []string{
+		// 兴安盟's 三.1 and 四 were 推进中 in 5月上半月: overdue now.
+		"节点三.1“全流程、全事项网上办理”完成时限为2021年3月31日（已逾期61天），应报单位14个；已完成12个",
+		"兴安盟（据5月上半月报送）",
+		fmt.Sprintf("未启动%d项；逾期未完成%d项。", s.NotStarted, s.Overdue),
+		"兴安盟未报送5月下半月进展情况表，其节点进展按其5月上半月报送的情况统计",
+		"兴安盟（据5月上半月报送）反映，节点三.1：部分旗县区系统对接进度滞后，需自治区层面协调；节点四：",
+	} {
+		if !strings.Contains(flat, squeeze(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	problems := flat[strings.Index(flat, "三、存在问题"):strings.Index(flat, "四、下一步工作")]
+	for _, id := range []string{"三.1", "四"} {
+		if !regexp.MustCompile("节点" + regexp.QuoteMeta(id) + "“[^。]*仍有[^。]*兴安盟（据5月上半月报送）").MatchString(problems) {
+			t.Errorf("三、存在问题 does not name 兴安盟 as overdue on %s by its 5月上半月 sheet", id)
+		}
+	}
+	if strings.Contains(problems, "乌兰察布市反映") {
+		t.Error("三、存在问题 repeats 乌兰察布市's difficulties of April as this month's")
+	}
+	measures := flat[strings.Index(flat, "二、各项措施进展"):strings.Index(flat, "三、存在问题")]
+	if regexp.MustCompile(`未报或填报不全\d+个（[^）]*兴安盟`).MatchString(measures) {
+		t.Error("二、各项措施进展 still lists 兴安盟 as not reported")
+	}
+	matrix := flat[strings.Index(flat, "附表1"):strings.Index(flat, "附表2")]
+	if !strings.Contains(matrix, "4兴安盟*已完成推进中逾期未完成推进中推进中逾期未完成—推进中1/7") ||
+		!strings.Contains(matrix, "带“*”的单位最近一期未报送或有节点未填写，按其此前最近一次报送的进展状态列示（兴安盟据5月上半月报送；乌兰察布市据4月下半月报送；自治区政务服务局节点六据4月下半月报送）") {
+		t.Errorf("附表1 does not mark 兴安盟's cells by 5月上半月:\n%s", matrix)
+	}
+	checkOverdueAgrees(t, cur, flat)
+}
+
+// checkOverdueAgrees checks that the summary, 二、各项措施进展, 三、存在问题 and
+// 附表1 name the same overdue milestones and count the same overdue cells,
+// and that these are the ledger's.
+func checkOverdueAgrees(t *testing.T, l *taizhang.Ledger, flat string) {
+	t.Helper()
+	flat = regexp.MustCompile(`—\d+—`).ReplaceAllString(flat, "") // page numbers
+	want := l.LatestSummary().Overdue
+	var wantIDs []string
+	for _, ms := range l.Programme.Milestones() {
+		for _, u := range l.Programme.Units {
+			if c, _ := l.Latest(u.Name, ms.ID); c.State == taizhang.StateOverdue {
+				wantIDs = append(wantIDs, ms.ID)
+				break
+			}
+		}
+	}
+	section := func(from, to string) string { return flat[strings.Index(flat, from):strings.Index(flat, to)] }
+	overall := section("一、总体进展", "二、各项措施进展")
+	if m := regexp.MustCompile(`逾期未完成(\d+)项`).FindStringSubmatch(overall); m == nil || m[1] != fmt.Sprint(want) {
+		t.Errorf("一、总体进展 counts %v overdue, ledger %d", m, want)
+	}
+	nodes := "没有已过完成时限仍未完成的节点"
+	if len(wantIDs) > 0 {
+		nodes = fmt.Sprintf("%d个已过完成时限但仍有单位未完成（节点%s）", len(wantIDs), strings.Join(wantIDs, "、"))
+	}
+	if !strings.Contains(overall, nodes) {
+		t.Errorf("一、总体进展 lacks %q", nodes)
+	}
+	var ids []string
+	for _, m := range regexp.MustCompile(`节点([一二三四五六七八九十.\d]+)“[^”]*”完成时限为\d+年\d+月\d+日（已逾期\d+天）`).FindAllStringSubmatch(section("二、各项措施进展", "三、存在问题"), -1) {
+		ids = append(ids, m[1])
+	}
+	if strings.Join(ids, "、") != strings.Join(wantIDs, "、") {
+		t.Errorf("二、各项措施进展 marks %v overdue, want %v", ids, wantIDs)
+	}
+	ids, n := nil, 0
+	for _, m := range regexp.MustCompile(`节点([一二三四五六七八九十.\d]+)“[^”]*”完成时限为[^，]*，截至[^，]*已逾期\d+天，仍有(\d+)个单位未完成`).FindAllStringSubmatch(section("三、存在问题", "四、下一步工作"), -1) {
+		ids = append(ids, m[1])
+		var k int
+		fmt.Sscan(m[2], &k)
+		n += k
+	}
+	if strings.Join(ids, "、") != strings.Join(wantIDs, "、") || n != want {
+		t.Errorf("三、存在问题 names %v with %d units overdue, want %v with %d", ids, n, wantIDs, want)
+	}
+	table := section("附表1", "注：表头为节点编号")
+	if k := strings.Count(table, "逾期未完成"); k != want {
+		t.Errorf("附表1 shows %d cells 逾期未完成, want %d", k, want)
+	}
+}
+
+// A report for a month not yet over counts only the periods already due,
+// says so, and asks for the sheets still to come.
+func TestUnfinishedMonth(t *testing.T) {
+	p := builtin(t)
+	p.Measures[4].Milestones[0].Deadline = taizhang.MakeDate(2021, 6, 25) // 五, due between the as-of date and the month's end
+	june := taizhang.Month{Year: 2021, Month: time.June}
+	var all []taizhang.File
+	for m := (taizhang.Month{Year: 2021, Month: time.April}); m != june.Next(); m = m.Next() {
+		all = append(all, files(p, m, realistic)...) // 6月下半月 included, as when replaying a past month
+	}
+	ps := june.Periods(p.Schedule)
+	cur := taizhang.Merge(p, all, taizhang.MergeOptions{Period: ps[0], From: ps[0], AsOf: taizhang.MakeDate(2021, 6, 20)})
+	flat := pdfText(t, cur, nil, Options{Month: june, Created: time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST)})
+	for _, want := range []string{
+		"推进情况的报告（2021年6月20日）",
+		"对16个填报单位2021年6月上半月报送的进展情况表进行了汇总（数据截至2021年6月20日）。现将有关情况报告如下：",
+		"本月报告截至2021年6月20日，6月下半月进展情况表尚未到报送时间（应于2021年6月30日前报送），未计入本报告。",
+		"本月已到报送时间的进展情况表16份（16个单位，1期），实际报送16份，报送率100%",
+		"抓紧推进6月到期节点",
+		"节点五“全面建成‘一个窗口’”完成时限为2021年6月25日",
+		"请各单位6月下半月进展情况表于2021年6月30日前报送，7月上半月进展情况表于2021年7月15日前报送，7月下半月进展情况表于2021年7月31日前报送。",
+	} {
+		if !strings.Contains(flat, squeeze(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	for _, wrong := range []string{"未报送的单位", "6月下半月迟报", "共2期"} {
+		if strings.Contains(flat, wrong) {
+			t.Errorf("report counts the period not yet due: %q", wrong)
 		}
 	}
 }

@@ -382,7 +382,8 @@ func TestValidateJuneLegacy(t *testing.T) {
 func TestReportJune(t *testing.T) {
 	samples := abs(t, samplesDir)
 	out := filepath.Join(t.TempDir(), "月度报告.pdf")
-	r := taizhangRun("report", "--programme", filepath.Join(samples, "方案工作簿.xlsx"), "--month", "2021-06", "-o", out,
+	// The test clock is 2021-06-01, before any June sheet was due: ask for the whole month.
+	r := taizhangRun("report", "--programme", filepath.Join(samples, "方案工作簿.xlsx"), "--month", "2021-06", "--as-of", "2021-06-30", "-o", out,
 		filepath.Join(samples, "2021-04"), filepath.Join(samples, "2021-05"), filepath.Join(samples, "2021-06"))
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, "报告月份：2021年6月（截至 2021-06-30）\n") {
 		t.Fatalf("report --month 2021-06:\n%v", r)

@@ -23,7 +23,7 @@ func runMerge(e *env, args []string) int {
 	period := fs.String("period", "", "本次汇总的报送`期次`，如 2021-04-2（默认：收到的表中最新的期次）；工作簿中每期一张表的，读取该期的表")
 	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该期最后一天）")
 	remind := fs.Bool("remind", false, "另外输出催报通知（未报单位及联系人），可直接复制发送")
-	reportPath := fs.String("report", "", "同时写出本期所在月份的月度报告（PDF）到这个`文件`")
+	reportPath := fs.String("report", "", "同时写出本期所在月份的月度报告（PDF）到这个`文件`；报告只计入已到报送时间的期次，数据截至 --as-of 所给日期（默认：今天；该月已过完则为该月最后一天）")
 	month := fs.String("month", "", "月度报告的`月份`，如 2021-04（默认：本次汇总期次所在的月份）")
 	font := fs.String("font", "", "月度报告所用的 TrueType `字体文件`（.ttf）")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
@@ -108,9 +108,11 @@ func runMerge(e *env, args []string) int {
 		if m == (taizhang.Month{}) {
 			m = l.Period.MonthOf()
 		}
-		if _, _, err := e.writeMonthly(p, files, m, opt.AsOf, store, *font, *reportPath); err != nil {
+		rl, _, err := e.writeMonthly(p, files, m, opt.AsOf, taizhang.Date{}, store, *font, *reportPath)
+		if err != nil {
 			return e.fail("merge", "%v", err)
 		}
+		printPending(e.stdout, rl, m)
 		fmt.Fprintf(e.stdout, "已写出%s月度报告：%s\n", m, *reportPath)
 	}
 	if *remind {

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--force] [--as-of 日期] [--font 字体文件]", order: 50,
+	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--force] [--as-of 日期] [--date 日期] [--font 字体文件]", order: 50,
 		short: "按月汇总各单位报回的进展情况表，写出报领导小组的月度报告（PDF）",
 		run:   runReport})
 }
@@ -17,8 +17,9 @@ func init() {
 func runReport(e *env, args []string) int {
 	fs := e.flags("report")
 	month := fs.String("month", "", "报告的`月份`，如 2021-04（必填）")
-	out := fs.StringP("output", "o", "", "写出的月度报告`文件`（默认：月度报告_2021年4月.pdf）")
-	asOf := fs.String("as-of", "", "判断逾期、临期的`日期`（默认：该月最后一天）")
+	out := fs.StringP("output", "o", "", "写出的月度报告`文件`（默认：月度报告_报告月份.pdf，写在当前文件夹，如 --month 2021-04 时为 月度报告_2021年4月.pdf）")
+	asOf := fs.String("as-of", "", "数据截至的`日期`：判断逾期、临期，且只计入此日已到报送时间的期次（默认：今天；该月已过完则为该月最后一天）")
+	date := fs.String("date", "", "报告标题下和落款处的`日期`（默认：数据截至日期）")
 	font := fs.String("font", "", "正文和标题所用的 TrueType `字体文件`（.ttf）；不给则使用系统中的仿宋、黑体、楷体（simfang.ttf 等），没有则用内置字体")
 	password := fs.String("password", "", "加密工作簿的打开`密码`")
 	force := fs.Bool("force", false, "输出文件已存在、但不是 PDF 文件时也覆盖它；输入文件和方案工作簿始终不会被覆盖")
@@ -46,6 +47,12 @@ func runReport(e *env, args []string) int {
 			return e.fail("report", "--as-of：日期%q%v，请写成如 2021-05-31", *asOf, err)
 		}
 	}
+	var dated taizhang.Date
+	if *date != "" {
+		if dated, err = taizhang.ParseDate(*date, m.Year); err != nil {
+			return e.fail("report", "--date：日期%q%v，请写成如 2021-06-04", *date, err)
+		}
+	}
 	path := *out
 	if path == "" {
 		path = fmt.Sprintf("月度报告_%s.pdf", m)
@@ -63,13 +70,14 @@ func runReport(e *env, args []string) int {
 	}
 	defer store.Close()
 	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store})
-	cur, prev, err := e.writeMonthly(p, files, m, day, store, *font, path)
+	cur, prev, err := e.writeMonthly(p, files, m, day, dated, store, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)
 	}
 	pm := m.Prev()
-	s := cur.Summary()
+	s := cur.LatestSummary() // as the report counts them
 	fmt.Fprintf(e.stdout, "报告月份：%s（截至 %s）\n", m, cur.AsOf)
+	printPending(e.stdout, cur, m)
 	fmt.Fprintf(e.stdout, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue)
 	if prev == nil {
 		fmt.Fprintf(e.stdout, "输入中没有%s的进展情况表，报告不含与上月的比较\n", pm)
@@ -78,10 +86,35 @@ func runReport(e *env, args []string) int {
 	return exitOK
 }
 
+// printPending names the periods of month m that the report of ledger l
+// leaves out because their sheets are not yet due.
+func printPending(w io.Writer, l *taizhang.Ledger, m taizhang.Month) {
+	for _, q := range m.Periods(l.Programme.Schedule) {
+		if l.Period.Before(q) {
+			fmt.Fprintf(w, "%s进展情况表尚未到报送时间（应于 %s 前报送），未计入本报告\n", q, l.Programme.DueDate(q))
+		}
+	}
+}
+
 // writeMonthly merges the files for month m (the previous month too, when
-// its sheets are among them) and writes the monthly report to path.
-func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizhang.Month, asOf taizhang.Date, store taizhang.TextStore, font, path string) (cur, prev *taizhang.Ledger, err error) {
-	periods := m.Periods(p.Schedule)
+// its sheets are among them) and writes the monthly report to path, dated
+// date (zero: the as-of date). The report counts the periods of m due by
+// asOf, or by today when asOf is zero; the as-of date is then today, or m's
+// last day once m is over.
+func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizhang.Month, asOf, date taizhang.Date, store taizhang.TextStore, font, path string) (cur, prev *taizhang.Ledger, err error) {
+	cutoff := asOf
+	if asOf.IsZero() {
+		cutoff = taizhang.DateOf(e.now())
+		asOf = m.Last()
+		if cutoff.Before(asOf) {
+			asOf = cutoff
+		}
+	}
+	periods := p.DuePeriods(m, cutoff)
+	if len(periods) == 0 {
+		first := m.Periods(p.Schedule)[0]
+		return nil, nil, fmt.Errorf("截至 %s，%s的进展情况表尚未到报送时间（%s应于 %s 前报送），无法生成该月的月度报告；如需生成，请用 --as-of 指定 %s 或之后的日期", cutoff, m, first, p.DueDate(first), p.DueDate(first))
+	}
 	cur = taizhang.Merge(p, files, taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0], AsOf: asOf, Store: store})
 	pm := m.Prev()
 	var before []taizhang.File
@@ -97,6 +130,7 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 	ropt := report.Options{
 		Month:    m,
 		Created:  e.now(),
+		Date:     date,
 		FontFile: font,
 		FontDirs: report.DefaultFontDirs(e.getenv),
 		Warnings: e.stderr,
