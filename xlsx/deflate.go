@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"bytes"
 	"io"
+	"runtime"
 	"sync"
 
 	"github.com/klauspost/compress/flate"
@@ -12,29 +14,142 @@ import (
 // compresses it in half the CPU time of compress/flate's BestSpeed, and
 // smaller (0.6 s and 26.8 MB against 1.2 s and 28.2 MB for 193 MB of XML).
 // (Reading, its inflater gains nothing measurable over the standard one.)
+//
+// The parts are compressed when the workbook is written out, after every
+// row has been encoded, with the other cores idle: a part larger than one
+// chunk is cut into chunks compressed side by side, each ending on a byte
+// boundary (a sync flush), their output joined in order and closed by an
+// empty final block — one valid deflate stream, as pigz makes them.
 
-// fastDeflate compresses a part at level 1, reusing the compressors: each
-// one costs more to set up than a small part costs to compress.
+// deflateChunk is how much of a part one compressor takes at a time; a
+// variable for tests.
+var deflateChunk = 1 << 20
+
+// fastDeflate returns the compressor of one part, out its zip entry.
 func fastDeflate(out io.Writer) (io.WriteCloser, error) {
-	fw, _ := deflaters.Get().(*flate.Writer)
-	if fw == nil {
-		var err error
-		if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
-			return nil, err
-		}
-	} else {
-		fw.Reset(out)
-	}
-	return &pooledDeflater{fw}, nil
+	return &deflater{out: out}, nil
 }
 
-var deflaters sync.Pool
+// deflater gathers a part into chunks and compresses them in parallel;
+// a part of one chunk is compressed as it closes, by one compressor.
+type deflater struct {
+	out     io.Writer
+	buf     []byte          // the chunk being filled
+	pending []chan deflated // chunks being compressed, in order
+	sem     chan struct{}   // bounds the compressors running at once
+	err     error
+}
 
-type pooledDeflater struct{ *flate.Writer }
+type deflated struct {
+	data []byte
+	err  error
+}
 
-func (p *pooledDeflater) Close() error {
-	err := p.Writer.Close()
-	deflaters.Put(p.Writer)
-	p.Writer = nil
+var (
+	deflaters sync.Pool // *flate.Writer
+	chunks    sync.Pool // *[]byte of cap deflateChunk
+)
+
+func getDeflater(w io.Writer) *flate.Writer {
+	if fw, ok := deflaters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return fw
+	}
+	fw, _ := flate.NewWriter(w, flate.BestSpeed) // err only for a bad level
+	return fw
+}
+
+func (d *deflater) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if d.buf == nil {
+			if b, ok := chunks.Get().(*[]byte); ok && cap(*b) >= deflateChunk {
+				d.buf = (*b)[:0]
+			} else {
+				d.buf = make([]byte, 0, deflateChunk)
+			}
+		}
+		k := copy(d.buf[len(d.buf):cap(d.buf)], p)
+		d.buf, p = d.buf[:len(d.buf)+k], p[k:]
+		if len(d.buf) == cap(d.buf) {
+			d.dispatch()
+		}
+	}
+	return n, d.err
+}
+
+// dispatch starts compressing the full chunk, and writes out the oldest
+// compressed chunks once enough are in flight.
+func (d *deflater) dispatch() {
+	if d.sem == nil {
+		d.sem = make(chan struct{}, runtime.GOMAXPROCS(0))
+	}
+	chunk := d.buf
+	d.buf = nil
+	done := make(chan deflated, 1)
+	d.pending = append(d.pending, done)
+	d.sem <- struct{}{}
+	go func() {
+		defer func() { <-d.sem }()
+		var out bytes.Buffer
+		out.Grow(len(chunk) / 4)
+		fw := getDeflater(&out)
+		_, err := fw.Write(chunk)
+		if err == nil {
+			err = fw.Flush() // ends on a byte boundary, not final
+		}
+		deflaters.Put(fw)
+		chunks.Put(&chunk)
+		done <- deflated{out.Bytes(), err}
+	}()
+	for len(d.pending) > 2*cap(d.sem) {
+		d.writeOldest()
+	}
+}
+
+func (d *deflater) writeOldest() {
+	r := <-d.pending[0]
+	d.pending = d.pending[1:]
+	if d.err == nil {
+		d.err = r.err
+	}
+	if d.err == nil {
+		_, d.err = d.out.Write(r.data)
+	}
+}
+
+func (d *deflater) Close() error {
+	if d.sem == nil {
+		// One chunk or less: one compressor, straight to the entry.
+		fw := getDeflater(d.out)
+		_, err := fw.Write(d.buf)
+		if cerr := fw.Close(); err == nil {
+			err = cerr
+		}
+		deflaters.Put(fw)
+		d.release()
+		return err
+	}
+	if len(d.buf) > 0 {
+		d.dispatch()
+	}
+	for len(d.pending) > 0 {
+		d.writeOldest()
+	}
+	d.release()
+	if d.err != nil {
+		return d.err
+	}
+	fw := getDeflater(d.out) // the empty final block
+	err := fw.Close()
+	deflaters.Put(fw)
 	return err
+}
+
+func (d *deflater) release() {
+	if d.buf != nil {
+		b := d.buf[:0]
+		chunks.Put(&b)
+		d.buf = nil
+	}
 }
