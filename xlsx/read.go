@@ -246,12 +246,13 @@ type sheetRow struct {
 
 // header is where a sheet's table starts and how its columns map to fields.
 type header struct {
-	score int
-	first int // 1-based row of the header (the upper row of a two-row header)
-	last  int // 1-based row of the last header row
-	cols  map[taizhang.Field]int
-	names map[int]string // header text of every non-empty header column
-	top   []sheetRow     // the rows above the header
+	score  int
+	first  int // 1-based row of the header (the upper row of a two-row header)
+	last   int // 1-based row of the last header row
+	cols   map[taizhang.Field]int
+	fields map[int]taizhang.Field // the inverse of cols
+	names  map[int]string         // header text of every non-empty header column
+	top    []sheetRow             // the rows above the header
 }
 
 // scan is a sheet whose first rows have been read to find its header; the
@@ -346,16 +347,16 @@ func has(m map[taizhang.Field]int, f taizhang.Field) bool { _, ok := m[f]; retur
 
 // rowMatch is a row's cleaned cell texts and the column each names, matched once.
 type rowMatch struct {
-	texts  []string
-	fields []taizhang.Field
+	texts   []string
+	choices []taizhang.HeaderChoice
 }
 
 func matchRow(cells []string) rowMatch {
-	m := rowMatch{texts: make([]string, len(cells)), fields: make([]taizhang.Field, len(cells))}
+	m := rowMatch{texts: make([]string, len(cells)), choices: make([]taizhang.HeaderChoice, len(cells))}
 	for c, v := range cells {
 		m.texts[c] = taizhang.Clean(v)
 		if m.texts[c] != "" {
-			m.fields[c], _ = taizhang.MatchHeader(m.texts[c])
+			m.choices[c], _ = taizhang.ChooseHeader(m.texts[c])
 		}
 	}
 	return m
@@ -363,35 +364,57 @@ func matchRow(cells []string) rowMatch {
 
 // headerOf maps the columns of one header row, or of a two-row header whose
 // upper row groups the lower (合并的“完成情况”上有“进展状态”“完成时间”).
+//
+// A field goes to the first column with the template's own name for it, else
+// to the first column with a synonym; a column whose name may mean two fields
+// (完成情况) comes last, and takes the other when the first is taken (进展状态
+// or 状态 beside it).
 func headerOf(rows []rowMatch) header {
-	h := header{cols: map[taizhang.Field]int{}, names: map[int]string{}}
+	h := header{cols: map[taizhang.Field]int{}, names: map[int]string{}, fields: map[int]taizhang.Field{}}
 	width := 0
 	for _, row := range rows {
 		width = max(width, len(row.texts))
 	}
+	choices := make([]taizhang.HeaderChoice, width)
 	for c := 0; c < width; c++ {
 		var text string
-		field := taizhang.FieldNone
 		for i := len(rows) - 1; i >= 0; i-- { // the lower row names the column more precisely
 			if c >= len(rows[i].texts) || rows[i].texts[c] == "" {
 				continue
 			}
 			t := rows[i].texts[c]
-			if fl := rows[i].fields[c]; fl != taizhang.FieldNone {
-				text, field = t, fl
+			if ch := rows[i].choices[c]; ch.Field != taizhang.FieldNone {
+				text, choices[c] = t, ch
 				break
 			}
 			if text == "" {
 				text = t
 			}
 		}
-		if text == "" {
-			continue
+		if text != "" {
+			h.names[c] = text
 		}
-		h.names[c] = text
-		if field != taizhang.FieldNone && !has(h.cols, field) {
-			h.cols[field] = c
+	}
+	assign := func(c int, f taizhang.Field) {
+		if f != taizhang.FieldNone && !has(h.cols, f) && h.fields[c] == taizhang.FieldNone {
+			h.cols[f], h.fields[c] = c, f
 		}
+	}
+	for c, ch := range choices {
+		if ch.Exact {
+			assign(c, ch.Field)
+		}
+	}
+	for c, ch := range choices {
+		if ch.Second == taizhang.FieldNone {
+			assign(c, ch.Field)
+		}
+	}
+	for c, ch := range choices {
+		assign(c, ch.Field)
+	}
+	for c, ch := range choices {
+		assign(c, ch.Second)
 	}
 	h.score = len(h.cols)
 	if len(rows) == 2 {
@@ -415,9 +438,8 @@ func (r *reader) read(sc *scan) {
 	}
 	var numbers []string
 	for c := 0; c <= maxKey(h.names); c++ {
-		name, ok := h.names[c]
-		f, known := taizhang.MatchHeader(name)
-		if !ok || !known || h.cols[f] != c {
+		name, f := h.names[c], h.fields[c]
+		if f == taizhang.FieldNone {
 			continue
 		}
 		s.Columns[f] = col(c + 1)
@@ -430,8 +452,7 @@ func (r *reader) read(sc *scan) {
 	// Named columns the table does not map: their cells are kept as 列名：内容.
 	var extraCols []int
 	for c := 0; c <= maxKey(h.names); c++ {
-		name, named := h.names[c]
-		if fl, ok := taizhang.MatchHeader(name); named && !(ok && h.cols[fl] == c) {
+		if _, named := h.names[c]; named && h.fields[c] == taizhang.FieldNone {
 			extraCols = append(extraCols, c)
 		}
 	}
@@ -560,7 +581,7 @@ func (r *reader) numberColumn(h header, c int, numbers []string) {
 			r.s.Entries[i].No = numbers[i]
 		}
 		delete(h.cols, taizhang.FieldSeq)
-		h.cols[taizhang.FieldNo] = c
+		h.cols[taizhang.FieldNo], h.fields[c] = c, taizhang.FieldNo
 		delete(r.s.Columns, taizhang.FieldSeq)
 		r.s.Columns[taizhang.FieldNo] = col(c + 1)
 	}

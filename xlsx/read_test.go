@@ -619,3 +619,66 @@ func TestBlankWorkbook(t *testing.T) {
 		}
 	}
 }
+
+// TestReadHeadersOfOtherPrograms reads a table whose header cells were
+// broken with Alt+Enter or spaced out and named by synonyms, with 完成情况
+// (the progress here) before 进展状态: every column is found, the template's
+// own name 进展状态 holds the status, and 完成情况 is read as 进展情况.
+func TestReadHeadersOfOtherPrograms(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：包头市", nil, "报送期次：2021年4月上半月", nil, "填报日期：2021-04-14"},
+		{"措施\n编号", "节点", "完成\n情况", "进展\n状态", "完成\r\n时间", "证明\n材料", "困难\n问题", "下一步\u3000\n工作计划"},
+	}
+	for _, id := range []string{"一", "二", "三.1", "三.2", "三.3", "四", "六"} {
+		rows = append(rows, []any{id, nil, "已梳理项目" + id, "推进中", nil, "工作方案" + id, "资金不足" + id, "继续推进" + id})
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	e := s.Entries[2]
+	if got := strings.Join([]string{e.Milestone, e.Status.String(), e.Progress, e.Evidence, e.Problems, e.NextSteps}, "|"); got != "三.1|推进中|已梳理项目三.1|工作方案三.1|资金不足三.1|继续推进三.1" {
+		t.Errorf("entry of row 5 = %s", got)
+	}
+	want := []string{
+		"包头市.xlsx Sheet1!C2 提示 读取说明：列“完成 情况”按“进展情况”读取",
+		"包头市.xlsx Sheet1!F2 提示 读取说明：列“证明 材料”按“佐证材料”读取",
+		"包头市.xlsx Sheet1!G2 提示 读取说明：列“困难 问题”按“存在问题”读取",
+		"包头市.xlsx Sheet1!H2 提示 读取说明：列“下一步 工作计划”按“下一步计划”读取",
+		"包头市.xlsx Sheet1!D5 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+		"包头市.xlsx Sheet1!D8 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+	}
+	if got := strings.Join(lines, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestHeaderOfAmbiguousNames maps 完成情况 to 进展状态 unless another column
+// names the status, and a template name before a synonym of it.
+func TestHeaderOfAmbiguousNames(t *testing.T) {
+	for _, tc := range []struct {
+		header []string
+		want   string // the field of each column
+	}{
+		{[]string{"措施编号", "完成情况", "进展情况"}, "措施编号|进展状态|进展情况"},
+		{[]string{"措施编号", "完成情况", "进展状态"}, "措施编号|进展情况|进展状态"},
+		{[]string{"措施编号", "完成情况", "进展状态", "进展情况"}, "措施编号||进展状态|进展情况"},
+		{[]string{"措施编号", "状态", "进展状态", "工作进展"}, "措施编号||进展状态|进展情况"},
+		{[]string{"措施编号", "完成情况", "状态"}, "措施编号|进展情况|进展状态"},
+		{[]string{"措施编号", "完成情况", "工作进展"}, "措施编号|进展状态|进展情况"},
+	} {
+		h := headerOf([]rowMatch{matchRow(tc.header)})
+		var got []string
+		for c := range tc.header {
+			if f := h.fields[c]; f != taizhang.FieldNone {
+				got = append(got, f.String())
+			} else {
+				got = append(got, "")
+			}
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("headerOf(%q) = %s, want %s", tc.header, g, tc.want)
+		}
+	}
+}
