@@ -344,13 +344,14 @@ func (p *Programme) MatchMilestone(no, node, title string) (ms *Milestone, byTit
 
 // NumberColumn reports whether numbers, the values of a column headed 序号 or
 // 编号 in the rows of entries, are measure or milestone numbers rather than a
-// count of the rows. They are when every value reads as a number alone and
-// some are written as only milestone numbers are ((三), 三.1, 3-1); when all
-// are plain 1, 2, 3…, they must name the measure that the row's title names
-// wherever a title names one, and, with no title to go by, not simply count
-// the rows. Empty values are passed over; none at all is false.
+// count of the rows. They are when most values (three in four), and at least
+// two or all, read as a number alone and some are written as only milestone
+// numbers are ((三), 三.1, 3-1); when all are plain 1, 2, 3…, they must name
+// the measure that the row's title names wherever a title names one, and,
+// with no title to go by, not simply count the rows. Empty values are passed
+// over; none at all is false.
 func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
-	n, checked := 0, 0
+	n, other, checked := 0, 0, 0
 	plain, counts, disagree := true, true, false
 	for i, v := range numbers {
 		v = Normalize(v)
@@ -359,7 +360,8 @@ func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
 		}
 		ref, rest, ok := ParseMilestoneRef(v)
 		if !ok || rest != "" {
-			return false
+			other++
+			continue
 		}
 		n++
 		if !allDigits(v) {
@@ -378,7 +380,7 @@ func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
 		}
 	}
 	switch {
-	case n == 0:
+	case n == 0, other > 0 && (n < 2 || other*4 > n+other):
 		return false
 	case !plain:
 		return true

@@ -263,6 +263,11 @@ func TestNumberColumn(t *testing.T) {
 		{"a row count with a total under it", []string{"1", "2", "合计"}, nil, false},
 		{"a title in the column", []string{"三.1全流程、全事项网上办理"}, nil, false},
 		{"empty", []string{"", " "}, nil, false},
+		{"most are measure numbers", []string{"1", "2", "3.1", "3.2", "3.3", "4", "6", "其他"}, nil, true},
+		{"most are Chinese measure numbers", []string{"（一）", "（二）", "补充", "（四）"}, nil, true},
+		{"half are not numbers", []string{"（一）", "其他", "补充", "（四）"}, nil, false},
+		{"one number and one other", []string{"（一）", "其他"}, nil, false},
+		{"a count of the rows with one other", []string{"1", "2", "3", "4", "5", "6", "7", "其他"}, nil, false},
 	} {
 		if got := p.NumberColumn(c.numbers, c.entries); got != c.want {
 			t.Errorf("%s: NumberColumn(%q) = %v, want %v", c.name, c.numbers, got, c.want)

@@ -447,7 +447,7 @@ func (r *reader) read(sc *scan) {
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
 		}
 	}
-	r.checkColumns(h)
+	r.checkColumns(h, numCol >= 0)
 	r.readBlock(h.top)
 	// Named columns the table does not map: their cells are kept as 列名：内容.
 	var extraCols []int
@@ -572,22 +572,67 @@ func (r *reader) read(sc *scan) {
 }
 
 // numberColumn reads column c, headed 序号 or 编号, as the measure numbers
-// when its values, one per entry, are such, and says how it was read.
+// when its values, one per entry, are such, and says how it was read. When
+// the column is all a table without 措施编号 and 节点 has to go by, and its
+// values are not measure numbers, that is an error that says so.
 func (r *reader) numberColumn(h header, c int, numbers []string) {
-	f := taizhang.FieldSeq
-	if r.p.NumberColumn(numbers, r.s.Entries) {
-		f = taizhang.FieldNo
-		for i := range r.s.Entries {
-			r.s.Entries[i].No = numbers[i]
+	name, letter := taizhang.Quote(h.names[c]), col(c+1)
+	ref := r.place(cell(c+1, h.last))
+	alone := !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure)
+	if !r.p.NumberColumn(numbers, r.s.Entries) {
+		switch {
+		case alone:
+			text, counts := examples(numbers, 3, true)
+			switch {
+			case text == "":
+				text = "是空的"
+			case counts:
+				text = "中的" + text + "是行号，不是方案的措施编号"
+			default:
+				text = "中的" + text + "不是方案的措施编号"
+			}
+			r.fs.Add(taizhang.InvalidValue, ref, "缺少“措施编号”和“节点”列，无法对应到方案的节点：%s列“%s”%s；请按模板恢复这两列，或在%s列填写措施编号，如（一）、（三）1",
+				letter, name, text, letter)
+		case taizhang.Normalize(h.names[c]) != taizhang.FieldSeq.String():
+			r.fs.Add(taizhang.ReaderNote, ref, "列“%s”按“%s”读取", name, taizhang.FieldSeq)
 		}
-		delete(h.cols, taizhang.FieldSeq)
-		h.cols[taizhang.FieldNo], h.fields[c] = c, taizhang.FieldNo
-		delete(r.s.Columns, taizhang.FieldSeq)
-		r.s.Columns[taizhang.FieldNo] = col(c + 1)
+		return
 	}
-	if name := h.names[c]; taizhang.Normalize(name) != f.String() {
-		r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
+	for i := range r.s.Entries {
+		r.s.Entries[i].No = numbers[i]
 	}
+	delete(h.cols, taizhang.FieldSeq)
+	h.cols[taizhang.FieldNo], h.fields[c] = c, taizhang.FieldNo
+	delete(r.s.Columns, taizhang.FieldSeq)
+	r.s.Columns[taizhang.FieldNo] = letter
+	text, _ := examples(numbers, 2, false)
+	r.fs.Add(taizhang.ReaderNote, ref, "列“%s”按“%s”读取：%s列填的是方案的措施编号（如%s），已据此对应到方案的节点，请核对",
+		name, taizhang.FieldNo, letter, text)
+}
+
+// examples quotes the first n distinct values of a column (“1”“2”“3”), with
+// an ellipsis after them when there are more and ellipsis is set; counts
+// reports whether they are 1, 2, 3….
+func examples(values []string, n int, ellipsis bool) (text string, counts bool) {
+	var b strings.Builder
+	seen := map[string]bool{}
+	counts = true
+	for _, v := range values {
+		v = taizhang.Quote(v)
+		if v == "" || seen[v] {
+			continue
+		}
+		if len(seen) == n {
+			if ellipsis {
+				b.WriteString("…")
+			}
+			break
+		}
+		seen[v] = true
+		counts = counts && v == strconv.Itoa(len(seen))
+		fmt.Fprintf(&b, "“%s”", v)
+	}
+	return b.String(), counts
 }
 
 // stow moves an entry's texts to the store; a failure is a finding, and the texts stay.
@@ -820,10 +865,11 @@ func isHeaderRow(cols []string, h header) bool {
 	return n >= 3
 }
 
-// checkColumns reports columns of the template that the sheet lacks.
-func (r *reader) checkColumns(h header) {
+// checkColumns reports columns of the template that the sheet lacks; with
+// numbered set, a 序号 column may yet stand for 措施编号 (numberColumn decides).
+func (r *reader) checkColumns(h header, numbered bool) {
 	ref := r.place(cell(1, h.last))
-	if !has(h.cols, taizhang.FieldNo) && !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure) {
+	if !numbered && !has(h.cols, taizhang.FieldNo) && !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure) {
 		r.fs.Add(taizhang.InvalidValue, ref, "缺少“措施编号”和“节点”列，无法对应到方案的节点，请按模板恢复这两列")
 	}
 	for _, f := range []taizhang.Field{taizhang.FieldStatus, taizhang.FieldProgress} {

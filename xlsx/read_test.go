@@ -682,3 +682,98 @@ func TestHeaderOfAmbiguousNames(t *testing.T) {
 		}
 	}
 }
+
+// seqTable is a 包头市 sheet whose only numbers stand in its first column,
+// headed 序号, above the columns a unit fills.
+func seqTable(numbers ...any) [][]any {
+	rows := [][]any{
+		{"填报单位：包头市", nil, "报送期次：2021年4月上半月", nil, "填报日期：2021-04-14"},
+		{"序号", "进展状态", "进展情况", "完成时间", "佐证材料", "存在问题", "下一步计划"},
+	}
+	for _, n := range numbers {
+		rows = append(rows, []any{n, "推进中", "按计划推进", nil, "工作方案", "资金不足", "继续推进"})
+	}
+	return rows
+}
+
+// TestReadSeqColumnOfMeasureNumbers reads a column headed 序号 that holds the
+// measure and milestone numbers as 措施编号, says so naming the column, and
+// does not call the sheet one without 措施编号 and 节点.
+func TestReadSeqColumnOfMeasureNumbers(t *testing.T) {
+	data := workbook(t, map[string][][]any{"Sheet1": seqTable("（一）", "（二）", "（三）1", "（三）2", "（三）3", "（四）", "（六）")}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "一|二|三.1|三.2|三.3|四|六" {
+		t.Errorf("entries %s", g)
+	}
+	if s.Columns[taizhang.FieldNo] != "A" || s.Columns[taizhang.FieldSeq] != "" {
+		t.Errorf("columns %v", s.Columns)
+	}
+	want := []string{
+		"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“（一）”“（二）”），已据此对应到方案的节点，请核对",
+		"包头市.xlsx Sheet1!B5 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+		"包头市.xlsx Sheet1!B8 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+	}
+	if g := strings.Join(lines, "\n"); g != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", g, strings.Join(want, "\n"))
+	}
+}
+
+// TestReadSeqColumnMostlyMeasureNumbers reads a 序号 column as 措施编号 when
+// most of its values are measure numbers; the row whose value is not is
+// named as matching no milestone.
+func TestReadSeqColumnMostlyMeasureNumbers(t *testing.T) {
+	data := workbook(t, map[string][][]any{"Sheet1": seqTable("1", "2", "3.1", "3.2", "3.3", "4", "6", "其他")}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "一|二|三.1|三.2|三.3|四|六|" {
+		t.Errorf("entries %s", g)
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“1”“2”），已据此对应到方案的节点，请核对",
+		`包头市.xlsx Sheet1!A10 警告 无法匹配：第10行（措施编号"其他"）对应不到方案中的任何节点`,
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "错误") {
+		t.Errorf("unexpected error in\n%s", text)
+	}
+}
+
+// TestReadSeqColumnCountingRows keeps a 序号 column that counts the rows as
+// such, and says what is missing and why the column does not stand for it.
+func TestReadSeqColumnCountingRows(t *testing.T) {
+	for _, tc := range []struct {
+		numbers []any
+		want    string
+	}{
+		{[]any{1, 2, 3, 4, 5, 6, 7}, "包头市.xlsx Sheet1!A2 错误 填写有误：缺少“措施编号”和“节点”列，无法对应到方案的节点：A列“序号”中的“1”“2”“3”…是行号，不是方案的措施编号；请按模板恢复这两列，或在A列填写措施编号，如（一）、（三）1"},
+		{[]any{"甲", "乙"}, "包头市.xlsx Sheet1!A2 错误 填写有误：缺少“措施编号”和“节点”列，无法对应到方案的节点：A列“序号”中的“甲”“乙”不是方案的措施编号；请按模板恢复这两列，或在A列填写措施编号，如（一）、（三）1"},
+		{[]any{"", ""}, "包头市.xlsx Sheet1!A2 错误 填写有误：缺少“措施编号”和“节点”列，无法对应到方案的节点：A列“序号”是空的；请按模板恢复这两列，或在A列填写措施编号，如（一）、（三）1"},
+	} {
+		data := workbook(t, map[string][][]any{"Sheet1": seqTable(tc.numbers...)}, []string{"Sheet1"}, nil)
+		_, lines := read(t, "包头市.xlsx", data)
+		text := strings.Join(lines, "\n")
+		if !strings.Contains(text, tc.want) {
+			t.Errorf("missing line\n%s\nin\n%s", tc.want, text)
+		}
+		if strings.Contains(text, "按“措施编号”读取") || strings.Count(text, "缺少“措施编号”和“节点”列") != 1 {
+			t.Errorf("a 序号 column of %v:\n%s", tc.numbers, text)
+		}
+	}
+}
