@@ -437,6 +437,7 @@ func (r *reader) read(sc *scan) {
 		numCol = c
 	}
 	var numbers []string
+	var heads []numberHead
 	for c := 0; c <= maxKey(h.names); c++ {
 		name, f := h.names[c], h.fields[c]
 		if f == taizhang.FieldNone {
@@ -533,6 +534,9 @@ func (r *reader) read(sc *scan) {
 					text = at(cols, h.cols[taizhang.FieldSeq])
 				}
 				r.footer(n, text)
+				if numCol >= 0 && at(cols, numCol) != "" {
+					heads = append(heads, numberHead{n, at(cols, numCol), len(s.Entries)})
+				}
 			}
 			continue
 		}
@@ -565,7 +569,7 @@ func (r *reader) read(sc *scan) {
 		s.Entries = slices.Clone(s.Entries) // give back what append reserved
 	}
 	if numCol >= 0 {
-		r.numberColumn(h, numCol, numbers)
+		r.numberColumn(h, numCol, numbers, heads)
 	}
 	fillMerged(s.Entries, h, rr.Merges())
 	r.matchEntries()
@@ -575,7 +579,7 @@ func (r *reader) read(sc *scan) {
 // when its values, one per entry, are such, and says how it was read. When
 // the column is all a table without 措施编号 and 节点 has to go by, and its
 // values are not measure numbers, that is an error that says so.
-func (r *reader) numberColumn(h header, c int, numbers []string) {
+func (r *reader) numberColumn(h header, c int, numbers []string, heads []numberHead) {
 	name, letter := taizhang.Quote(h.names[c]), col(c+1)
 	ref := r.place(cell(c+1, h.last))
 	alone := !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure)
@@ -608,6 +612,65 @@ func (r *reader) numberColumn(h header, c int, numbers []string) {
 	text, _ := examples(numbers, 2, false)
 	r.fs.Add(taizhang.ReaderNote, ref, "列“%s”按“%s”读取：%s列填的是方案的措施编号（如%s），已据此对应到方案的节点，请核对",
 		name, taizhang.FieldNo, letter, text)
+	r.placeNumbers(c, numbers, heads)
+}
+
+// numberHead is a row of a column read as 措施编号 that is not an entry:
+// perhaps the heading of a measure whose milestones are numbered below it.
+type numberHead struct {
+	row    int
+	value  string
+	before int // the index of the entry after it
+}
+
+// placeNumbers gives the entries numbered under their measure's heading
+// (三, then 1, 2, 3), or each with their measure's number, the milestones
+// their place tells, and says so; not when their titles name others.
+func (r *reader) placeNumbers(c int, numbers []string, heads []numberHead) {
+	entries := r.s.Entries
+	var values []string
+	var index, rows []int // of each value: its entry (-1 for a heading) and row
+	for i := 0; i <= len(numbers); i++ {
+		for len(heads) > 0 && heads[0].before == i {
+			values, index, rows = append(values, heads[0].value), append(index, -1), append(rows, heads[0].row)
+			heads = heads[1:]
+		}
+		if i < len(numbers) {
+			values, index, rows = append(values, numbers[i]), append(index, i), append(rows, entries[i].Row)
+		}
+	}
+	entry := make([]bool, len(index))
+	for i, e := range index {
+		entry[i] = e >= 0
+	}
+runs:
+	for _, run := range r.p.PlaceNumbers(values, entry) {
+		first, last := run.Start, run.Start+len(run.IDs)-1
+		// Titles that name other milestones win over the place.
+		for k, id := range run.IDs {
+			e := &entries[index[first+k]]
+			if ms, _ := r.p.MatchMilestone("", e.Node, e.Measure); ms != nil && ms.ID != id {
+				continue runs
+			}
+		}
+		var written []string
+		for k, id := range run.IDs {
+			written = append(written, "“"+taizhang.Quote(values[first+k])+"”")
+			entries[index[first+k]].No = id
+		}
+		span := fmt.Sprintf("第%d行", rows[first])
+		if last > first {
+			span = fmt.Sprintf("第%d—%d行", rows[first], rows[last])
+		}
+		ids := strings.Join(run.IDs, "、")
+		place := r.place(cell(c+1, rows[first]))
+		if run.Head != "" {
+			r.fs.Add(taizhang.ReaderNote, place, "%s列%s的%s排在第%d行“%s”之下，已按节点 %s 读取，请核对",
+				col(c+1), span, strings.Join(written, ""), rows[first-1], taizhang.Quote(run.Head), ids)
+		} else {
+			r.fs.Add(taizhang.ReaderNote, place, "%s列%s都是%s，已按顺序读作节点 %s，请核对", col(c+1), span, written[0], ids)
+		}
+	}
 }
 
 // examples quotes the first n distinct values of a column (“1”“2”“3”), with

@@ -777,3 +777,77 @@ func TestReadSeqColumnCountingRows(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSeqColumnNumberedUnderMeasure reads a 序号 column that numbers a
+// measure of several milestones once, on a heading row, and its milestones
+// 1, 2, 3 below it; and one that gives each of them the measure's number.
+func TestReadSeqColumnNumberedUnderMeasure(t *testing.T) {
+	heading := seqTable("一", "二", "三", "1", "2", "3", "四", "六")
+	heading[4] = []any{"三"} // the heading row holds only the measure's number
+	for _, tc := range []struct {
+		name string
+		rows [][]any
+		want []string
+	}{
+		{"under a heading", heading, []string{
+			`包头市.xlsx Sheet1!A5 提示 读取说明：第5行不是填报行（"三"），未计入台账`,
+			"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“一”“二”），已据此对应到方案的节点，请核对",
+			"包头市.xlsx Sheet1!A6 提示 读取说明：A列第6—8行的“1”“2”“3”排在第5行“三”之下，已按节点 三.1、三.2、三.3 读取，请核对",
+			"包头市.xlsx Sheet1!B6 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+			"包头市.xlsx Sheet1!B9 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+		}},
+		{"the measure's number on each row", seqTable("（一）", "（二）", "（三）", "（三）", "（三）", "（四）", "（六）"), []string{
+			"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“（一）”“（二）”），已据此对应到方案的节点，请核对",
+			"包头市.xlsx Sheet1!A5 提示 读取说明：A列第5—7行都是“（三）”，已按顺序读作节点 三.1、三.2、三.3，请核对",
+			"包头市.xlsx Sheet1!B5 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+			"包头市.xlsx Sheet1!B8 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := workbook(t, map[string][][]any{"Sheet1": tc.rows}, []string{"Sheet1"}, nil)
+			s, lines := read(t, "包头市.xlsx", data)
+			if s == nil {
+				t.Fatalf("nil: %v", lines)
+			}
+			var got []string
+			for _, e := range s.Entries {
+				got = append(got, e.Milestone)
+			}
+			if g := strings.Join(got, "|"); g != "一|二|三.1|三.2|三.3|四|六" {
+				t.Errorf("entries %s", g)
+			}
+			if g := strings.Join(lines, "\n"); g != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", g, strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestReadNumberColumnRepeatedWithTitles leaves rows that carry their
+// measure's number to their titles when these name the milestones in
+// another order than the place would.
+func TestReadNumberColumnRepeatedWithTitles(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：自治区政务服务局", nil, "报送期次：2021年4月上半月"},
+		{"编号", "完成节点", "进展状态", "进展情况", "完成时间"},
+		{"（三）", "工程审批系统接入“蒙速办”APP", "推进中", "接口联调中"},
+		{"（三）", "全流程、全事项网上办理", "已完成", "已实现", "2021-03-25"},
+		{"（三）", "相关系统深度融合及“一网通办”", "推进中", "方案编制中"},
+		{"（五）", "提升“一个窗口”服务水平", "推进中", "窗口改造"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "政务服务局.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "三.2|三.1|三.3|五" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	if text := strings.Join(lines, "\n"); strings.Contains(text, "按顺序") {
+		t.Errorf("rows placed against their titles:\n%s", text)
+	}
+}
