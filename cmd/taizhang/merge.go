@@ -13,9 +13,21 @@ import (
 
 func init() {
 	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--report 文件] [--force] [--remind]", order: 40,
-		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml），写出汇总台账工作簿",
+		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml、.mbox），写出汇总台账工作簿",
+		long:  inputKinds,
 		run:   runMerge})
 }
+
+// inputKinds tells, in the help of the commands that read returned sheets,
+// what their inputs may be (inbox.Collect).
+const inputKinds = `输入可以是：
+  .xlsx 工作簿（也读 .xlsm、.xltx、.xltm）
+  .xls、.et 旧版工作簿（装有 LibreOffice 时自动转换后读取，否则列为无法读取）
+  .csv 表格（UTF-8、GBK 或 UTF-16 编码）
+  文件夹（连同其中的子文件夹）
+  .zip 压缩包（其中的表格、邮件和压缩包）
+  .eml 邮件、.mbox 邮箱文件（读取附件，收到时间取邮件的发送时间）
+`
 
 func runMerge(e *env, args []string) int {
 	fs := e.flags("merge")

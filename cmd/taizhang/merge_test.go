@@ -82,3 +82,22 @@ func TestMergeSummaryUnreadable(t *testing.T) {
 		t.Errorf("summary:\n%s\nwant the line\n%s", out, want)
 	}
 }
+
+// TestMergeHelpListsInputs lists in merge -h every kind of input merge reads.
+func TestMergeHelpListsInputs(t *testing.T) {
+	r := taizhangRun("merge", "-h")
+	if r.code != exitOK || r.stderr != "" {
+		t.Fatalf("taizhang merge -h:\n%v", r)
+	}
+	want := `输入可以是：
+  .xlsx 工作簿（也读 .xlsm、.xltx、.xltm）
+  .xls、.et 旧版工作簿（装有 LibreOffice 时自动转换后读取，否则列为无法读取）
+  .csv 表格（UTF-8、GBK 或 UTF-16 编码）
+  文件夹（连同其中的子文件夹）
+  .zip 压缩包（其中的表格、邮件和压缩包）
+  .eml 邮件、.mbox 邮箱文件（读取附件，收到时间取邮件的发送时间）
+`
+	if !strings.Contains(r.stdout, want) {
+		t.Errorf("taizhang merge -h does not list the inputs:\n%s", r.stdout)
+	}
+}

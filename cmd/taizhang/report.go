@@ -11,6 +11,7 @@ import (
 func init() {
 	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--force] [--as-of 日期] [--font 字体文件]", order: 50,
 		short: "按月汇总各单位报回的进展情况表，写出报领导小组的月度报告（PDF）",
+		long:  inputKinds,
 		run:   runReport})
 }
 
