@@ -27,6 +27,7 @@ const inputKinds = `输入可以是：
   文件夹（连同其中的子文件夹）
   .zip 压缩包（其中的表格、邮件和压缩包）
   .eml 邮件、.mbox 邮箱文件（读取附件，收到时间取邮件的发送时间）
+文件名含“_校验批注”的 .xlsx 是 validate --annotate 写出的标注副本，不计入汇总。
 `
 
 func runMerge(e *env, args []string) int {
@@ -95,7 +96,7 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "%v", err)
 		}
 	}
-	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store})
+	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store, annotated: true})
 	timing("读取")
 	l := taizhang.Merge(p, files, opt)
 	timing("汇总")

@@ -63,7 +63,7 @@ func runReport(e *env, args []string) int {
 		return e.fail("report", "无法创建临时文件：%s", osError(err))
 	}
 	defer store.Close()
-	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store})
+	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store, annotated: true})
 	cur, prev, err := e.writeMonthly(p, files, m, day, store, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)
