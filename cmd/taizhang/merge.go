@@ -162,12 +162,14 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	}
 	fmt.Fprintln(w)
 	var unreadable []string
-	skipped := 0
+	skipped, copies := 0, 0
 	for _, f := range l.Files {
 		switch {
 		case f.Submission != nil:
 		case slices.ContainsFunc(f.Findings, func(x taizhang.Finding) bool { return x.Code == taizhang.UnreadableFile }):
 			unreadable = append(unreadable, shortPath(f.Source.Path))
+		case annotatedCopy(f.Source.Name):
+			copies++
 		default:
 			skipped++
 		}
@@ -176,8 +178,13 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	if len(unreadable) > 0 {
 		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", len(unreadable))
 	}
-	if skipped > 0 {
+	switch {
+	case skipped > 0 && copies > 0:
+		fmt.Fprintf(w, "，跳过 %d 个（不是进展情况表 %d 个，validate 写出的标注副本 %d 个）", skipped+copies, skipped, copies)
+	case skipped > 0:
 		fmt.Fprintf(w, "，跳过 %d 个（不是进展情况表）", skipped)
+	case copies > 0:
+		fmt.Fprintf(w, "，跳过 %d 个（validate 写出的标注副本）", copies)
 	}
 	fmt.Fprintln(w)
 	if len(unreadable) > 0 {

@@ -128,7 +128,7 @@ func TestMergeSkipsAnnotatedCopies(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("merge:\n%v", r)
 	}
-	if !strings.Contains(r.stdout, "已报 1 个") {
+	if !strings.Contains(r.stdout, "已报 1 个") || !strings.Contains(r.stdout, "读取文件 3 个，跳过 2 个（validate 写出的标注副本）\n") {
 		t.Errorf("merge summary:\n%s", r.stdout)
 	}
 	f, err := excelize.OpenFile("汇总.xlsx")
