@@ -113,13 +113,21 @@ func MatchHeader(text string) (f Field, ok bool) {
 func matchHeader(text string) (name string, f Field, ok bool) {
 	// A header is a short name, perhaps with a note after it: only the start
 	// of a long cell (a paragraph of progress) can matter.
+	// The limit counts what Normalize keeps: blanks between the characters
+	// of a name (进 … 展, centred by hand) cut nothing.
 	cut := false
-	if limit := 2*maxHeaderName + 16; len(text) > limit { // room for spaces between the characters of a name
-		for limit > 0 && !utf8.RuneStart(text[limit]) {
-			limit--
+	if limit := 2*maxHeaderName + 16; len(text) > limit {
+		kept := 0
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !normalizesEmpty(text[i : i+size]) {
+				if kept += utf8.RuneLen(fold(r)); kept > limit {
+					text, cut = text[:i], true
+					break
+				}
+			}
+			i += size
 		}
-		// Only blanks after the limit (措施 and a row of spaces) cut nothing.
-		text, cut = text[:limit], !normalizesEmpty(text[limit:])
 	}
 	n := strings.ToLower(Normalize(text))
 	n = strings.Trim(n, "*:：")
