@@ -208,6 +208,35 @@ func FuzzMatchMilestone(f *testing.F) {
 	})
 }
 
+// FuzzPlaceNumbers gives PlaceNumbers a column of values separated by |, a
+// value starting with # being of a row that is not an entry.
+func FuzzPlaceNumbers(f *testing.F) {
+	p := builtin(f)
+	for _, s := range []string{"一|二|#三|1|2|3|四|六", "（三）|（三）|三", "1|2|3|3|3|4|6", "#四|1|六", "（三）|1、|（2）|(3)", "三|2|3", "|||"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		values := strings.Split(s, "|")
+		entry := make([]bool, len(values))
+		for i, v := range values {
+			values[i], entry[i] = strings.CutPrefix(v, "#")
+			entry[i] = !entry[i]
+		}
+		next := 0
+		for _, r := range p.PlaceNumbers(values, entry) {
+			if r.Start < next || len(r.IDs) == 0 || r.Start+len(r.IDs) > len(values) || r.Head != "" && (r.Start == 0 || values[r.Start-1] != r.Head) {
+				t.Fatalf("PlaceNumbers(%q) = %+v", values, r)
+			}
+			for k, id := range r.IDs {
+				if !entry[r.Start+k] || p.Milestone(id) == nil {
+					t.Fatalf("PlaceNumbers(%q) places %q at %d", values, id, r.Start+k)
+				}
+			}
+			next = r.Start + len(r.IDs)
+		}
+	})
+}
+
 func FuzzMatchHeader(f *testing.F) {
 	for _, s := range []string{"工作进展", "进展情况", "推进情况", "完成时间", "完成日期", "实际完成时间", "状态", "进展状态",
 		"完成情况", "完成时间\n（请填日期）", "*进展状态", "ＮＯ．", "措施\n编号", "备注", "", "完成时间——请填日期", "(完成时间)",

@@ -19,8 +19,39 @@ var headerSynonyms = map[string]Field{
 	"完成时间": FieldCompleted, "完成日期": FieldCompleted, "实际完成时间": FieldCompleted, "实际完成日期": FieldCompleted, "办结时间": FieldCompleted, "办结日期": FieldCompleted, "销号时间": FieldCompleted,
 	"进展情况": FieldProgress, "工作进展": FieldProgress, "推进情况": FieldProgress, "进展": FieldProgress, "工作进展情况": FieldProgress, "进展情况说明": FieldProgress, "整改进展": FieldProgress, "整改进展情况": FieldProgress, "落实情况": FieldProgress, "工作推进情况": FieldProgress, "本期进展": FieldProgress, "推进落实情况": FieldProgress,
 	"佐证材料": FieldEvidence, "佐证": FieldEvidence, "证明材料": FieldEvidence, "佐证材料清单": FieldEvidence, "附件": FieldEvidence, "支撑材料": FieldEvidence,
+	"佐证资料": FieldEvidence, "证明资料": FieldEvidence, "支撑资料": FieldEvidence, "佐证材料名称": FieldEvidence, "相关佐证材料": FieldEvidence, "附件材料": FieldEvidence,
 	"存在问题": FieldProblems, "问题": FieldProblems, "存在的问题": FieldProblems, "存在困难和问题": FieldProblems, "存在问题及困难": FieldProblems, "困难和问题": FieldProblems, "问题和困难": FieldProblems, "存在的困难和问题": FieldProblems,
+	"困难问题": FieldProblems, "存在困难": FieldProblems, "问题及困难": FieldProblems, "困难及问题": FieldProblems, "问题与困难": FieldProblems, "困难与问题": FieldProblems,
+	"存在困难问题": FieldProblems, "存在的困难问题": FieldProblems, "存在的困难": FieldProblems, "存在问题和困难": FieldProblems, "存在的问题和困难": FieldProblems,
+	"存在困难及问题": FieldProblems, "存在的问题及困难": FieldProblems, "困难": FieldProblems, "主要问题": FieldProblems, "存在的主要问题": FieldProblems, "问题困难": FieldProblems,
 	"下一步计划": FieldNext, "下步计划": FieldNext, "下一步工作计划": FieldNext, "下一步工作": FieldNext, "下步工作": FieldNext, "下一步打算": FieldNext, "下一步措施": FieldNext, "下步打算": FieldNext,
+	"下步工作计划": FieldNext, "下一步工作安排": FieldNext, "下步工作安排": FieldNext, "下一步安排": FieldNext, "下步安排": FieldNext, "下一步工作打算": FieldNext,
+	"下步工作打算": FieldNext, "下一步工作措施": FieldNext, "下步措施": FieldNext, "下一步工作思路": FieldNext, "下一步推进计划": FieldNext,
+}
+
+// headerSecondChoice names, for a synonym that may mean either of two
+// columns, the other one: a table with both 进展状态 and 完成情况 holds its
+// status in the first and its progress in the second.
+var headerSecondChoice = map[string]Field{"完成情况": FieldProgress}
+
+// HeaderChoice says how a header text names a column: Field is what
+// MatchHeader returns, Exact whether the text is the template's own name for
+// it (进展状态, not 状态), and Second the column it names when Field is held
+// by another column (完成情况 beside 进展状态 is the progress), or FieldNone.
+type HeaderChoice struct {
+	Field  Field
+	Exact  bool
+	Second Field
+}
+
+// ChooseHeader is MatchHeader telling also whether the name is the template's
+// own and what else it may name; ok is false for a text that names no column.
+func ChooseHeader(text string) (c HeaderChoice, ok bool) {
+	name, f, ok := matchHeader(text)
+	if !ok {
+		return HeaderChoice{}, false
+	}
+	return HeaderChoice{Field: f, Exact: name == f.String(), Second: headerSecondChoice[name]}, true
 }
 
 // numberHeaders name a column that holds either a count of the rows or the
@@ -74,20 +105,34 @@ const noteOpeners = "([【〔<《{-/"
 // the name in brackets or after a dash (完成时间（请填日期）).
 // ok is false for any other text.
 func MatchHeader(text string) (f Field, ok bool) {
+	_, f, ok = matchHeader(text)
+	return f, ok
+}
+
+// matchHeader is MatchHeader, giving also the name of headerSynonyms matched.
+func matchHeader(text string) (name string, f Field, ok bool) {
 	// A header is a short name, perhaps with a note after it: only the start
 	// of a long cell (a paragraph of progress) can matter.
+	// The limit counts what Normalize keeps: blanks between the characters
+	// of a name (进 … 展, centred by hand) cut nothing.
 	cut := false
-	if limit := 2*maxHeaderName + 16; len(text) > limit { // room for spaces between the characters of a name
-		for limit > 0 && !utf8.RuneStart(text[limit]) {
-			limit--
+	if limit := 2*maxHeaderName + 16; len(text) > limit {
+		kept := 0
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !normalizesEmpty(text[i : i+size]) {
+				if kept += utf8.RuneLen(fold(r)); kept > limit {
+					text, cut = text[:i], true
+					break
+				}
+			}
+			i += size
 		}
-		// Only blanks after the limit (措施 and a row of spaces) cut nothing.
-		text, cut = text[:limit], !normalizesEmpty(text[limit:])
 	}
 	n := strings.ToLower(Normalize(text))
 	n = strings.Trim(n, "*:：")
 	if f, ok := headerSynonyms[n]; ok && !cut {
-		return f, true
+		return n, f, true
 	}
 	// The longest name followed by a note: 完成时间(请填日期), 进展状态【必填】.
 	for i := min(len(n)-1, maxHeaderName); i > 0; i-- {
@@ -98,9 +143,10 @@ func MatchHeader(text string) (f Field, ok bool) {
 		if !strings.ContainsRune(noteOpeners, r) {
 			continue
 		}
-		if f, ok := headerSynonyms[strings.Trim(n[:i], "*:：")]; ok {
-			return f, true
+		name := strings.Trim(n[:i], "*:：")
+		if f, ok := headerSynonyms[name]; ok {
+			return name, f, true
 		}
 	}
-	return FieldNone, false
+	return "", FieldNone, false
 }

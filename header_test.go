@@ -32,6 +32,18 @@ func TestMatchHeader(t *testing.T) {
 		"下一步计划": taizhang.FieldNext, "下一步工作计划": taizhang.FieldNext,
 		"编号": taizhang.FieldSeq, "任务编号": taizhang.FieldNo, "任务序号": taizhang.FieldNo,
 		"完成节点": taizhang.FieldNode, "节点编号": taizhang.FieldNode, "节点序号": taizhang.FieldNode, "具体任务": taizhang.FieldNode,
+		// Names broken by Alt+Enter, spaced out, or in their usual synonyms.
+		"困难\n问题": taizhang.FieldProblems, "困难问题": taizhang.FieldProblems, "存在困难": taizhang.FieldProblems,
+		"存在的问题": taizhang.FieldProblems, "困难和问题": taizhang.FieldProblems, "问题及困难": taizhang.FieldProblems,
+		"存在的\n困难和问题": taizhang.FieldProblems, "存在\u3000问题": taizhang.FieldProblems, "存在\r\n问题": taizhang.FieldProblems,
+		"困难及问题": taizhang.FieldProblems, "问题与困难": taizhang.FieldProblems, "存在的主要问题": taizhang.FieldProblems,
+		"下一步\n工作计划": taizhang.FieldNext, "下步计划": taizhang.FieldNext,
+		"下一步工作": taizhang.FieldNext, "下一步打算": taizhang.FieldNext, "下步工作计划": taizhang.FieldNext,
+		"下一步工作安排": taizhang.FieldNext, "下一步\u3000打算": taizhang.FieldNext,
+		"佐证": taizhang.FieldEvidence, "证明材料": taizhang.FieldEvidence, "支撑材料": taizhang.FieldEvidence,
+		"佐证\n材料": taizhang.FieldEvidence, "佐证资料": taizhang.FieldEvidence, "证明资料": taizhang.FieldEvidence,
+		"完成\r\n日期": taizhang.FieldCompleted, "实际\n完成时间": taizhang.FieldCompleted,
+		"完成\n状态": taizhang.FieldStatus, "进展\u3000状态": taizhang.FieldStatus,
 	} {
 		got, ok := taizhang.MatchHeader(in)
 		if got != want || ok != (want != taizhang.FieldNone) {

@@ -344,13 +344,14 @@ func (p *Programme) MatchMilestone(no, node, title string) (ms *Milestone, byTit
 
 // NumberColumn reports whether numbers, the values of a column headed 序号 or
 // 编号 in the rows of entries, are measure or milestone numbers rather than a
-// count of the rows. They are when every value reads as a number alone and
-// some are written as only milestone numbers are ((三), 三.1, 3-1); when all
-// are plain 1, 2, 3…, they must name the measure that the row's title names
-// wherever a title names one, and, with no title to go by, not simply count
-// the rows. Empty values are passed over; none at all is false.
+// count of the rows. They are when most values (three in four), and at least
+// two or all, read as a number alone and some are written as only milestone
+// numbers are ((三), 三.1, 3-1); when all are plain 1, 2, 3…, they must name
+// the measure that the row's title names wherever a title names one, and,
+// with no title to go by, not simply count the rows. Empty values are passed
+// over; none at all is false.
 func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
-	n, checked := 0, 0
+	n, other, checked := 0, 0, 0
 	plain, counts, disagree := true, true, false
 	for i, v := range numbers {
 		v = Normalize(v)
@@ -359,7 +360,8 @@ func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
 		}
 		ref, rest, ok := ParseMilestoneRef(v)
 		if !ok || rest != "" {
-			return false
+			other++
+			continue
 		}
 		n++
 		if !allDigits(v) {
@@ -378,7 +380,7 @@ func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
 		}
 	}
 	switch {
-	case n == 0:
+	case n == 0, other > 0 && (n < 2 || other*4 > n+other):
 		return false
 	case !plain:
 		return true
@@ -388,6 +390,89 @@ func (p *Programme) NumberColumn(numbers []string, entries []Entry) bool {
 		return true
 	}
 	return !counts
+}
+
+// NumberRun is a run of rows of a column read as 措施编号 whose milestones
+// their place tells (Programme.PlaceNumbers).
+type NumberRun struct {
+	Start int      // index of the run's first value
+	IDs   []string // the milestone of each row of the run
+	Head  string   // the number of the heading row above the run; "" when its rows all carry their measure's number
+}
+
+// PlaceNumbers finds, in the values of a column read as 措施编号 (in row
+// order, entry telling which rows were read as entries), the rows whose
+// milestone only their place tells: under a heading row that numbers a
+// measure once (三, or （三） without the progress of a row) its milestones
+// numbered 1, 2, 3 (or 1. 1、 (1)); and rows that each carry the same measure
+// number, as many as the measure has milestones, taken in order. Nil when
+// there are none.
+func (p *Programme) PlaceNumbers(values []string, entry []bool) []NumberRun {
+	measureOnly := func(v string) *Measure {
+		ref, rest, ok := ParseMilestoneRef(Normalize(v))
+		if !ok || rest != "" || ref.Sub != 0 {
+			return nil
+		}
+		return p.MeasureOf(ref.Measure)
+	}
+	var runs []NumberRun
+	for i := 0; i < len(values); i++ {
+		m := measureOnly(values[i])
+		if m == nil {
+			continue
+		}
+		// A heading: sub-numbers 1, 2, … follow.
+		if n := Normalize(values[i]); !allDigits(n) && (len(m.Milestones) > 1 || !entry[i]) {
+			var ids []string
+			for j := i + 1; j < len(values) && entry[j] && len(ids) < len(m.Milestones); j++ {
+				if k, ok := subNumber(values[j]); !ok || k != len(ids)+1 {
+					break
+				}
+				ids = append(ids, m.Milestones[len(ids)].ID)
+			}
+			if len(ids) > 0 {
+				runs = append(runs, NumberRun{Start: i + 1, IDs: ids, Head: values[i]})
+				i += len(ids)
+				continue
+			}
+		}
+		// Rows that all carry their measure's number.
+		if len(m.Milestones) < 2 || !entry[i] {
+			continue
+		}
+		j := i + 1
+		for j < len(values) && entry[j] && measureOnly(values[j]) == m {
+			j++
+		}
+		if j-i == len(m.Milestones) {
+			var ids []string
+			for _, ms := range m.Milestones {
+				ids = append(ids, ms.ID)
+			}
+			runs = append(runs, NumberRun{Start: i, IDs: ids})
+		}
+		i = j - 1
+	}
+	return runs
+}
+
+// subNumber reads the number of a milestone under its measure's heading: 1,
+// 1. 1、 (1) or （1）.
+func subNumber(v string) (int, bool) {
+	n := Normalize(v)
+	if t, ok := strings.CutPrefix(n, "("); ok {
+		if t, ok = strings.CutSuffix(t, ")"); !ok {
+			return 0, false
+		}
+		n = t
+	} else {
+		n = strings.TrimSuffix(strings.TrimSuffix(n, "."), "、")
+	}
+	if !allDigits(n) || len(n) > 3 {
+		return 0, false
+	}
+	k, err := strconv.Atoi(n)
+	return k, err == nil
 }
 
 // numberChecks is how many rows' titles NumberColumn compares with their numbers.

@@ -1,6 +1,9 @@
 package taizhang_test
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"taizhang"
@@ -263,9 +266,54 @@ func TestNumberColumn(t *testing.T) {
 		{"a row count with a total under it", []string{"1", "2", "合计"}, nil, false},
 		{"a title in the column", []string{"三.1全流程、全事项网上办理"}, nil, false},
 		{"empty", []string{"", " "}, nil, false},
+		{"most are measure numbers", []string{"1", "2", "3.1", "3.2", "3.3", "4", "6", "其他"}, nil, true},
+		{"most are Chinese measure numbers", []string{"（一）", "（二）", "补充", "（四）"}, nil, true},
+		{"half are not numbers", []string{"（一）", "其他", "补充", "（四）"}, nil, false},
+		{"one number and one other", []string{"（一）", "其他"}, nil, false},
+		{"a count of the rows with one other", []string{"1", "2", "3", "4", "5", "6", "7", "其他"}, nil, false},
 	} {
 		if got := p.NumberColumn(c.numbers, c.entries); got != c.want {
 			t.Errorf("%s: NumberColumn(%q) = %v, want %v", c.name, c.numbers, got, c.want)
+		}
+	}
+}
+
+// TestPlaceNumbers finds the milestones of rows numbered under their
+// measure's heading (三, then 1, 2, 3) or all with their measure's number.
+func TestPlaceNumbers(t *testing.T) {
+	p := builtin(t)
+	for _, c := range []struct {
+		name   string
+		values []string
+		heads  []int // rows that are not entries
+		want   string
+	}{
+		{"numbered under a heading row", []string{"一", "二", "三", "1", "2", "3", "四", "六"}, []int{2}, "3:三.1,三.2,三.3 under 三"},
+		{"under a heading in brackets, as 1、 and (1)", []string{"（三）", "1、", "（2）"}, []int{0}, "1:三.1,三.2 under （三）"},
+		{"under a heading that is a row of its own", []string{"（三）", "1", "2", "3"}, nil, "1:三.1,三.2,三.3 under （三）"},
+		{"under the heading of a measure of one milestone", []string{"（三）1", "四", "1", "六"}, []int{1}, "2:四 under 四"},
+		{"the same measure number on each row", []string{"（一）", "（二）", "（三）", "三", "3", "（四）"}, nil, "2:三.1,三.2,三.3"},
+		{"plain numbers repeated", []string{"1", "2", "3", "3", "3", "4", "6"}, nil, "2:三.1,三.2,三.3"},
+		{"fewer rows than milestones", []string{"（三）", "（三）", "（四）"}, nil, ""},
+		{"sub-numbers that do not start at 1", []string{"三", "2", "3"}, []int{0}, ""},
+		{"a row of a measure of one milestone, then a count", []string{"（四）", "1"}, nil, ""},
+		{"plain numbers are no heading", []string{"3", "1", "2"}, nil, ""},
+		{"milestone numbers", []string{"（一）", "（三）1", "（三）2", "（三）3"}, nil, ""},
+	} {
+		entry := make([]bool, len(c.values))
+		for i := range entry {
+			entry[i] = !slices.Contains(c.heads, i)
+		}
+		var got []string
+		for _, r := range p.PlaceNumbers(c.values, entry) {
+			s := fmt.Sprintf("%d:%s", r.Start, strings.Join(r.IDs, ","))
+			if r.Head != "" {
+				s += " under " + r.Head
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s: PlaceNumbers(%q) = %q, want %q", c.name, c.values, g, c.want)
 		}
 	}
 }

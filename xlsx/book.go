@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"taizhang"
 )
@@ -228,7 +229,7 @@ func (b *book) sharedStrings() ([]sstItem, error) {
 		case xmlEnd:
 			switch string(sc.Name()) {
 			case "si":
-				item := sstItem{s: string(text)}
+				item := sstItem{s: string(unescapeXString(text))}
 				if spill && len(item.s) > spillString {
 					ref, err := b.store.Put(item.s)
 					if err == nil {
@@ -513,6 +514,8 @@ func (rr *rowReader) value(typ string, raw []byte) string {
 			}
 		}
 		return item.s
+	case "inlineStr", "str":
+		return string(unescapeXString(raw))
 	case "b":
 		switch string(bytes.TrimSpace(raw)) {
 		case "1", "true":
@@ -522,6 +525,29 @@ func (rr *rowReader) value(typ string, raw []byte) string {
 		}
 	}
 	return string(raw)
+}
+
+// unescapeXString decodes the _xHHHH_ escapes of a string cell (Excel writes
+// a carriage return as _x000D_ and a literal "_x" as _x005F_x), in place.
+// An escape of a character XML cannot hold is kept as written.
+func unescapeXString(b []byte) []byte {
+	i := bytes.Index(b, []byte("_x"))
+	if i < 0 {
+		return b
+	}
+	out := b[:i]
+	for i < len(b) {
+		if b[i] == '_' && i+7 <= len(b) && b[i+1] == 'x' && b[i+6] == '_' {
+			if v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16); err == nil && xmlChar(rune(v)) {
+				out = utf8.AppendRune(out, rune(v))
+				i += 7
+				continue
+			}
+		}
+		out = append(out, b[i])
+		i++
+	}
+	return out
 }
 
 // refColumn returns the 0-based column of an A1 reference, or -1.

@@ -102,3 +102,34 @@ func TestWorkbookPartPrefixes(t *testing.T) {
 		t.Errorf("sheets %+v, want %+v", b.sheets, want)
 	}
 }
+
+// TestEscapedCharacters reads the _xHHHH_ escapes Excel writes for a
+// carriage return (a line break pasted from Windows text: 困难_x000D_\n问题)
+// and for a literal "_x" (_x005F_), in shared and inline strings.
+func TestEscapedCharacters(t *testing.T) {
+	want := []string{"困难\r\n问题", "a_x000D_b", "_x00zz_", "_x0001_"}
+	shared := workbook(t, map[string][][]any{"Sheet1": {{"困难_x000D_\n问题", "a_x005F_x000D_b", "_x00zz_", "_x0001_"}}}, []string{"Sheet1"}, nil)
+	inline := packageXLSX(t, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">`+
+		`<c r="A1" t="inlineStr"><is><t>困难_x000D_&#10;问题</t></is></c>`+
+		`<c r="B1" t="inlineStr"><is><t>a_x005F_x000D_b</t></is></c>`+
+		`<c r="C1" t="str"><f>"_x00zz_"</f><v>_x00zz_</v></c>`+
+		`<c r="D1" t="inlineStr"><is><t>_x0001_</t></is></c>`+
+		`</row></sheetData></worksheet>`)
+	for name, data := range map[string][]byte{"shared": shared, "inline": inline} {
+		b, err := openBook(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rr, err := b.rows("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !rr.Next() {
+			t.Fatalf("%s: no row: %v", name, rr.Err())
+		}
+		if got := rr.Cells(); !slices.Equal(got, want) {
+			t.Errorf("%s strings read as %q, want %q", name, got, want)
+		}
+		rr.Close()
+	}
+}

@@ -246,12 +246,13 @@ type sheetRow struct {
 
 // header is where a sheet's table starts and how its columns map to fields.
 type header struct {
-	score int
-	first int // 1-based row of the header (the upper row of a two-row header)
-	last  int // 1-based row of the last header row
-	cols  map[taizhang.Field]int
-	names map[int]string // header text of every non-empty header column
-	top   []sheetRow     // the rows above the header
+	score  int
+	first  int // 1-based row of the header (the upper row of a two-row header)
+	last   int // 1-based row of the last header row
+	cols   map[taizhang.Field]int
+	fields map[int]taizhang.Field // the inverse of cols
+	names  map[int]string         // header text of every non-empty header column
+	top    []sheetRow             // the rows above the header
 }
 
 // scan is a sheet whose first rows have been read to find its header; the
@@ -346,16 +347,16 @@ func has(m map[taizhang.Field]int, f taizhang.Field) bool { _, ok := m[f]; retur
 
 // rowMatch is a row's cleaned cell texts and the column each names, matched once.
 type rowMatch struct {
-	texts  []string
-	fields []taizhang.Field
+	texts   []string
+	choices []taizhang.HeaderChoice
 }
 
 func matchRow(cells []string) rowMatch {
-	m := rowMatch{texts: make([]string, len(cells)), fields: make([]taizhang.Field, len(cells))}
+	m := rowMatch{texts: make([]string, len(cells)), choices: make([]taizhang.HeaderChoice, len(cells))}
 	for c, v := range cells {
 		m.texts[c] = taizhang.Clean(v)
 		if m.texts[c] != "" {
-			m.fields[c], _ = taizhang.MatchHeader(m.texts[c])
+			m.choices[c], _ = taizhang.ChooseHeader(m.texts[c])
 		}
 	}
 	return m
@@ -363,35 +364,57 @@ func matchRow(cells []string) rowMatch {
 
 // headerOf maps the columns of one header row, or of a two-row header whose
 // upper row groups the lower (合并的“完成情况”上有“进展状态”“完成时间”).
+//
+// A field goes to the first column with the template's own name for it, else
+// to the first column with a synonym; a column whose name may mean two fields
+// (完成情况) comes last, and takes the other when the first is taken (进展状态
+// or 状态 beside it).
 func headerOf(rows []rowMatch) header {
-	h := header{cols: map[taizhang.Field]int{}, names: map[int]string{}}
+	h := header{cols: map[taizhang.Field]int{}, names: map[int]string{}, fields: map[int]taizhang.Field{}}
 	width := 0
 	for _, row := range rows {
 		width = max(width, len(row.texts))
 	}
+	choices := make([]taizhang.HeaderChoice, width)
 	for c := 0; c < width; c++ {
 		var text string
-		field := taizhang.FieldNone
 		for i := len(rows) - 1; i >= 0; i-- { // the lower row names the column more precisely
 			if c >= len(rows[i].texts) || rows[i].texts[c] == "" {
 				continue
 			}
 			t := rows[i].texts[c]
-			if fl := rows[i].fields[c]; fl != taizhang.FieldNone {
-				text, field = t, fl
+			if ch := rows[i].choices[c]; ch.Field != taizhang.FieldNone {
+				text, choices[c] = t, ch
 				break
 			}
 			if text == "" {
 				text = t
 			}
 		}
-		if text == "" {
-			continue
+		if text != "" {
+			h.names[c] = text
 		}
-		h.names[c] = text
-		if field != taizhang.FieldNone && !has(h.cols, field) {
-			h.cols[field] = c
+	}
+	assign := func(c int, f taizhang.Field) {
+		if f != taizhang.FieldNone && !has(h.cols, f) && h.fields[c] == taizhang.FieldNone {
+			h.cols[f], h.fields[c] = c, f
 		}
+	}
+	for c, ch := range choices {
+		if ch.Exact {
+			assign(c, ch.Field)
+		}
+	}
+	for c, ch := range choices {
+		if ch.Second == taizhang.FieldNone {
+			assign(c, ch.Field)
+		}
+	}
+	for c, ch := range choices {
+		assign(c, ch.Field)
+	}
+	for c, ch := range choices {
+		assign(c, ch.Second)
 	}
 	h.score = len(h.cols)
 	if len(rows) == 2 {
@@ -414,10 +437,10 @@ func (r *reader) read(sc *scan) {
 		numCol = c
 	}
 	var numbers []string
+	var heads []numberHead
 	for c := 0; c <= maxKey(h.names); c++ {
-		name, ok := h.names[c]
-		f, known := taizhang.MatchHeader(name)
-		if !ok || !known || h.cols[f] != c {
+		name, f := h.names[c], h.fields[c]
+		if f == taizhang.FieldNone {
 			continue
 		}
 		s.Columns[f] = col(c + 1)
@@ -425,13 +448,12 @@ func (r *reader) read(sc *scan) {
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
 		}
 	}
-	r.checkColumns(h)
+	r.checkColumns(h, numCol >= 0)
 	r.readBlock(h.top)
 	// Named columns the table does not map: their cells are kept as 列名：内容.
 	var extraCols []int
 	for c := 0; c <= maxKey(h.names); c++ {
-		name, named := h.names[c]
-		if fl, ok := taizhang.MatchHeader(name); named && !(ok && h.cols[fl] == c) {
+		if _, named := h.names[c]; named && h.fields[c] == taizhang.FieldNone {
 			extraCols = append(extraCols, c)
 		}
 	}
@@ -512,6 +534,9 @@ func (r *reader) read(sc *scan) {
 					text = at(cols, h.cols[taizhang.FieldSeq])
 				}
 				r.footer(n, text)
+				if numCol >= 0 && at(cols, numCol) != "" {
+					heads = append(heads, numberHead{n, at(cols, numCol), len(s.Entries)})
+				}
 			}
 			continue
 		}
@@ -544,29 +569,133 @@ func (r *reader) read(sc *scan) {
 		s.Entries = slices.Clone(s.Entries) // give back what append reserved
 	}
 	if numCol >= 0 {
-		r.numberColumn(h, numCol, numbers)
+		r.numberColumn(h, numCol, numbers, heads)
 	}
 	fillMerged(s.Entries, h, rr.Merges())
 	r.matchEntries()
 }
 
 // numberColumn reads column c, headed 序号 or 编号, as the measure numbers
-// when its values, one per entry, are such, and says how it was read.
-func (r *reader) numberColumn(h header, c int, numbers []string) {
-	f := taizhang.FieldSeq
-	if r.p.NumberColumn(numbers, r.s.Entries) {
-		f = taizhang.FieldNo
-		for i := range r.s.Entries {
-			r.s.Entries[i].No = numbers[i]
+// when its values, one per entry, are such, and says how it was read. When
+// the column is all a table without 措施编号 and 节点 has to go by, and its
+// values are not measure numbers, that is an error that says so.
+func (r *reader) numberColumn(h header, c int, numbers []string, heads []numberHead) {
+	name, letter := taizhang.Quote(h.names[c]), col(c+1)
+	ref := r.place(cell(c+1, h.last))
+	alone := !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure)
+	if !r.p.NumberColumn(numbers, r.s.Entries) {
+		switch {
+		case alone:
+			text, counts := examples(numbers, 3, true)
+			switch {
+			case text == "":
+				text = "是空的"
+			case counts:
+				text = "中的" + text + "是行号，不是方案的措施编号"
+			default:
+				text = "中的" + text + "不是方案的措施编号"
+			}
+			r.fs.Add(taizhang.InvalidValue, ref, "缺少“措施编号”和“节点”列，无法对应到方案的节点：%s列“%s”%s；请按模板恢复这两列，或在%s列填写措施编号，如（一）、（三）1",
+				letter, name, text, letter)
+		case taizhang.Normalize(h.names[c]) != taizhang.FieldSeq.String():
+			r.fs.Add(taizhang.ReaderNote, ref, "列“%s”按“%s”读取", name, taizhang.FieldSeq)
 		}
-		delete(h.cols, taizhang.FieldSeq)
-		h.cols[taizhang.FieldNo] = c
-		delete(r.s.Columns, taizhang.FieldSeq)
-		r.s.Columns[taizhang.FieldNo] = col(c + 1)
+		return
 	}
-	if name := h.names[c]; taizhang.Normalize(name) != f.String() {
-		r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "列“%s”按“%s”读取", taizhang.Quote(name), f)
+	for i := range r.s.Entries {
+		r.s.Entries[i].No = numbers[i]
 	}
+	delete(h.cols, taizhang.FieldSeq)
+	h.cols[taizhang.FieldNo], h.fields[c] = c, taizhang.FieldNo
+	delete(r.s.Columns, taizhang.FieldSeq)
+	r.s.Columns[taizhang.FieldNo] = letter
+	text, _ := examples(numbers, 2, false)
+	r.fs.Add(taizhang.ReaderNote, ref, "列“%s”按“%s”读取：%s列填的是方案的措施编号（如%s），已据此对应到方案的节点，请核对",
+		name, taizhang.FieldNo, letter, text)
+	r.placeNumbers(c, numbers, heads)
+}
+
+// numberHead is a row of a column read as 措施编号 that is not an entry:
+// perhaps the heading of a measure whose milestones are numbered below it.
+type numberHead struct {
+	row    int
+	value  string
+	before int // the index of the entry after it
+}
+
+// placeNumbers gives the entries numbered under their measure's heading
+// (三, then 1, 2, 3), or each with their measure's number, the milestones
+// their place tells, and says so; not when their titles name others.
+func (r *reader) placeNumbers(c int, numbers []string, heads []numberHead) {
+	entries := r.s.Entries
+	var values []string
+	var index, rows []int // of each value: its entry (-1 for a heading) and row
+	for i := 0; i <= len(numbers); i++ {
+		for len(heads) > 0 && heads[0].before == i {
+			values, index, rows = append(values, heads[0].value), append(index, -1), append(rows, heads[0].row)
+			heads = heads[1:]
+		}
+		if i < len(numbers) {
+			values, index, rows = append(values, numbers[i]), append(index, i), append(rows, entries[i].Row)
+		}
+	}
+	entry := make([]bool, len(index))
+	for i, e := range index {
+		entry[i] = e >= 0
+	}
+runs:
+	for _, run := range r.p.PlaceNumbers(values, entry) {
+		first, last := run.Start, run.Start+len(run.IDs)-1
+		// Titles that name other milestones win over the place.
+		for k, id := range run.IDs {
+			e := &entries[index[first+k]]
+			if ms, _ := r.p.MatchMilestone("", e.Node, e.Measure); ms != nil && ms.ID != id {
+				continue runs
+			}
+		}
+		var written []string
+		for k, id := range run.IDs {
+			written = append(written, "“"+taizhang.Quote(values[first+k])+"”")
+			entries[index[first+k]].No = id
+		}
+		span := fmt.Sprintf("第%d行", rows[first])
+		if last > first {
+			span = fmt.Sprintf("第%d—%d行", rows[first], rows[last])
+		}
+		ids := strings.Join(run.IDs, "、")
+		place := r.place(cell(c+1, rows[first]))
+		if run.Head != "" {
+			r.fs.Add(taizhang.ReaderNote, place, "%s列%s的%s排在第%d行“%s”之下，已按节点 %s 读取，请核对",
+				col(c+1), span, strings.Join(written, ""), rows[first-1], taizhang.Quote(run.Head), ids)
+		} else {
+			r.fs.Add(taizhang.ReaderNote, place, "%s列%s都是%s，已按顺序读作节点 %s，请核对", col(c+1), span, written[0], ids)
+		}
+	}
+}
+
+// examples quotes the first n distinct values of a column (“1”“2”“3”), with
+// an ellipsis after them when there are more and ellipsis is set; counts
+// reports whether they are 1, 2, 3….
+func examples(values []string, n int, ellipsis bool) (text string, counts bool) {
+	var b strings.Builder
+	seen := map[string]bool{}
+	counts = true
+	for _, v := range values {
+		v = taizhang.Quote(v)
+		if v == "" || seen[v] {
+			continue
+		}
+		if len(seen) == n {
+			if ellipsis {
+				b.WriteString("…")
+			}
+			break
+		}
+		seen[v] = true
+		counts = counts && v == strconv.Itoa(len(seen))
+		fmt.Fprintf(&b, "“%s”", v)
+	}
+	return b.String(), counts
 }
 
 // stow moves an entry's texts to the store; a failure is a finding, and the texts stay.
@@ -799,10 +928,11 @@ func isHeaderRow(cols []string, h header) bool {
 	return n >= 3
 }
 
-// checkColumns reports columns of the template that the sheet lacks.
-func (r *reader) checkColumns(h header) {
+// checkColumns reports columns of the template that the sheet lacks; with
+// numbered set, a 序号 column may yet stand for 措施编号 (numberColumn decides).
+func (r *reader) checkColumns(h header, numbered bool) {
 	ref := r.place(cell(1, h.last))
-	if !has(h.cols, taizhang.FieldNo) && !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure) {
+	if !numbered && !has(h.cols, taizhang.FieldNo) && !has(h.cols, taizhang.FieldNode) && !has(h.cols, taizhang.FieldMeasure) {
 		r.fs.Add(taizhang.InvalidValue, ref, "缺少“措施编号”和“节点”列，无法对应到方案的节点，请按模板恢复这两列")
 	}
 	for _, f := range []taizhang.Field{taizhang.FieldStatus, taizhang.FieldProgress} {

@@ -619,3 +619,235 @@ func TestBlankWorkbook(t *testing.T) {
 		}
 	}
 }
+
+// TestReadHeadersOfOtherPrograms reads a table whose header cells were
+// broken with Alt+Enter or spaced out and named by synonyms, with 完成情况
+// (the progress here) before 进展状态: every column is found, the template's
+// own name 进展状态 holds the status, and 完成情况 is read as 进展情况.
+func TestReadHeadersOfOtherPrograms(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：包头市", nil, "报送期次：2021年4月上半月", nil, "填报日期：2021-04-14"},
+		{"措施\n编号", "节点", "完成\n情况", "进展\n状态", "完成\r\n时间", "证明\n材料", "困难\n问题", "下一步\u3000\n工作计划"},
+	}
+	for _, id := range []string{"一", "二", "三.1", "三.2", "三.3", "四", "六"} {
+		rows = append(rows, []any{id, nil, "已梳理项目" + id, "推进中", nil, "工作方案" + id, "资金不足" + id, "继续推进" + id})
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	e := s.Entries[2]
+	if got := strings.Join([]string{e.Milestone, e.Status.String(), e.Progress, e.Evidence, e.Problems, e.NextSteps}, "|"); got != "三.1|推进中|已梳理项目三.1|工作方案三.1|资金不足三.1|继续推进三.1" {
+		t.Errorf("entry of row 5 = %s", got)
+	}
+	want := []string{
+		"包头市.xlsx Sheet1!C2 提示 读取说明：列“完成 情况”按“进展情况”读取",
+		"包头市.xlsx Sheet1!F2 提示 读取说明：列“证明 材料”按“佐证材料”读取",
+		"包头市.xlsx Sheet1!G2 提示 读取说明：列“困难 问题”按“存在问题”读取",
+		"包头市.xlsx Sheet1!H2 提示 读取说明：列“下一步 工作计划”按“下一步计划”读取",
+		"包头市.xlsx Sheet1!D5 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+		"包头市.xlsx Sheet1!D8 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+	}
+	if got := strings.Join(lines, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestHeaderOfAmbiguousNames maps 完成情况 to 进展状态 unless another column
+// names the status, and a template name before a synonym of it.
+func TestHeaderOfAmbiguousNames(t *testing.T) {
+	for _, tc := range []struct {
+		header []string
+		want   string // the field of each column
+	}{
+		{[]string{"措施编号", "完成情况", "进展情况"}, "措施编号|进展状态|进展情况"},
+		{[]string{"措施编号", "完成情况", "进展状态"}, "措施编号|进展情况|进展状态"},
+		{[]string{"措施编号", "完成情况", "进展状态", "进展情况"}, "措施编号||进展状态|进展情况"},
+		{[]string{"措施编号", "状态", "进展状态", "工作进展"}, "措施编号||进展状态|进展情况"},
+		{[]string{"措施编号", "完成情况", "状态"}, "措施编号|进展情况|进展状态"},
+		{[]string{"措施编号", "完成情况", "工作进展"}, "措施编号|进展状态|进展情况"},
+	} {
+		h := headerOf([]rowMatch{matchRow(tc.header)})
+		var got []string
+		for c := range tc.header {
+			if f := h.fields[c]; f != taizhang.FieldNone {
+				got = append(got, f.String())
+			} else {
+				got = append(got, "")
+			}
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("headerOf(%q) = %s, want %s", tc.header, g, tc.want)
+		}
+	}
+}
+
+// seqTable is a 包头市 sheet whose only numbers stand in its first column,
+// headed 序号, above the columns a unit fills.
+func seqTable(numbers ...any) [][]any {
+	rows := [][]any{
+		{"填报单位：包头市", nil, "报送期次：2021年4月上半月", nil, "填报日期：2021-04-14"},
+		{"序号", "进展状态", "进展情况", "完成时间", "佐证材料", "存在问题", "下一步计划"},
+	}
+	for _, n := range numbers {
+		rows = append(rows, []any{n, "推进中", "按计划推进", nil, "工作方案", "资金不足", "继续推进"})
+	}
+	return rows
+}
+
+// TestReadSeqColumnOfMeasureNumbers reads a column headed 序号 that holds the
+// measure and milestone numbers as 措施编号, says so naming the column, and
+// does not call the sheet one without 措施编号 and 节点.
+func TestReadSeqColumnOfMeasureNumbers(t *testing.T) {
+	data := workbook(t, map[string][][]any{"Sheet1": seqTable("（一）", "（二）", "（三）1", "（三）2", "（三）3", "（四）", "（六）")}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "一|二|三.1|三.2|三.3|四|六" {
+		t.Errorf("entries %s", g)
+	}
+	if s.Columns[taizhang.FieldNo] != "A" || s.Columns[taizhang.FieldSeq] != "" {
+		t.Errorf("columns %v", s.Columns)
+	}
+	want := []string{
+		"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“（一）”“（二）”），已据此对应到方案的节点，请核对",
+		"包头市.xlsx Sheet1!B5 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+		"包头市.xlsx Sheet1!B8 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+	}
+	if g := strings.Join(lines, "\n"); g != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", g, strings.Join(want, "\n"))
+	}
+}
+
+// TestReadSeqColumnMostlyMeasureNumbers reads a 序号 column as 措施编号 when
+// most of its values are measure numbers; the row whose value is not is
+// named as matching no milestone.
+func TestReadSeqColumnMostlyMeasureNumbers(t *testing.T) {
+	data := workbook(t, map[string][][]any{"Sheet1": seqTable("1", "2", "3.1", "3.2", "3.3", "4", "6", "其他")}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "一|二|三.1|三.2|三.3|四|六|" {
+		t.Errorf("entries %s", g)
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range []string{
+		"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“1”“2”），已据此对应到方案的节点，请核对",
+		`包头市.xlsx Sheet1!A10 警告 无法匹配：第10行（措施编号"其他"）对应不到方案中的任何节点`,
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "错误") {
+		t.Errorf("unexpected error in\n%s", text)
+	}
+}
+
+// TestReadSeqColumnCountingRows keeps a 序号 column that counts the rows as
+// such, and says what is missing and why the column does not stand for it.
+func TestReadSeqColumnCountingRows(t *testing.T) {
+	for _, tc := range []struct {
+		numbers []any
+		want    string
+	}{
+		{[]any{1, 2, 3, 4, 5, 6, 7}, "包头市.xlsx Sheet1!A2 错误 填写有误：缺少“措施编号”和“节点”列，无法对应到方案的节点：A列“序号”中的“1”“2”“3”…是行号，不是方案的措施编号；请按模板恢复这两列，或在A列填写措施编号，如（一）、（三）1"},
+		{[]any{"甲", "乙"}, "包头市.xlsx Sheet1!A2 错误 填写有误：缺少“措施编号”和“节点”列，无法对应到方案的节点：A列“序号”中的“甲”“乙”不是方案的措施编号；请按模板恢复这两列，或在A列填写措施编号，如（一）、（三）1"},
+		{[]any{"", ""}, "包头市.xlsx Sheet1!A2 错误 填写有误：缺少“措施编号”和“节点”列，无法对应到方案的节点：A列“序号”是空的；请按模板恢复这两列，或在A列填写措施编号，如（一）、（三）1"},
+	} {
+		data := workbook(t, map[string][][]any{"Sheet1": seqTable(tc.numbers...)}, []string{"Sheet1"}, nil)
+		_, lines := read(t, "包头市.xlsx", data)
+		text := strings.Join(lines, "\n")
+		if !strings.Contains(text, tc.want) {
+			t.Errorf("missing line\n%s\nin\n%s", tc.want, text)
+		}
+		if strings.Contains(text, "按“措施编号”读取") || strings.Count(text, "缺少“措施编号”和“节点”列") != 1 {
+			t.Errorf("a 序号 column of %v:\n%s", tc.numbers, text)
+		}
+	}
+}
+
+// TestReadSeqColumnNumberedUnderMeasure reads a 序号 column that numbers a
+// measure of several milestones once, on a heading row, and its milestones
+// 1, 2, 3 below it; and one that gives each of them the measure's number.
+func TestReadSeqColumnNumberedUnderMeasure(t *testing.T) {
+	heading := seqTable("一", "二", "三", "1", "2", "3", "四", "六")
+	heading[4] = []any{"三"} // the heading row holds only the measure's number
+	for _, tc := range []struct {
+		name string
+		rows [][]any
+		want []string
+	}{
+		{"under a heading", heading, []string{
+			`包头市.xlsx Sheet1!A5 提示 读取说明：第5行不是填报行（"三"），未计入台账`,
+			"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“一”“二”），已据此对应到方案的节点，请核对",
+			"包头市.xlsx Sheet1!A6 提示 读取说明：A列第6—8行的“1”“2”“3”排在第5行“三”之下，已按节点 三.1、三.2、三.3 读取，请核对",
+			"包头市.xlsx Sheet1!B6 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+			"包头市.xlsx Sheet1!B9 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+		}},
+		{"the measure's number on each row", seqTable("（一）", "（二）", "（三）", "（三）", "（三）", "（四）", "（六）"), []string{
+			"包头市.xlsx Sheet1!A2 提示 读取说明：列“序号”按“措施编号”读取：A列填的是方案的措施编号（如“（一）”“（二）”），已据此对应到方案的节点，请核对",
+			"包头市.xlsx Sheet1!A5 提示 读取说明：A列第5—7行都是“（三）”，已按顺序读作节点 三.1、三.2、三.3，请核对",
+			"包头市.xlsx Sheet1!B5 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-15 已逾期15天，仍为推进中",
+			"包头市.xlsx Sheet1!B8 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := workbook(t, map[string][][]any{"Sheet1": tc.rows}, []string{"Sheet1"}, nil)
+			s, lines := read(t, "包头市.xlsx", data)
+			if s == nil {
+				t.Fatalf("nil: %v", lines)
+			}
+			var got []string
+			for _, e := range s.Entries {
+				got = append(got, e.Milestone)
+			}
+			if g := strings.Join(got, "|"); g != "一|二|三.1|三.2|三.3|四|六" {
+				t.Errorf("entries %s", g)
+			}
+			if g := strings.Join(lines, "\n"); g != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", g, strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestReadNumberColumnRepeatedWithTitles leaves rows that carry their
+// measure's number to their titles when these name the milestones in
+// another order than the place would.
+func TestReadNumberColumnRepeatedWithTitles(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：自治区政务服务局", nil, "报送期次：2021年4月上半月"},
+		{"编号", "完成节点", "进展状态", "进展情况", "完成时间"},
+		{"（三）", "工程审批系统接入“蒙速办”APP", "推进中", "接口联调中"},
+		{"（三）", "全流程、全事项网上办理", "已完成", "已实现", "2021-03-25"},
+		{"（三）", "相关系统深度融合及“一网通办”", "推进中", "方案编制中"},
+		{"（五）", "提升“一个窗口”服务水平", "推进中", "窗口改造"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "政务服务局.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone)
+	}
+	if g := strings.Join(got, "|"); g != "三.2|三.1|三.3|五" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	if text := strings.Join(lines, "\n"); strings.Contains(text, "按顺序") {
+		t.Errorf("rows placed against their titles:\n%s", text)
+	}
+}

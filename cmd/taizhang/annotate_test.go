@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +38,34 @@ func TestAnnotateNamesTheFormat(t *testing.T) {
 	want := []string{"通辽市_2021年6月下半月_进展情况表_校验批注.xlsx", "通辽市_2021年6月下半月_进展情况表（xls）_校验批注.xlsx"}
 	if !slices.Equal(names, want) {
 		t.Errorf("annotated copies %q, want %q", names, want)
+	}
+}
+
+// TestAnnotatePrintsCopies prints, after the summary, one line naming each
+// annotated copy written; with --json, stdout stays one JSON document and
+// the lines go to stderr.
+func TestAnnotatePrintsCopies(t *testing.T) {
+	dir := t.TempDir()
+	copySample(t, badDateSample, dir)
+	copySample(t, "2021-04/上半月/乌海市_2021年4月上半月_进展情况表.xlsx", dir)
+	t.Chdir(dir)
+	a, b := filepath.Base(badDateSample), "乌海市_2021年4月上半月_进展情况表.xlsx"
+	r := taizhangRun("validate", "--annotate", "批注", a, b)
+	if r.code == exitFailed {
+		t.Fatalf("validate --annotate:\n%v", r)
+	}
+	want := "已写出标注副本：" + filepath.Join("批注", "包头市_2021年4月上半月_进展情况表_校验批注.xlsx") + "\n" +
+		"已写出标注副本：" + filepath.Join("批注", "乌海市_2021年4月上半月_进展情况表_校验批注.xlsx") + "\n"
+	lines := strings.SplitAfter(r.stdout, "\n")
+	if len(lines) < 4 || !strings.HasPrefix(lines[len(lines)-4], "共检查 2 个文件") || strings.Join(lines[len(lines)-3:], "") != want {
+		t.Errorf("stdout ends:\n%s\nwant the summary, then:\n%s", r.stdout, want)
+	}
+	r = taizhangRun("validate", "--json", "--force", "--annotate", "批注", a, b)
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Errorf("validate --json --annotate: stdout is not JSON: %v\n%s", err, r.stdout)
+	}
+	if r.stderr != want {
+		t.Errorf("validate --json --annotate: stderr\n%s\nwant\n%s", r.stderr, want)
 	}
 }

@@ -37,6 +37,7 @@ type command struct {
 	name  string
 	args  string // synopsis after the name
 	short string
+	long  string // printed under short by -h, when set
 	order int
 	run   func(e *env, args []string) int
 }
@@ -126,6 +127,9 @@ func (e *env) printUsage(fs *pflag.FlagSet) {
 	for _, c := range commands {
 		if c.name == fs.Name() {
 			fmt.Fprintf(e.stdout, "用法：taizhang %s %s\n\n%s\n", c.name, c.args, c.short)
+			if c.long != "" {
+				fmt.Fprintf(e.stdout, "\n%s", c.long)
+			}
 		}
 	}
 	fmt.Fprintln(e.stdout)

@@ -46,6 +46,7 @@ func TestCSVInFolder(t *testing.T) {
 	want := `收件/包头市.csv!H5 错误 填写有误：完成时间"2021-13-01"不是有效日期，请填写如 2021-05-31
 收件/包头市.csv!G9 提示 临期：节点 四 完成时限为 2021-04-30，还剩15天
 共检查 1 个文件：错误 1 个，警告 0 个，提示 1 个。请改正错误后再报送。
+已写出标注副本：` + filepath.Join("批注", "包头市（csv）_校验批注.xlsx") + `
 `
 	if r.code != exitFindings || r.stdout != want || r.stderr != "" {
 		t.Errorf("validate:\n%v\nwant stdout\n%s", r, want)

@@ -17,10 +17,11 @@ import (
 
 // inputOptions says how to read the inputs of a run.
 type inputOptions struct {
-	period   taizhang.Period    // --period, the last resort for a sheet's period
-	password string             // --password
-	progress bool               // draw a progress bar on stderr
-	store    taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
+	period    taizhang.Period    // --period, the last resort for a sheet's period
+	password  string             // --password
+	progress  bool               // draw a progress bar on stderr
+	annotated bool               // pass over validate's annotated copies (…_校验批注.xlsx), naming each
+	store     taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
 }
 
 // batch is what a run collected: the sheets to read, notes about what
@@ -63,6 +64,10 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 		pws = append(pws, o.password)
 	}
 	files := make([]taizhang.File, len(inputs))
+	copies := make([]bool, len(inputs)) // annotated copies passed over
+	for i := range inputs {
+		copies[i] = o.annotated && annotatedCopy(inputs[i].Name)
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	bar := e.newProgress(len(inputs), o.progress)
@@ -71,7 +76,11 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store})
+				if copies[i] {
+					files[i] = taizhang.File{Source: inputs[i].Source}
+				} else {
+					files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store})
+				}
 				bar.done()
 			}
 		}()
@@ -101,7 +110,70 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
 	}
 	markSupporting(p, files)
+	noteAnnotated(p, files[:len(copies)], copies)
 	return files
+}
+
+// annotatedCopy reports whether a file's name is that of a copy written by
+// validate --annotate: an .xlsx whose name holds _校验批注 (包头市_校验批注.xlsx,
+// 包头市_校验批注2.xlsx, 包头市_校验批注 - 副本.xlsx).
+func annotatedCopy(name string) bool {
+	_, ok := originalOf(name)
+	return ok
+}
+
+// originalOf returns the name of the sheet an annotated copy was made from:
+// 包头市.xlsx for 包头市_校验批注2.xlsx, 通辽市.xls for 通辽市（xls）_校验批注.xlsx.
+func originalOf(name string) (string, bool) {
+	base := filepath.Base(name)
+	if !strings.EqualFold(filepath.Ext(base), ".xlsx") {
+		return "", false
+	}
+	stem, _, ok := strings.Cut(base, annotatedSuffix)
+	if !ok || stem == "" {
+		return "", false
+	}
+	ext := ".xlsx"
+	if i := strings.LastIndex(stem, "（"); i > 0 && strings.HasSuffix(stem, "）") {
+		if e := stem[i+len("（") : len(stem)-len("）")]; formatExt(e) {
+			stem, ext = stem[:i], "."+e
+		}
+	}
+	return stem + ext, true
+}
+
+// noteAnnotated gives each annotated copy passed over (copies[i]) a 提示 that
+// says so and names the original read in its place, or says that none was given.
+func noteAnnotated(p *taizhang.Programme, files []taizhang.File, copies []bool) {
+	for i := range files {
+		f := &files[i]
+		orig, ok := originalOf(f.Source.Name)
+		if !copies[i] || !ok {
+			continue
+		}
+		// The original: beside the copy if it is there, else anywhere.
+		var found *taizhang.File
+		for j := range files {
+			g := &files[j]
+			if j == i || g.Submission == nil || !strings.EqualFold(filepath.Base(g.Source.Name), orig) {
+				continue
+			}
+			if found == nil || g.Source.Container == f.Source.Container && filepath.Dir(g.Source.Path) == filepath.Dir(f.Source.Path) {
+				found = g
+			}
+		}
+		const what = "这是 validate --annotate 写出的标注副本，不是单位报送的进展情况表，未计入汇总"
+		place := taizhang.Place{File: f.Source.Path}
+		if found != nil {
+			f.Findings.Add(taizhang.ReaderNote, place, "%s；已读取原表 %s", what, found.Source.Path)
+			f.Findings.Attribute(found.Submission.Unit, found.Submission.Period)
+			continue
+		}
+		f.Findings.Add(taizhang.ReaderNote, place, "%s；输入中没有它的原表 %s，如需汇总请放入原表", what, orig)
+		if u, err := p.MatchUnit(strings.TrimSuffix(orig, filepath.Ext(orig))); err == nil {
+			f.Findings.Attribute(u, taizhang.Period{})
+		}
+	}
 }
 
 // markSupporting turns the 无法读取 of a file that holds no progress table

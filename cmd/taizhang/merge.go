@@ -13,9 +13,22 @@ import (
 
 func init() {
 	register(command{name: "merge", args: "输入… [--period 期次] [--as-of 日期] [-o 文件] [--report 文件] [--force] [--remind]", order: 40,
-		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml），写出汇总台账工作簿",
+		short: "汇总各单位报回的进展情况表（文件、文件夹、.zip、.eml、.mbox），写出汇总台账工作簿",
+		long:  inputKinds,
 		run:   runMerge})
 }
+
+// inputKinds tells, in the help of the commands that read returned sheets,
+// what their inputs may be (inbox.Collect).
+const inputKinds = `输入可以是：
+  .xlsx 工作簿（也读 .xlsm、.xltx、.xltm）
+  .xls、.et 旧版工作簿（装有 LibreOffice 时自动转换后读取，否则列为无法读取）
+  .csv 表格（UTF-8、GBK 或 UTF-16 编码）
+  文件夹（连同其中的子文件夹）
+  .zip 压缩包（其中的表格、邮件和压缩包）
+  .eml 邮件、.mbox 邮箱文件（读取附件，收到时间取邮件的发送时间）
+文件名含“_校验批注”的 .xlsx 是 validate --annotate 写出的标注副本，不计入汇总。
+`
 
 func runMerge(e *env, args []string) int {
 	fs := e.flags("merge")
@@ -83,7 +96,7 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "%v", err)
 		}
 	}
-	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store})
+	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store, annotated: true})
 	timing("读取")
 	l := taizhang.Merge(p, files, opt)
 	timing("汇总")
@@ -154,12 +167,14 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	}
 	fmt.Fprintln(w)
 	var unreadable []string
-	skipped := 0
+	skipped, copies := 0, 0
 	for _, f := range l.Files {
 		switch {
 		case f.Submission != nil:
 		case slices.ContainsFunc(f.Findings, func(x taizhang.Finding) bool { return x.Code == taizhang.UnreadableFile }):
 			unreadable = append(unreadable, shortPath(f.Source.Path))
+		case annotatedCopy(f.Source.Name):
+			copies++
 		default:
 			skipped++
 		}
@@ -168,8 +183,13 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	if len(unreadable) > 0 {
 		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", len(unreadable))
 	}
-	if skipped > 0 {
+	switch {
+	case skipped > 0 && copies > 0:
+		fmt.Fprintf(w, "，跳过 %d 个（不是进展情况表 %d 个，validate 写出的标注副本 %d 个）", skipped+copies, skipped, copies)
+	case skipped > 0:
 		fmt.Fprintf(w, "，跳过 %d 个（不是进展情况表）", skipped)
+	case copies > 0:
+		fmt.Fprintf(w, "，跳过 %d 个（validate 写出的标注副本）", copies)
 	}
 	fmt.Fprintln(w)
 	if len(unreadable) > 0 {

@@ -147,3 +147,78 @@ func TestMergeBlankTemplate(t *testing.T) {
 		t.Errorf("问题清单 lacks the 未报 of 包头市: %s", want)
 	}
 }
+
+// TestMergeHelpListsInputs lists in merge -h every kind of input merge reads.
+func TestMergeHelpListsInputs(t *testing.T) {
+	r := taizhangRun("merge", "-h")
+	if r.code != exitOK || r.stderr != "" {
+		t.Fatalf("taizhang merge -h:\n%v", r)
+	}
+	want := `输入可以是：
+  .xlsx 工作簿（也读 .xlsm、.xltx、.xltm）
+  .xls、.et 旧版工作簿（装有 LibreOffice 时自动转换后读取，否则列为无法读取）
+  .csv 表格（UTF-8、GBK 或 UTF-16 编码）
+  文件夹（连同其中的子文件夹）
+  .zip 压缩包（其中的表格、邮件和压缩包）
+  .eml 邮件、.mbox 邮箱文件（读取附件，收到时间取邮件的发送时间）
+文件名含“_校验批注”的 .xlsx 是 validate --annotate 写出的标注副本，不计入汇总。
+`
+	if !strings.Contains(r.stdout, want) {
+		t.Errorf("taizhang merge -h does not list the inputs:\n%s", r.stdout)
+	}
+}
+
+// TestMergeSkipsAnnotatedCopies merges a folder in which a submitter's
+// validate --annotate left a copy beside the original, and a copy whose
+// original is not there: neither copy is taken for a submission; each is a
+// 提示 that says what it is and whether the original was read.
+func TestMergeSkipsAnnotatedCopies(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "收件"), 0o755)
+	copySample(t, badDateSample, filepath.Join(dir, "收件"))
+	wuhai := copySample(t, "2021-04/上半月/乌海市_2021年4月上半月_进展情况表.xlsx", dir)
+	t.Chdir(dir)
+	if r := taizhangRun("validate", "--annotate", "收件", filepath.Join("收件", filepath.Base(badDateSample))); r.code == exitFailed {
+		t.Fatalf("validate --annotate:\n%v", r)
+	}
+	os.Remove("乌海市_2021年4月上半月_进展情况表.xlsx")
+	if err := os.WriteFile(filepath.Join("收件", "乌海市_2021年4月上半月_进展情况表_校验批注.xlsx"), wuhai, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := taizhangRun("merge", "收件", "-o", "汇总.xlsx")
+	if r.code != exitOK {
+		t.Fatalf("merge:\n%v", r)
+	}
+	if !strings.Contains(r.stdout, "已报 1 个") || !strings.Contains(r.stdout, "读取文件 3 个，跳过 2 个（validate 写出的标注副本）\n") {
+		t.Errorf("merge summary:\n%s", r.stdout)
+	}
+	f, err := excelize.OpenFile("汇总.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(xlsx.SheetFindings)
+	var notes []string
+	for _, row := range rows {
+		notes = append(notes, strings.Join(row, "|"))
+	}
+	text := strings.Join(notes, "\n")
+	baotou := filepath.Join("收件", "包头市_2021年4月上半月_进展情况表")
+	for _, w := range []string{
+		"提示|reader-note|读取说明|包头市|2021年4月上半月||" + baotou + "_校验批注.xlsx|这是 validate --annotate 写出的标注副本，不是单位报送的进展情况表，未计入汇总；已读取原表 " + baotou + ".xlsx",
+		"提示|reader-note|读取说明|乌海市|2021年4月上半月||" + filepath.Join("收件", "乌海市_2021年4月上半月_进展情况表_校验批注.xlsx") + "|这是 validate --annotate 写出的标注副本，不是单位报送的进展情况表，未计入汇总；输入中没有它的原表 乌海市_2021年4月上半月_进展情况表.xlsx，如需汇总请放入原表",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("问题清单 lacks\n%s\nin\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "重复报送") {
+		t.Errorf("an annotated copy taken for a submission:\n%s", text)
+	}
+	rows, _ = f.GetRows(xlsx.SheetReceipts)
+	for _, row := range rows {
+		if len(row) > 0 && row[0] == "包头市" && (len(row) < 6 || row[5] != baotou+".xlsx" || len(row) > 6 && row[6] != "") {
+			t.Errorf("报送情况 of 包头市: %q", row)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 func init() {
 	register(command{name: "report", args: "输入… --month 月份 [-o 文件] [--force] [--as-of 日期] [--date 日期] [--font 字体文件]", order: 50,
 		short: "按月汇总各单位报回的进展情况表，写出报领导小组的月度报告（PDF）",
+		long:  inputKinds,
 		run:   runReport})
 }
 
@@ -69,7 +70,7 @@ func runReport(e *env, args []string) int {
 		return e.fail("report", "无法创建临时文件：%s", osError(err))
 	}
 	defer store.Close()
-	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store})
+	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store, annotated: true})
 	cur, prev, err := e.writeMonthly(p, files, m, day, dated, store, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)

@@ -66,20 +66,27 @@ func runValidate(e *env, args []string) int {
 		all = append(all, f.Findings...)
 	}
 	all.Sort()
+	var written []string
 	if *annotate != "" {
-		if err := writeAnnotated(*annotate, files, *prog, *password, *force); err != nil {
+		if written, err = writeAnnotated(*annotate, files, *prog, *password, *force); err != nil {
 			return e.fail("validate", "%v", err)
 		}
 	}
+	// Where the copies went follows the findings; beside JSON, on stderr.
+	copies := e.stdout
 	if *asJSON {
 		if err := writeJSON(e.stdout, files); err != nil {
 			return e.fail("validate", "%v", err)
 		}
+		copies = e.stderr
 	} else {
 		for _, f := range all {
 			fmt.Fprintln(e.stdout, f.Text())
 		}
 		fmt.Fprintln(e.stdout, validateSummary(files, all))
+	}
+	for _, w := range written {
+		fmt.Fprintf(copies, "已写出标注副本：%s\n", w)
 	}
 	if all.Count(taizhang.Error) > 0 {
 		return exitFindings
@@ -167,8 +174,8 @@ func formatExt(ext string) bool {
 // named like 包头市_校验批注.xlsx, or 通辽市（xls）_校验批注.xlsx for an .xls,
 // never taking the name of an input or of the programme workbook. It
 // refuses, before writing any, when a copy would replace a file already
-// there, unless force is set.
-func writeAnnotated(dir string, files []taizhang.File, programme, password string, force bool) error {
+// there, unless force is set. It returns the paths of the copies written.
+func writeAnnotated(dir string, files []taizhang.File, programme, password string, force bool) ([]string, error) {
 	type job struct {
 		out string
 		f   *taizhang.File
@@ -206,11 +213,12 @@ func writeAnnotated(dir string, files []taizhang.File, programme, password strin
 		outs = append(outs, out)
 	}
 	if err := refuseExisting(outs, force); err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
+		return nil, fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
 	}
+	var written []string
 	for _, j := range jobs {
 		data, err := j.f.Load()
 		if err != nil {
@@ -227,8 +235,9 @@ func writeAnnotated(dir string, files []taizhang.File, programme, password strin
 		if err := writeAtomic(j.out, func(w io.Writer) error {
 			return xlsx.Annotate(w, data, password, j.f.Submission.Sheet, j.f.Findings)
 		}); err != nil {
-			return err
+			return written, err
 		}
+		written = append(written, j.out)
 	}
-	return nil
+	return written, nil
 }
