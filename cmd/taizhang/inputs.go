@@ -20,7 +20,7 @@ type inputOptions struct {
 	period    taizhang.Period    // --period, the last resort for a sheet's period
 	password  string             // --password
 	progress  bool               // draw a progress bar on stderr
-	annotated bool               // pass over validate's annotated copies (…_校验批注.xlsx), naming each
+	annotated bool               // pass over validate's annotated copies (…_校验批注.xlsx) whose original is read too
 	store     taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
 }
 
@@ -76,11 +76,7 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				if copies[i] {
-					files[i] = taizhang.File{Source: inputs[i].Source}
-				} else {
-					files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store})
-				}
+				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store})
 				bar.done()
 			}
 		}()
@@ -142,8 +138,9 @@ func originalOf(name string) (string, bool) {
 	return stem + ext, true
 }
 
-// noteAnnotated gives each annotated copy passed over (copies[i]) a 提示 that
-// says so and names the original read in its place, or says that none was given.
+// noteAnnotated passes over each annotated copy (copies[i]) whose original
+// was read too, with a 提示 naming the original; a copy sent without its
+// original is the unit's sheet, merged with a 提示 that says so.
 func noteAnnotated(p *taizhang.Programme, files []taizhang.File, copies []bool) {
 	for i := range files {
 		f := &files[i]
@@ -162,14 +159,25 @@ func noteAnnotated(p *taizhang.Programme, files []taizhang.File, copies []bool) 
 				found = g
 			}
 		}
-		const what = "这是 validate --annotate 写出的标注副本，不是单位报送的进展情况表，未计入汇总"
 		place := taizhang.Place{File: f.Source.Path}
 		if found != nil {
-			f.Findings.Add(taizhang.ReaderNote, place, "%s；已读取原表 %s", what, found.Source.Path)
+			// The copy says what the original says, with marks: its
+			// findings would be the original's again.
+			*f = taizhang.File{Source: f.Source}
+			f.Findings.Add(taizhang.ReaderNote, place, "这是 validate --annotate 写出的标注副本，不是单位报送的进展情况表，未计入汇总；已读取原表 %s", found.Source.Path)
 			f.Findings.Attribute(found.Submission.Unit, found.Submission.Period)
 			continue
 		}
-		f.Findings.Add(taizhang.ReaderNote, place, "%s；输入中没有它的原表 %s，如需汇总请放入原表", what, orig)
+		if s := f.Submission; s != nil {
+			// Sent on its own, the copy is the unit's sheet: its values
+			// are the original's.
+			note := taizhang.Findings{}
+			note.Add(taizhang.ReaderNote, place, "这是 validate --annotate 写出的标注副本，输入中没有它的原表 %s，已按此副本汇总", orig)
+			note.Attribute(s.Unit, s.Period)
+			f.Findings = append(note, f.Findings...)
+			continue
+		}
+		f.Findings.Add(taizhang.ReaderNote, place, "这是 validate --annotate 写出的标注副本，输入中没有它的原表 %s，如需汇总请放入原表", orig)
 		if u, err := p.MatchUnit(strings.TrimSuffix(orig, filepath.Ext(orig))); err == nil {
 			f.Findings.Attribute(u, taizhang.Period{})
 		}

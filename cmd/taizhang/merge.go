@@ -27,7 +27,7 @@ const inputKinds = `输入可以是：
   文件夹（连同其中的子文件夹）
   .zip 压缩包（其中的表格、邮件和压缩包）
   .eml 邮件、.mbox 邮箱文件（读取附件，收到时间取邮件的发送时间）
-文件名含“_校验批注”的 .xlsx 是 validate --annotate 写出的标注副本，不计入汇总。
+文件名含“_校验批注”的 .xlsx 是 validate --annotate 写出的标注副本：原表也在输入中时不计入汇总，只有副本时按副本汇总。
 `
 
 func runMerge(e *env, args []string) int {

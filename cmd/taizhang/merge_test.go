@@ -161,7 +161,7 @@ func TestMergeHelpListsInputs(t *testing.T) {
   文件夹（连同其中的子文件夹）
   .zip 压缩包（其中的表格、邮件和压缩包）
   .eml 邮件、.mbox 邮箱文件（读取附件，收到时间取邮件的发送时间）
-文件名含“_校验批注”的 .xlsx 是 validate --annotate 写出的标注副本，不计入汇总。
+文件名含“_校验批注”的 .xlsx 是 validate --annotate 写出的标注副本：原表也在输入中时不计入汇总，只有副本时按副本汇总。
 `
 	if !strings.Contains(r.stdout, want) {
 		t.Errorf("taizhang merge -h does not list the inputs:\n%s", r.stdout)
@@ -170,8 +170,8 @@ func TestMergeHelpListsInputs(t *testing.T) {
 
 // TestMergeSkipsAnnotatedCopies merges a folder in which a submitter's
 // validate --annotate left a copy beside the original, and a copy whose
-// original is not there: neither copy is taken for a submission; each is a
-// 提示 that says what it is and whether the original was read.
+// original is not there: the first is passed over, the original read; the
+// second is the unit's sheet; each has a 提示 that says what it is.
 func TestMergeSkipsAnnotatedCopies(t *testing.T) {
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "收件"), 0o755)
@@ -189,7 +189,7 @@ func TestMergeSkipsAnnotatedCopies(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("merge:\n%v", r)
 	}
-	if !strings.Contains(r.stdout, "已报 1 个") || !strings.Contains(r.stdout, "读取文件 3 个，跳过 2 个（validate 写出的标注副本）\n") {
+	if !strings.Contains(r.stdout, "已报 2 个") || !strings.Contains(r.stdout, "读取文件 3 个，跳过 1 个（validate 写出的标注副本）\n") {
 		t.Errorf("merge summary:\n%s", r.stdout)
 	}
 	f, err := excelize.OpenFile("汇总.xlsx")
@@ -206,7 +206,7 @@ func TestMergeSkipsAnnotatedCopies(t *testing.T) {
 	baotou := filepath.Join("收件", "包头市_2021年4月上半月_进展情况表")
 	for _, w := range []string{
 		"提示|reader-note|读取说明|包头市|2021年4月上半月||" + baotou + "_校验批注.xlsx|这是 validate --annotate 写出的标注副本，不是单位报送的进展情况表，未计入汇总；已读取原表 " + baotou + ".xlsx",
-		"提示|reader-note|读取说明|乌海市|2021年4月上半月||" + filepath.Join("收件", "乌海市_2021年4月上半月_进展情况表_校验批注.xlsx") + "|这是 validate --annotate 写出的标注副本，不是单位报送的进展情况表，未计入汇总；输入中没有它的原表 乌海市_2021年4月上半月_进展情况表.xlsx，如需汇总请放入原表",
+		"提示|reader-note|读取说明|乌海市|2021年4月上半月||" + filepath.Join("收件", "乌海市_2021年4月上半月_进展情况表_校验批注.xlsx") + "|这是 validate --annotate 写出的标注副本，输入中没有它的原表 乌海市_2021年4月上半月_进展情况表.xlsx，已按此副本汇总",
 	} {
 		if !strings.Contains(text, w) {
 			t.Errorf("问题清单 lacks\n%s\nin\n%s", w, text)
