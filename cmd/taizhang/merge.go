@@ -126,6 +126,16 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "%v", err)
 		}
 		printPending(e.stdout, rl, m)
+		// The report counts each unit's milestones as last reported; say
+		// so when that differs from the ledger's count of this period.
+		if ls := rl.LatestSummary(); rl.Period != l.Period || ls != l.Summary() {
+			how := fmt.Sprintf("截至 %s，统计到%s", rl.AsOf, rl.Period)
+			if ls != rl.Summary() {
+				how += "，未报送该期的单位按其最近一次报送的情况计"
+			}
+			fmt.Fprintf(e.stdout, "月度报告的节点统计（%s）：已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项，无法判断 %d 项\n",
+				how, ls.Done, ls.InProgress, ls.NotStarted, ls.Overdue, ls.Unknown)
+		}
 		fmt.Fprintf(e.stdout, "已写出%s月度报告：%s\n", m, *reportPath)
 	}
 	if *remind {

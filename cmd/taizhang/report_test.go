@@ -179,7 +179,7 @@ func TestReportUnfinishedMonth(t *testing.T) {
 			t.Fatalf("%s: %s", tc.name, tc.r)
 		}
 		if tc.name != "merge --report" && !strings.HasPrefix(tc.r.stdout, "报告月份：2021年6月（截至 2021-06-20）\n"+pending) ||
-			tc.name == "merge --report" && !strings.Contains(tc.r.stdout, pending+"已写出2021年6月月度报告：") {
+			tc.name == "merge --report" && !strings.Contains(tc.r.stdout, pending+"月度报告的节点统计（截至 2021-06-20，统计到2021年6月上半月）：已完成 40 项，推进中 57 项，未启动 1 项，逾期未完成 0 项，无法判断 0 项\n已写出2021年6月月度报告：") {
 			t.Errorf("%s: stdout\n%s", tc.name, tc.r.stdout)
 		}
 		flat := pdfText(t, filepath.Join(dir, tc.pdf))
@@ -209,5 +209,24 @@ func TestReportUnfinishedMonth(t *testing.T) {
 	want := "taizhang report: 截至 2021-06-01，2021年6月的进展情况表尚未到报送时间（2021年6月上半月应于 2021-06-15 前报送），无法生成该月的月度报告；如需生成，请用 --as-of 指定 2021-06-15 或之后的日期\n"
 	if r.code != exitFailed || r.stderr != want {
 		t.Errorf("month not begun:\n%s\nwant %s", r, want)
+	}
+}
+
+// merge --report says how the report's counts differ from the ledger's: the
+// report counts 乌海市, which did not send June's second half, by its first.
+func TestMergeReportSaysHowItCounts(t *testing.T) {
+	dir := t.TempDir()
+	prog := filepath.Join(samplesDir, "方案工作簿.xlsx")
+	r := runAt(time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST), "merge", samplesDir, "--programme", prog, "-o", filepath.Join(dir, "台账.xlsx"), "--report", filepath.Join(dir, "r.pdf"))
+	if r.code > exitFindings {
+		t.Fatal(r)
+	}
+	for _, want := range []string{
+		"节点：应报 98 项，已完成 37 项，推进中 54 项，未启动 0 项，逾期未完成 0 项，临期 0 项，未报或无法判断 7 项\n",
+		"月度报告的节点统计（截至 2021-06-30，统计到2021年6月下半月，未报送该期的单位按其最近一次报送的情况计）：已完成 40 项，推进中 58 项，未启动 0 项，逾期未完成 0 项，无法判断 0 项\n已写出2021年6月月度报告：",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("merge --report printed no\n%s\nin\n%s", want, r.stdout)
+		}
 	}
 }
