@@ -544,6 +544,7 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		e.Extra = append(e.Extra, other...)
+		r.tooLong(n, cols)
 		if s.Entries == nil {
 			// Sized once from the sheet's <dimension>: growing by copies
 			// would, for a sheet of 200,000 rows, briefly need twice the memory.
@@ -1134,4 +1135,17 @@ func isProgramme(sheets []string) bool {
 		}
 	}
 	return n == 3
+}
+
+// tooLong names the cells of row n longer than an Excel cell may hold: the
+// ledger keeps the start of such a text, and says where the rest is.
+func (r *reader) tooLong(n int, cols []string) {
+	for c, v := range cols {
+		if len(v) <= maxCell {
+			continue // a character is at least one byte
+		}
+		if k := utf8.RuneCountInString(v); k > maxCell {
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "该格共%d字，超过 Excel 单元格的上限（%d字），汇总台账中只写入前一部分，全文请查看原表", k, maxCell)
+		}
+	}
 }
