@@ -580,8 +580,10 @@ func (lw *ledgerWriter) chart(headerRow, n, base int) error {
 		Series: series,
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各单位节点完成情况", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
 		Legend: excelize.ChartLegend{Position: "bottom"},
-		XAxis:  excelize.ChartAxis{ReverseOrder: true},
-		YAxis:  excelize.ChartAxis{MajorGridLines: true},
+		// Black axis labels: LibreOffice draws the default ones in a grey
+		// that is hard to read, and unreadable in print.
+		XAxis: excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},
 		Dimension: excelize.ChartDimension{
 			Width: 900, Height: height,
 		},
