@@ -32,6 +32,8 @@ func TestMatchHeader(t *testing.T) {
 		"下一步计划": taizhang.FieldNext, "下一步工作计划": taizhang.FieldNext,
 		"编号": taizhang.FieldSeq, "任务编号": taizhang.FieldNo, "任务序号": taizhang.FieldNo,
 		"完成节点": taizhang.FieldNode, "节点编号": taizhang.FieldNode, "节点序号": taizhang.FieldNode, "具体任务": taizhang.FieldNode,
+		"任务名称": taizhang.FieldNode, "任务内容": taizhang.FieldNode, "工作任务名称": taizhang.FieldNode,
+		"本期工作进展情况": taizhang.FieldProgress, "本期工作\n进展情况": taizhang.FieldProgress, "主要工作进展": taizhang.FieldProgress,
 		// Names broken by Alt+Enter, spaced out, or in their usual synonyms.
 		"困难\n问题": taizhang.FieldProblems, "困难问题": taizhang.FieldProblems, "存在困难": taizhang.FieldProblems,
 		"存在的问题": taizhang.FieldProblems, "困难和问题": taizhang.FieldProblems, "问题及困难": taizhang.FieldProblems,
