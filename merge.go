@@ -69,6 +69,20 @@ type Receipt struct {
 	Replaced   []*Submission // older sheets of the same unit and period
 	Unreadable []string      // files whose names point to this unit and period but could not be read
 	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
+	// Mismatched are the sheets sent as this unit's for the run's period
+	// that are another unit's (by the file name) or another period's (by the
+	// file name, the e-mail subject or a later period sent early), when the
+	// unit is 未报 for want of its own.
+	Mismatched []*Submission
+}
+
+// Mismatch says how sheet s of Mismatched is not the unit's sheet of the
+// period: WrongUnit and the sheet's unit, or WrongPeriod and its period.
+func (r *Receipt) Mismatch(s *Submission) (Code, string) {
+	if s.Unit != r.Unit {
+		return WrongUnit, s.Unit
+	}
+	return WrongPeriod, s.Period.String()
 }
 
 // DaysLate returns how many days after Due the sheet arrived (0 when on time or unknown).
@@ -634,10 +648,15 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				}
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s，视为未报，%s", r.Unit, r.Period, r.Due, strings.Join(got, "，"), again)
 			} else if m := misfiled[r.Unit]; len(m) > 0 {
+				r.Mismatched = m
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 文件名为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, r.Unit, m[0].Unit)
 			} else if m := mislabelled[r.Unit]; len(m) > 0 {
+				r.Mismatched = m
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 表中期次为%s，如是期次填错，请改正后重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, m[0].Period)
 			} else if m := stale[r.Unit]; len(m) > 0 {
+				for _, x := range m {
+					r.Mismatched = append(r.Mismatched, x.s)
+				}
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s %s中为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].s.Source.Path, m[0].what, r.Period, m[0].s.Period)
 			} else {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
