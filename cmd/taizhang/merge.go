@@ -148,6 +148,9 @@ func runMerge(e *env, args []string) int {
 func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	s := l.Summary()
 	fmt.Fprintf(w, "汇总期次：%s（截至 %s）\n", l.Period, l.AsOf)
+	if due := l.Programme.DueDate(l.Period); l.AsOf.Before(due) {
+		fmt.Fprintf(w, "截至 %s，%s进展情况表尚未到报送截止时间（%s）\n", l.AsOf, l.Period, due)
+	}
 	var missing, late []string
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch r.State {
@@ -277,9 +280,16 @@ func reminder(l *taizhang.Ledger) string {
 		return strings.Join(parts, "，")
 	}
 	due := l.Programme.DueDate(l.Period)
-	fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，", l.Period, due.Chinese())
+	// Before the due date nobody is late yet.
+	soon := "请尽快报送"
+	if l.AsOf.Before(due) {
+		fmt.Fprintf(&b, "【催报】%s进展情况表请于 %s 前报送，截至 %s，", l.Period, due.Chinese(), l.AsOf.Chinese())
+		soon = "请按时报送"
+	} else {
+		fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，", l.Period, due.Chinese())
+	}
 	if len(missing) > 0 {
-		fmt.Fprintf(&b, "以下 %d 个单位尚未报送，请尽快报送：\n", len(missing))
+		fmt.Fprintf(&b, "以下 %d 个单位尚未报送，%s：\n", len(missing), soon)
 		for i, r := range missing {
 			fmt.Fprintf(&b, "%d. %s（%s）\n", i+1, r.Unit, contact(r.Unit))
 		}

@@ -287,3 +287,37 @@ func TestMergeMismatchedSheets(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeAsOfBeforeDue merges April's second half as of 20 April, before
+// it is due: the summary says the period is not yet due, and the 催报 text
+// gives the due date without calling the units late.
+func TestMergeAsOfBeforeDue(t *testing.T) {
+	p, q1 := builtinApril(t)
+	q := q1.Next()
+	var files []taizhang.File
+	for _, u := range p.Units[1:] {
+		src := taizhang.Source{Path: u.Name + ".xlsx", Name: u.Name + ".xlsx", Received: time.Date(2021, 4, 19, 10, 0, 0, 0, taizhang.CST)}
+		files = append(files, taizhang.File{Source: src, Submission: &taizhang.Submission{Source: src, Unit: u.Name, Period: q}})
+	}
+	asOf, _ := taizhang.ParseDate("2021-04-20", 2021)
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{Period: q, AsOf: asOf})
+	var b bytes.Buffer
+	printMergeSummary(&b, l, "汇总台账.xlsx")
+	if want := "汇总期次：2021年4月下半月（截至 2021-04-20）\n截至 2021-04-20，2021年4月下半月进展情况表尚未到报送截止时间（2021-04-30）\n"; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("summary:\n%s\nwant it to begin\n%s", b.String(), want)
+	}
+	want := "【催报】2021年4月下半月进展情况表请于 2021年4月30日 前报送，截至 2021年4月20日，以下 1 个单位尚未报送，请按时报送：\n1. 呼和浩特市（方案中未登记联系人）\n"
+	if got := reminder(l); !strings.HasPrefix(got, want) {
+		t.Errorf("催报:\n%s\nwant it to begin\n%s", got, want)
+	}
+	// When due, the summary says nothing of it and the 催报 text is as before.
+	l = taizhang.Merge(p, files, taizhang.MergeOptions{Period: q})
+	b.Reset()
+	printMergeSummary(&b, l, "汇总台账.xlsx")
+	if strings.Contains(b.String(), "尚未到报送截止时间") {
+		t.Errorf("summary:\n%s", b.String())
+	}
+	if want := "【催报】2021年4月下半月进展情况表应于 2021年4月30日 前报送，以下 1 个单位尚未报送，请尽快报送：\n"; !strings.HasPrefix(reminder(l), want) {
+		t.Errorf("催报:\n%s\nwant it to begin\n%s", reminder(l), want)
+	}
+}
