@@ -69,6 +69,20 @@ type Receipt struct {
 	Replaced   []*Submission // older sheets of the same unit and period
 	Unreadable []string      // files whose names point to this unit and period but could not be read
 	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
+	// Mismatched are the sheets sent as this unit's for the run's period
+	// that are another unit's (by the file name) or another period's (by the
+	// file name, the e-mail subject or a later period sent early), when the
+	// unit is 未报 for want of its own.
+	Mismatched []*Submission
+}
+
+// Mismatch says how sheet s of Mismatched is not the unit's sheet of the
+// period: WrongUnit and the sheet's unit, or WrongPeriod and its period.
+func (r *Receipt) Mismatch(s *Submission) (Code, string) {
+	if s.Unit != r.Unit {
+		return WrongUnit, s.Unit
+	}
+	return WrongPeriod, s.Period.String()
 }
 
 // DaysLate returns how many days after Due the sheet arrived (0 when on time or unknown).
@@ -517,7 +531,12 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		replaced[k] = idx[:len(idx)-1]
 		for _, o := range idx[:len(idx)-1] {
 			s := files[o].Submission
-			f := files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
+			var f *Finding
+			if q := carriedOver(s); !q.IsZero() && carriedOver(files[w].Submission).IsZero() {
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path, Sheet: s.Sheet}, "%s%s收到多份进展情况表，采用该期报送的 %s；本表是报送%s的工作簿中留存的往期表，未计入汇总", k.unit, k.period, files[w].Source.Path, q)
+			} else {
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
+			}
 			if o == firstIn[k] {
 				f.Message += "；报送时间以最先收到的本表为准"
 			}
@@ -634,10 +653,15 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				}
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s，视为未报，%s", r.Unit, r.Period, r.Due, strings.Join(got, "，"), again)
 			} else if m := misfiled[r.Unit]; len(m) > 0 {
+				r.Mismatched = m
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 文件名为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, r.Unit, m[0].Unit)
 			} else if m := mislabelled[r.Unit]; len(m) > 0 {
+				r.Mismatched = m
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s 表中期次为%s，如是期次填错，请改正后重新报送", r.Unit, r.Period, r.Due, m[0].Source.Path, m[0].Period)
 			} else if m := stale[r.Unit]; len(m) > 0 {
+				for _, x := range m {
+					r.Mismatched = append(r.Mismatched, x.s)
+				}
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s %s中为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].s.Source.Path, m[0].what, r.Period, m[0].s.Period)
 			} else {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
@@ -850,7 +874,8 @@ func (l *Ledger) sortFindings() {
 
 // compareReceived orders two sheets of one unit and period by which should
 // count, the greater winning: a sheet with anything filled in beats a blank
-// one; then the later day it arrived (the e-mail's, else 填报日期, else the
+// one; then a sheet sent for its period beats one kept in a workbook sent
+// for a later period (see carriedOver); then the later day it arrived (the e-mail's, else 填报日期, else the
 // file's time — but for a sheet whose name or subject says it is a revision,
 // the e-mail's or file's time when later than its 填报日期, which is often
 // left as the original's); then a name that says it is a revision (修改版,
@@ -858,6 +883,9 @@ func (l *Ledger) sortFindings() {
 // own key, so the order does not depend on the order of the files.
 func compareReceived(a, b *Submission, ia, ib int) int {
 	if c := compareBool(filledIn(a), filledIn(b)); c != 0 {
+		return c
+	}
+	if c := compareBool(carriedOver(a).IsZero(), carriedOver(b).IsZero()); c != 0 {
 		return c
 	}
 	ta, tb := countedAt(a), countedAt(b)
@@ -897,16 +925,26 @@ func countedAt(s *Submission) time.Time {
 // order of compareReceived), the one first received, by the e-mail's time or
 // else 填报日期: when the unit first reported. A blank sheet is no report. A
 // sheet whose name says it is a revision came after an original, so it
-// counts only when no original has a known time; of sheets that came at the
-// same time the later in order is taken. With no time known it returns the
-// last, the one used.
+// counts only when no original has a known time, and a sheet kept in a
+// later period's workbook (carriedOver) only when no other has; of sheets
+// that came at the same time the later in order is taken. With no time
+// known it returns the last, the one used.
 func firstReceived(files []File, idx []int) int {
 	best := idx[len(idx)-1]
 	var bestAt time.Time
-	for _, revisions := range []bool{false, true} {
+	tier := func(s *Submission) int {
+		switch {
+		case !carriedOver(s).IsZero():
+			return 2
+		case revision(s.Source):
+			return 1
+		}
+		return 0
+	}
+	for want := range 3 {
 		for _, i := range idx {
 			s := files[i].Submission
-			if revision(s.Source) != revisions || !filledIn(s) {
+			if tier(s) != want || !filledIn(s) {
 				continue
 			}
 			if t, _ := s.Arrival(); !t.IsZero() && (bestAt.IsZero() || !bestAt.Before(t)) {
@@ -968,6 +1006,22 @@ func filledIn(s *Submission) bool {
 
 // revisionWords mark a file name or e-mail subject as a corrected copy.
 var revisionWords = []string{"修改", "更正", "修订", "补发", "重报", "重发", "重新报送", "最终", "终稿", "定稿", "更新"}
+
+// carriedOver returns the later period that the workbook holding sheet s
+// was sent for, when s is one of its tables, one a period, kept from
+// before: its file name or e-mail subject names a later period of which the
+// workbook holds a table too. It is zero for any other sheet.
+func carriedOver(s *Submission) Period {
+	if len(s.OtherTables) == 0 || s.Period.IsZero() {
+		return Period{}
+	}
+	for _, t := range []string{strings.TrimSuffix(s.Source.Name, path.Ext(s.Source.Name)), s.Source.Subject} {
+		if q, ok := FindPeriod(t, s.Period.Schedule, s.Period.Year); ok && s.Period.Before(q) && slices.Contains(s.OtherTables, q) {
+			return q
+		}
+	}
+	return Period{}
+}
 
 func revision(src Source) bool {
 	for _, t := range []string{src.Name, src.Path, src.Subject} {

@@ -73,13 +73,17 @@ type Submission struct {
 	Period     Period // zero when it could not be known
 	PeriodFrom string // 表头, 模板标识, 文件名, 邮件主题 or 命令行
 	PeriodCell string
-	FilledText string // 填报日期 as written
-	Filled     Date   // 填报日期, zero when empty or unreadable
-	FilledCell string
-	Contact    string
-	Phone      string
-	Columns    map[Field]string // column letters of the fields found; nil when not read from a sheet
-	Entries    []Entry
+	// OtherTables are the periods of the workbook's other progress tables
+	// when it holds one a period (sheets 4月上半月, 4月下半月, …); nil when it
+	// holds one table, or the others give no period.
+	OtherTables []Period
+	FilledText  string // 填报日期 as written
+	Filled      Date   // 填报日期, zero when empty or unreadable
+	FilledCell  string
+	Contact     string
+	Phone       string
+	Columns     map[Field]string // column letters of the fields found; nil when not read from a sheet
+	Entries     []Entry
 }
 
 // Place returns the place of a cell of the sheet.

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -164,12 +165,20 @@ func (r *reader) identify() {
 			q    taizhang.Period
 			ok   bool
 		}{{"文件名", fileP, fileOK}, {"邮件主题", subjP, subjOK}} {
-			if c.ok && c.q != s.Period {
+			// A workbook kept over several periods, one sheet each, is named
+			// for its latest; an earlier sheet named for its period is history.
+			if c.ok && c.q != s.Period && !(slices.Contains(s.OtherTables, c.q) && r.sheetNames(s.Period)) {
 				r.fs.Add(taizhang.WrongPeriod, r.place(s.PeriodCell), "表中期次为%s，%s中为%s，以表中为准；如表中填错请改正后重新报送", s.Period, c.what, c.q)
 			}
 		}
 	}
 	r.fs.Attribute(s.Unit, s.Period)
+}
+
+// sheetNames reports whether the read sheet's name gives period q.
+func (r *reader) sheetNames(q taizhang.Period) bool {
+	got, ok := taizhang.FindPeriod(r.s.Sheet, q.Schedule, q.Year)
+	return ok && got == q
 }
 
 func (r *reader) cli() taizhang.Period { return r.opt.Period }

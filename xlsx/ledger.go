@@ -245,7 +245,7 @@ func source(p taizhang.Place) string {
 }
 
 // receiptState returns 报送状态 as 报送情况 and 总览 show it: 迟报3天,
-// 未报（无法读取）, 未报（表未填写）, or the state itself.
+// 未报（无法读取）, 未报（表未填写）, 未报（单位不符）, 未报（期次不符）, or the state itself.
 func receiptState(r *taizhang.Receipt) string {
 	switch {
 	case r.State == taizhang.Late:
@@ -254,6 +254,9 @@ func receiptState(r *taizhang.Receipt) string {
 		return "未报（无法读取）"
 	case r.State == taizhang.Missing && len(r.Blank) > 0:
 		return "未报（表未填写）"
+	case r.State == taizhang.Missing && len(r.Mismatched) > 0:
+		code, _ := r.Mismatch(r.Mismatched[0])
+		return "未报（" + code.Label() + "）"
 	}
 	return r.State.String()
 }
@@ -288,6 +291,10 @@ func (lw *ledgerWriter) receipts() error {
 		}
 		for _, u := range r.Blank {
 			file = strings.TrimPrefix(file+"\n未填写："+u, "\n")
+		}
+		for _, s := range r.Mismatched {
+			code, whose := r.Mismatch(s)
+			file = strings.TrimPrefix(file+"\n"+code.Label()+"："+s.Source.Path+"（"+whose+"的表）", "\n")
 		}
 		var rep []string
 		for _, s := range r.Replaced {

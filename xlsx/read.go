@@ -136,6 +136,11 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best.sheet}, "进展情况表在工作表“%s”中，已从该表读取（工作簿共%d个工作表）", best.sheet, len(candidates))
 	}
 	s := &taizhang.Submission{Source: src, Sheet: best.sheet, Columns: map[taizhang.Field]string{}}
+	for _, t := range tables {
+		if t != best && t.exact && !t.period.IsZero() && !slices.Contains(s.OtherTables, t.period) {
+			s.OtherTables = append(s.OtherTables, t.period)
+		}
+	}
 	r.s = s
 	r.read(best.scan)
 	r.identify()

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -94,5 +96,104 @@ func TestMergeCumulativeWorkbook(t *testing.T) {
 	}
 	if n != 7 {
 		t.Errorf("%d ledger rows of 包头市, want 7", n)
+	}
+}
+
+// writeHalves writes 包头市's workbook with one sheet per period, named as
+// given, each with its own 报送期次 and 填报日期 (filled, by sheet) and 进展情况
+// saying which sheet and file it is in.
+func writeHalves(t *testing.T, name string, filled map[string]string, sheets ...string) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, sh := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", sh); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(sh); err != nil {
+			t.Fatal(err)
+		}
+		rows := [][]any{
+			{"填报单位：包头市", nil, "报送期次：2021年" + sh, nil, "填报日期：" + filled[sh]},
+			{"措施编号", "节点", "进展状态", "完成时间", "进展情况", "佐证材料", "存在问题", "下一步计划"},
+		}
+		for _, no := range []string{"（一）", "（二）", "三.1", "三.2", "三.3", "（四）", "（六）"} {
+			rows = append(rows, []any{no, nil, "推进中", nil, name + " " + sh + "的进展", "工作方案", "无", "继续推进"})
+		}
+		for i, row := range rows {
+			ref, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetSheetRow(sh, ref, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SaveAs(name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestMergeWorkbookOfHalves merges 包头市's sheet of April's first half and,
+// sent for the second half, its workbook holding both halves, one sheet
+// each. The first half's sheet kept in the later workbook is an older copy:
+// merging the first half uses the sheet sent for it, and neither run finds
+// the workbook's period at odds with its file name.
+func TestMergeWorkbookOfHalves(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("收件", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	first := filepath.Join("收件", "包头市_2021年4月上半月_进展情况表.xlsx")
+	both := filepath.Join("收件", "包头市_2021年4月下半月_进展情况表.xlsx")
+	writeHalves(t, first, map[string]string{"4月上半月": "2021年4月14日"}, "4月上半月")
+	// The first half's sheet was touched again when the second was added.
+	writeHalves(t, both, map[string]string{"4月上半月": "2021年4月15日", "4月下半月": "2021年4月29日"}, "4月上半月", "4月下半月")
+	for _, c := range []struct {
+		period, half, file string
+	}{
+		{"2021-04-1", "2021年4月上半月", first},
+		{"", "2021年4月下半月", both},
+	} {
+		args := []string{"merge", "-o", "汇总台账.xlsx", "--force", "收件"}
+		if c.period != "" {
+			args = append(args, "--period", c.period)
+		}
+		r := taizhangRun(args...)
+		if r.code != exitOK || !strings.HasPrefix(r.stdout, "汇总期次："+c.half) {
+			t.Fatalf("merge %s:\n%v", c.period, r)
+		}
+		f, err := excelize.OpenFile("汇总台账.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if row := receipt(t, f, "包头市", c.half); row[2] != "按时" || row[5] != c.file {
+			t.Errorf("merge %s: 报送情况 of 包头市: %q, want 按时 from %s", c.period, row, c.file)
+		}
+		for _, row := range ledgerRows(t, f, xlsx.SheetLedger)[1:] {
+			if len(row) > 7 && row[0] == "包头市" && row[1] == c.half && !strings.HasPrefix(row[7], c.file+" ") {
+				t.Errorf("merge %s: ledger row not from %s: %q", c.period, c.file, row)
+			}
+		}
+		for _, row := range ledgerRows(t, f, xlsx.SheetFindings)[1:] {
+			if len(row) > 7 && (row[1] == "wrong-period" || strings.Contains(row[7], "采用较新的")) {
+				t.Errorf("merge %s: 问题清单 has %q", c.period, row)
+			}
+		}
+		f.Close()
+	}
+	// The older copy is named as such.
+	r := taizhangRun("merge", "-o", "汇总台账.xlsx", "--force", "--period", "2021-04-1", "收件")
+	f, err := excelize.OpenFile("汇总台账.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := "包头市2021年4月上半月收到多份进展情况表，采用该期报送的 " + first + "；本表是报送2021年4月下半月的工作簿中留存的往期表，未计入汇总"
+	found := false
+	for _, row := range ledgerRows(t, f, xlsx.SheetFindings)[1:] {
+		found = found || len(row) > 7 && row[1] == "duplicate-submission" && row[7] == want
+	}
+	if !found {
+		t.Errorf("问题清单 lacks\n%s\n%v\n%q", want, r, ledgerRows(t, f, xlsx.SheetFindings))
 	}
 }

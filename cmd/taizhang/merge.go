@@ -148,6 +148,9 @@ func runMerge(e *env, args []string) int {
 func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	s := l.Summary()
 	fmt.Fprintf(w, "汇总期次：%s（截至 %s）\n", l.Period, l.AsOf)
+	if due := l.Programme.DueDate(l.Period); l.AsOf.Before(due) {
+		fmt.Fprintf(w, "截至 %s，%s进展情况表尚未到报送截止时间（%s）\n", l.AsOf, l.Period, due)
+	}
 	var missing, late []string
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch r.State {
@@ -157,6 +160,9 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 				missing = append(missing, r.Unit+"（文件无法读取）")
 			case len(r.Blank) > 0:
 				missing = append(missing, r.Unit+"（报送的表未填写）")
+			case len(r.Mismatched) > 0:
+				_, whose := r.Mismatch(r.Mismatched[0])
+				missing = append(missing, r.Unit+"（报来的是"+whose+"的表）")
 			default:
 				missing = append(missing, r.Unit)
 			}
@@ -236,10 +242,11 @@ func shortPath(p string) string {
 // reminder returns the 催报 text for the units that have not reported the
 // run's period, with contacts from the programme, ready to paste into a
 // message. Units whose file came but could not be read are asked to send it
-// again, and units that sent the template back unfilled to fill it in.
+// again, units that sent the template back unfilled to fill it in, and units
+// that sent another unit's or another period's sheet to check and send their own.
 func reminder(l *taizhang.Ledger) string {
 	var b strings.Builder
-	var missing, broken, blank []*taizhang.Receipt
+	var missing, broken, blank, mismatched []*taizhang.Receipt
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch {
 		case r.State != taizhang.Missing:
@@ -247,11 +254,13 @@ func reminder(l *taizhang.Ledger) string {
 			broken = append(broken, r)
 		case len(r.Blank) > 0:
 			blank = append(blank, r)
+		case len(r.Mismatched) > 0:
+			mismatched = append(mismatched, r)
 		default:
 			missing = append(missing, r)
 		}
 	}
-	if len(missing)+len(broken)+len(blank) == 0 {
+	if len(missing)+len(broken)+len(blank)+len(mismatched) == 0 {
 		fmt.Fprintf(&b, "%s各单位均已报送，无需催报。\n", l.Period)
 		return b.String()
 	}
@@ -271,21 +280,43 @@ func reminder(l *taizhang.Ledger) string {
 		return strings.Join(parts, "，")
 	}
 	due := l.Programme.DueDate(l.Period)
-	fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，", l.Period, due.Chinese())
+	// Before the due date nobody is late yet.
+	soon := "请尽快报送"
+	if l.AsOf.Before(due) {
+		fmt.Fprintf(&b, "【催报】%s进展情况表请于 %s 前报送，截至 %s，", l.Period, due.Chinese(), l.AsOf.Chinese())
+		soon = "请按时报送"
+	} else {
+		fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，", l.Period, due.Chinese())
+	}
 	if len(missing) > 0 {
-		fmt.Fprintf(&b, "以下 %d 个单位尚未报送，请尽快报送：\n", len(missing))
+		fmt.Fprintf(&b, "以下 %d 个单位尚未报送，%s：\n", len(missing), soon)
 		for i, r := range missing {
 			fmt.Fprintf(&b, "%d. %s（%s）\n", i+1, r.Unit, contact(r.Unit))
 		}
 	}
 	listed := len(missing) > 0
+	names := func(places []string) string {
+		var names []string
+		for _, u := range places {
+			names = append(names, baseName(u))
+		}
+		return strings.Join(names, "、")
+	}
 	for _, g := range []struct {
-		rs         []*taizhang.Receipt
-		head, what string
-		files      func(*taizhang.Receipt) []string
+		rs   []*taizhang.Receipt
+		head string
+		what func(*taizhang.Receipt) string // the files received
 	}{
-		{broken, "报送的文件无法读取，请重新报送", "无法读取", func(r *taizhang.Receipt) []string { return r.Unreadable }},
-		{blank, "报送的表未填写，请填写后重新报送", "未填写", func(r *taizhang.Receipt) []string { return r.Blank }},
+		{broken, "报送的文件无法读取，请重新报送", func(r *taizhang.Receipt) string { return "无法读取：" + names(r.Unreadable) }},
+		{blank, "报送的表未填写，请填写后重新报送", func(r *taizhang.Receipt) string { return "未填写：" + names(r.Blank) }},
+		{mismatched, "报来的表不是本单位本期的表，请核对后重新报送", func(r *taizhang.Receipt) string {
+			var got []string
+			for _, s := range r.Mismatched {
+				_, whose := r.Mismatch(s)
+				got = append(got, "收到的 "+baseName(s.Source.Path)+" 是"+whose+"的表")
+			}
+			return strings.Join(got, "，")
+		}},
 	} {
 		if len(g.rs) == 0 {
 			continue
@@ -298,11 +329,7 @@ func reminder(l *taizhang.Ledger) string {
 		listed = true
 		fmt.Fprintf(&b, " %d 个单位%s：\n", len(g.rs), g.head)
 		for i, r := range g.rs {
-			var names []string
-			for _, u := range g.files(r) {
-				names = append(names, baseName(u))
-			}
-			fmt.Fprintf(&b, "%d. %s（%s；%s：%s）\n", i+1, r.Unit, contact(r.Unit), g.what, strings.Join(names, "、"))
+			fmt.Fprintf(&b, "%d. %s（%s；%s）\n", i+1, r.Unit, contact(r.Unit), g.what(r))
 		}
 	}
 	office := p.Office

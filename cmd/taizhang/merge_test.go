@@ -222,3 +222,102 @@ func TestMergeSkipsAnnotatedCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeMismatchedSheets merges April's second half in which three units
+// sent a sheet that is not theirs for the period: 赤峰市 a file holding
+// 通辽市's sheet, 乌海市 its first-half sheet under a second-half subject,
+// 阿拉善盟 a sheet dated May. Each is 未报, and the summary, the 催报 text and
+// 报送情况 say which file came and whose or which period's sheet it is.
+func TestMergeMismatchedSheets(t *testing.T) {
+	p, q1 := builtinApril(t)
+	q := q1.Next()
+	on := time.Date(2021, 4, 29, 10, 0, 0, 0, taizhang.CST)
+	var files []taizhang.File
+	add := func(unit string, period taizhang.Period, path, subject string) *taizhang.File {
+		src := taizhang.Source{Path: path, Name: filepath.Base(path), Subject: subject, Received: on}
+		files = append(files, taizhang.File{Source: src, Submission: &taizhang.Submission{Source: src, Unit: unit, Period: period, PeriodCell: "F2", Sheet: "进展情况"}})
+		return &files[len(files)-1]
+	}
+	for _, u := range p.Units {
+		switch u.Name {
+		case "赤峰市", "乌海市", "阿拉善盟":
+			continue
+		}
+		add(u.Name, q, u.Name+"_2021年4月下半月_进展情况表.xlsx", "")
+	}
+	wrongUnit := "收件/赤峰市_2021年4月下半月_进展情况表.xlsx"
+	f := add("通辽市", q, wrongUnit, "")
+	f.Findings.Add(taizhang.WrongUnit, f.Submission.Place("C2"), "表中填报单位为通辽市，文件名中为赤峰市，已按通辽市汇总；如发错了文件，请赤峰市重新报送本单位的表")
+	old := "收件/乌海市4月下半月进展情况.eml › 乌海市_2021年4月上半月_进展情况表.xlsx"
+	add("乌海市", q1, old, "乌海市4月下半月进展情况")
+	later := "收件/阿拉善盟_2021年5月上半月_进展情况表.xlsx"
+	add("阿拉善盟", q.Next(), later, "")
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{Period: q})
+
+	var b bytes.Buffer
+	printMergeSummary(&b, l, "汇总台账.xlsx")
+	if want := "未报：赤峰市（报来的是通辽市的表）、乌海市（报来的是2021年4月上半月的表）、阿拉善盟（报来的是2021年5月上半月的表）\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("summary:\n%s\nwant the line\n%s", b.String(), want)
+	}
+	want := "【催报】2021年4月下半月进展情况表应于 2021年4月30日 前报送，以下 3 个单位报来的表不是本单位本期的表，请核对后重新报送：\n" +
+		"1. 赤峰市（方案中未登记联系人；收到的 赤峰市_2021年4月下半月_进展情况表.xlsx 是通辽市的表）\n" +
+		"2. 乌海市（方案中未登记联系人；收到的 乌海市_2021年4月上半月_进展情况表.xlsx 是2021年4月上半月的表）\n" +
+		"3. 阿拉善盟（方案中未登记联系人；收到的 阿拉善盟_2021年5月上半月_进展情况表.xlsx 是2021年5月上半月的表）\n" +
+		"请使用下发的模板填报"
+	if got := reminder(l); !strings.HasPrefix(got, want) {
+		t.Errorf("催报:\n%s\nwant it to begin\n%s", got, want)
+	}
+
+	var book bytes.Buffer
+	if err := xlsx.WriteLedger(&book, l); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, c := range []struct{ unit, state, file string }{
+		{"赤峰市", "未报（单位不符）", "单位不符：" + wrongUnit + "（通辽市的表）"},
+		{"乌海市", "未报（期次不符）", "期次不符：" + old + "（2021年4月上半月的表）"},
+		{"阿拉善盟", "未报（期次不符）", "期次不符：" + later + "（2021年5月上半月的表）"},
+	} {
+		if row := receipt(t, x, c.unit, "2021年4月下半月"); row[2] != c.state || row[5] != c.file {
+			t.Errorf("报送情况 of %s: %q, want %s and %s", c.unit, row, c.state, c.file)
+		}
+	}
+}
+
+// TestMergeAsOfBeforeDue merges April's second half as of 20 April, before
+// it is due: the summary says the period is not yet due, and the 催报 text
+// gives the due date without calling the units late.
+func TestMergeAsOfBeforeDue(t *testing.T) {
+	p, q1 := builtinApril(t)
+	q := q1.Next()
+	var files []taizhang.File
+	for _, u := range p.Units[1:] {
+		src := taizhang.Source{Path: u.Name + ".xlsx", Name: u.Name + ".xlsx", Received: time.Date(2021, 4, 19, 10, 0, 0, 0, taizhang.CST)}
+		files = append(files, taizhang.File{Source: src, Submission: &taizhang.Submission{Source: src, Unit: u.Name, Period: q}})
+	}
+	asOf, _ := taizhang.ParseDate("2021-04-20", 2021)
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{Period: q, AsOf: asOf})
+	var b bytes.Buffer
+	printMergeSummary(&b, l, "汇总台账.xlsx")
+	if want := "汇总期次：2021年4月下半月（截至 2021-04-20）\n截至 2021-04-20，2021年4月下半月进展情况表尚未到报送截止时间（2021-04-30）\n"; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("summary:\n%s\nwant it to begin\n%s", b.String(), want)
+	}
+	want := "【催报】2021年4月下半月进展情况表请于 2021年4月30日 前报送，截至 2021年4月20日，以下 1 个单位尚未报送，请按时报送：\n1. 呼和浩特市（方案中未登记联系人）\n"
+	if got := reminder(l); !strings.HasPrefix(got, want) {
+		t.Errorf("催报:\n%s\nwant it to begin\n%s", got, want)
+	}
+	// When due, the summary says nothing of it and the 催报 text is as before.
+	l = taizhang.Merge(p, files, taizhang.MergeOptions{Period: q})
+	b.Reset()
+	printMergeSummary(&b, l, "汇总台账.xlsx")
+	if strings.Contains(b.String(), "尚未到报送截止时间") {
+		t.Errorf("summary:\n%s", b.String())
+	}
+	if want := "【催报】2021年4月下半月进展情况表应于 2021年4月30日 前报送，以下 1 个单位尚未报送，请尽快报送：\n"; !strings.HasPrefix(reminder(l), want) {
+		t.Errorf("催报:\n%s\nwant it to begin\n%s", reminder(l), want)
+	}
+}
