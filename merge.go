@@ -669,7 +669,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		case Late:
 			f = l.Findings.Add(LateSubmission, Place{File: r.First.Source.Path}, "%s%s进展情况表应于 %s 前报送，%s收到（%s），迟报%d天", r.Unit, r.Period, r.Due, formatReceived(r), r.ReceivedFrom, r.DaysLate())
 		case UnknownTime:
-			f = l.Findings.Add(UnknownReceivedTime, Place{File: r.Submission.Source.Path, Sheet: r.Submission.Sheet, Cell: r.Submission.FilledCell}, "%s%s进展情况表没有邮件时间也没有填报日期，无法判断是否按时报送；请在表头填写填报日期", r.Unit, r.Period)
+			f = l.Findings.Add(UnknownReceivedTime, Place{File: r.Submission.Source.Path, Sheet: r.Submission.Sheet, Cell: r.Submission.FilledCell}, "%s%s进展情况表没有邮件时间也没有填报日期，无法判断是否按时报送；%s", r.Unit, r.Period, fillIn(r.Submission))
 		}
 		if f != nil {
 			f.Unit, f.Period = r.Unit, r.Period
@@ -1202,4 +1202,12 @@ func lateNews(p *Programme, s, prev *Submission, fs *Findings) {
 		f := fs.Add(CompletedLate, s.Place(s.CellOf(FieldCompleted, e.Row)), "%s", lateMessage(ms, &e))
 		f.Unit, f.Period, f.Milestone = s.Unit, s.Period, e.Milestone
 	}
+}
+
+// fillIn asks for 填报日期 as sheet s needs it.
+func fillIn(s *Submission) string {
+	if s.FilledFormula {
+		return fmt.Sprintf("表头的填报日期（%s）是公式，但文件没有保存计算结果，请在 Excel 或 WPS 中打开后保存一次再报送，或直接填写日期", s.FilledCell)
+	}
+	return "请在表头填写填报日期"
 }

@@ -80,10 +80,13 @@ type Submission struct {
 	FilledText  string // 填报日期 as written
 	Filled      Date   // 填报日期, zero when empty or unreadable
 	FilledCell  string
-	Contact     string
-	Phone       string
-	Columns     map[Field]string // column letters of the fields found; nil when not read from a sheet
-	Entries     []Entry
+	// FilledFormula says 填报日期 is a formula whose result the file did not
+	// save (a program that does not calculate wrote it): it reads as empty.
+	FilledFormula bool
+	Contact       string
+	Phone         string
+	Columns       map[Field]string // column letters of the fields found; nil when not read from a sheet
+	Entries       []Entry
 }
 
 // Place returns the place of a cell of the sheet.

@@ -1086,7 +1086,11 @@ func (r *reader) readBlock(top []sheetRow) {
 	s := r.s
 	for _, tr := range top {
 		for _, kv := range labelled(tr.cells) {
+			had := s.FilledCell != ""
 			r.take(kv, cell(kv.col+1, tr.n))
+			if kv.kind == labelFilled && !had && kv.value == "" && slices.Contains(tr.formulas, kv.col) {
+				s.FilledFormula = true
+			}
 		}
 	}
 	r.title = titleOf(top)
