@@ -17,7 +17,7 @@ import (
 func filled(t testing.TB, p *taizhang.Programme, unit string, q taizhang.Period, filled string, edit func(f *excelize.File)) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, p, unit, q); err != nil {
+	if err := WriteTemplate(&buf, p, unit, q, written); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -184,7 +184,7 @@ func TestLedgerBlankCells(t *testing.T) {
 func openLedger(t *testing.T, l *taizhang.Ledger) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteLedger(&buf, l); err != nil {
+	if err := WriteLedger(&buf, l, written); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
