@@ -29,9 +29,13 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	// A sheet of thousands of rows with the same fault gets the first
 	// maxSameFindings of each kind one by one, then a count.
 	counts := map[Code]int{}
+	row := 0 // the entry being checked: a finding on it without a cell names the row's first cell
 	add := func(c Code, cell string, ms string, format string, args ...any) *Finding {
 		if counts[c]++; counts[c] > maxSameFindings {
 			return &Finding{}
+		}
+		if cell == "" && row > 0 {
+			cell = s.rowCell(row)
 		}
 		f := fs.Add(c, s.Place(cell), format, args...)
 		f.Unit, f.Period, f.Milestone = s.Unit, s.Period, ms
@@ -80,6 +84,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	seen := map[string]int{}
 	for i := range s.Entries {
 		e := &s.Entries[i]
+		row = e.Row
 		var ms *Milestone
 		if e.Milestone != "" {
 			ms = p.Milestone(e.Milestone)
@@ -163,6 +168,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 			}
 		}
 	}
+	row = 0
 	if s.Unit != "" {
 		for _, ms := range p.UnitMilestones(s.Unit) {
 			if _, ok := seen[ms.ID]; !ok {

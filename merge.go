@@ -108,14 +108,7 @@ func (r *Row) Unit() string { return r.Sub.Unit }
 func (r *Row) Period() Period { return r.Sub.Period }
 
 // Place returns the row's first cell in its source.
-func (r *Row) Place() Place {
-	for _, f := range Fields {
-		if c := r.Sub.CellOf(f, r.Entry.Row); c != "" {
-			return r.Sub.Place(c)
-		}
-	}
-	return r.Sub.Place("")
-}
+func (r *Row) Place() Place { return r.Sub.Place(r.Sub.rowCell(r.Entry.Row)) }
 
 // CellState is the state of one unit × milestone cell of 总览.
 type CellState int

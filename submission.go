@@ -122,6 +122,17 @@ func (s *Submission) CellOf(f Field, row int) string {
 	return col + strconv.Itoa(row)
 }
 
+// rowCell returns the first cell of row in the sheet's columns, or "" when
+// the sheet has none.
+func (s *Submission) rowCell(row int) string {
+	for _, f := range Fields {
+		if c := s.CellOf(f, row); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
 // Formula reports whether the entry's cell of field f is a formula without a result.
 func (e *Entry) Formula(f Field) bool { return f > 0 && f < 16 && e.Formulas&(1<<f) != 0 }
 

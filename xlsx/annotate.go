@@ -68,13 +68,7 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 			key := [2]int{old, int(worst)}
 			id, ok := newStyle[key]
 			if !ok {
-				s, err := f.GetStyle(old)
-				if err != nil || s == nil {
-					s = &excelize.Style{}
-				}
-				plainColors(s)
-				s.Fill = fill(color)
-				if id, err = f.NewStyle(s); err != nil {
+				if id, err = withFill(f, old, color); err != nil {
 					return err
 				}
 				newStyle[key] = id
@@ -92,36 +86,37 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 	return err
 }
 
-// plainColors rewrites the colours of a style read with GetStyle as NewStyle
-// takes them, six hex digits: GetStyle hands back an ARGB value whose alpha
-// is not FF (00000000, as openpyxl writes black) with all eight, to which
-// NewStyle would add FF again, writing a colour no program accepts. A colour
-// that is not hex is dropped.
-func plainColors(s *excelize.Style) {
-	if s.Font != nil {
-		s.Font.Color = rgb6(s.Font.Color)
+// withFill adds a cell format that is the format old with a solid fill of
+// color (RRGGBB) and returns its index. The font, border, number format and
+// alignment of old are kept as they are stored rather than read back with
+// GetStyle and written anew, which loses theme and indexed colours and
+// writes empty ones (<color rgb="FF">) that Excel repairs and openpyxl
+// refuses.
+func withFill(f *excelize.File, old int, color string) (int, error) {
+	before := -1
+	if f.Styles != nil && f.Styles.CellXfs != nil {
+		before = len(f.Styles.CellXfs.Xf)
 	}
-	for i := range s.Border {
-		s.Border[i].Color = rgb6(s.Border[i].Color)
+	tmp, err := f.NewStyle(&excelize.Style{Fill: fill(color)})
+	if err != nil {
+		return 0, err
 	}
-	for i := range s.Fill.Color {
-		s.Fill.Color[i] = rgb6(s.Fill.Color[i])
+	xfs := f.Styles.CellXfs
+	if old < 0 || old >= len(xfs.Xf) || tmp >= len(xfs.Xf) || xfs.Xf[tmp].FillID == nil {
+		return tmp, nil
 	}
-}
-
-// rgb6 returns the RRGGBB part of an RRGGBB or AARRGGBB colour, or "".
-func rgb6(c string) string {
-	c = strings.TrimPrefix(c, "#")
-	for _, r := range c {
-		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F') {
-			return ""
-		}
+	fillID, apply := *xfs.Xf[tmp].FillID, true
+	xf := xfs.Xf[old]
+	xf.FillID, xf.ApplyFill = &fillID, &apply
+	if before >= 0 && tmp >= before {
+		// The format NewStyle just made is used by no cell: take its place.
+		xfs.Xf[tmp] = xf
+		return tmp, nil
 	}
-	switch len(c) {
-	case 6:
-		return c
-	case 8:
-		return c[2:]
+	if len(xfs.Xf) >= excelize.MaxCellStyles {
+		return 0, excelize.ErrCellStyles
 	}
-	return ""
+	xfs.Xf = append(xfs.Xf, xf)
+	xfs.Count = len(xfs.Xf)
+	return len(xfs.Xf) - 1, nil
 }

@@ -3,6 +3,7 @@ package xlsx_test
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"taizhang"
 	"taizhang/bench/benchdata"
@@ -58,7 +59,7 @@ func BenchmarkWriteLedger(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		w := &countWriter{}
-		if err := xlsx.WriteLedger(w, l); err != nil {
+		if err := xlsx.WriteLedger(w, l, time.Now()); err != nil {
 			b.Fatal(err)
 		}
 		n = w.n

@@ -89,7 +89,7 @@ func TestReadCSVNotText(t *testing.T) {
 	}
 	p := builtin(t)
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, p, "包头市", period(t, "2021年4月上半月")); err != nil {
+	if err := WriteTemplate(&buf, p, "包头市", period(t, "2021年4月上半月"), written); err != nil {
 		t.Fatal(err)
 	}
 	s, _ := ReadSubmission(taizhang.Source{Path: "包头市.csv", Name: "包头市.csv"}, buf.Bytes(), ReadOptions{Programme: p})

@@ -62,7 +62,7 @@ func TestTemplateOpensInLibreOffice(t *testing.T) {
 	p := builtin(t)
 	path := filepath.Join(t.TempDir(), "包头市.xlsx")
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, p, "包头市", period(t, "2021-04-1")); err != nil {
+	if err := WriteTemplate(&buf, p, "包头市", period(t, "2021-04-1"), written); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
@@ -99,7 +99,7 @@ func TestLedgerOpensInLibreOfficeAndOpenpyxl(t *testing.T) {
 	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
 	path := filepath.Join(t.TempDir(), "汇总台账.xlsx")
 	var buf bytes.Buffer
-	if err := WriteLedger(&buf, l); err != nil {
+	if err := WriteLedger(&buf, l, written); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {

@@ -5,6 +5,7 @@ package xlsx
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -108,3 +109,15 @@ const (
 	colorGrey   = "D9D9D9"
 	colorBlue   = "DDEBF7"
 )
+
+// stamp sets the document properties of a workbook taizhang writes: p, by
+// taizhang, created and last modified at now (the current time when now is
+// zero) instead of excelize's fixed 2006-09-16.
+func stamp(f *excelize.File, now time.Time, p excelize.DocProperties) error {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	at := now.UTC().Truncate(time.Second).Format(time.RFC3339)
+	p.Creator, p.LastModifiedBy, p.Created, p.Modified = "taizhang", "taizhang", at, at
+	return f.SetDocProps(&p)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -42,8 +43,9 @@ type ledgerWriter struct {
 
 // WriteLedger writes the consolidated ledger workbook: 总览, 报送情况,
 // 汇总台账, 问题清单 and 措施清单, in that order. The big sheets are
-// streamed, so memory does not grow with the number of rows.
-func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
+// streamed, so memory does not grow with the number of rows. The workbook is
+// dated now (the current time when zero).
+func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	lw := &ledgerWriter{f: f, st: newStyles(f), l: l}
@@ -68,7 +70,7 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger) error {
 		return lw.st.err
 	}
 	p := l.Programme
-	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Name + "汇总台账", Subject: l.Period.String(), Creator: "taizhang", Description: fmt.Sprintf("截至 %s", l.AsOf)}); err != nil {
+	if err := stamp(f, now, excelize.DocProperties{Title: p.Name + "汇总台账", Subject: l.Period.String(), Description: fmt.Sprintf("截至 %s", l.AsOf)}); err != nil {
 		return err
 	}
 	// excelize builds the whole package in a buffer before it writes it out;

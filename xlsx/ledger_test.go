@@ -17,7 +17,7 @@ import (
 func filled(t testing.TB, p *taizhang.Programme, unit string, q taizhang.Period, filled string, edit func(f *excelize.File)) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, p, unit, q); err != nil {
+	if err := WriteTemplate(&buf, p, unit, q, written); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -184,7 +184,7 @@ func TestLedgerBlankCells(t *testing.T) {
 func openLedger(t *testing.T, l *taizhang.Ledger) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteLedger(&buf, l); err != nil {
+	if err := WriteLedger(&buf, l, written); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -233,5 +233,48 @@ func TestLedgerRowHeights(t *testing.T) {
 				t.Errorf("报送情况 row %d of one line: height %v, want Excel's default 15", i+1, h)
 			}
 		}
+	}
+}
+
+// TestLedgerMarksUnmatchedRows merges a sheet without 措施编号 and 节点
+// columns, whose rows match no milestone: in 汇总台账 each of its rows says
+// 无法匹配 in 标记, as the rows of other findings say theirs.
+func TestLedgerMarksUnmatchedRows(t *testing.T) {
+	p := builtin(t)
+	rows := [][]any{
+		{"通辽市工程建设项目审批制度改革专项工作推进情况（2021年4月上半月）"},
+		{"序号", "任务名称", "完成情况", "工作进展"},
+		{1, "项目储备库建设", "推进中", "已梳理项目86个"},
+		{2, "多规合一平台", "推进中", "平台已上线试运行"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	src := taizhang.Source{Path: "通辽市_2021年4月上半月.xlsx", Name: "通辽市_2021年4月上半月.xlsx"}
+	s, fs := ReadSubmission(src, data, ReadOptions{Programme: p})
+	if s == nil {
+		t.Fatalf("nil submission: %v", fs)
+	}
+	l := taizhang.Merge(p, []taizhang.File{{Source: src, Submission: s, Findings: fs}}, taizhang.MergeOptions{})
+	f := openLedger(t, l)
+	defer f.Close()
+	got, err := f.GetRows(SheetLedger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mark, from := slices.Index(got[0], "标记"), slices.Index(got[0], "来源")
+	if mark < 0 || from < 0 {
+		t.Fatalf("汇总台账 headers %q", got[0])
+	}
+	n := 0
+	for i, r := range got[1:] {
+		if len(r) <= from || !strings.HasPrefix(r[from], "通辽市_2021年4月上半月.xlsx") {
+			continue
+		}
+		n++
+		if r[mark] != "无法匹配" {
+			t.Errorf("汇总台账 row %d (%s): 标记 %q, want 无法匹配", i+2, r[from], r[mark])
+		}
+	}
+	if n != 2 {
+		t.Errorf("汇总台账 has %d rows of 通辽市's sheet, want 2", n)
 	}
 }

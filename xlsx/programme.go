@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -23,8 +24,9 @@ var unitHeaders = []string{"单位名称", "类别", "别名", "联系人", "联
 var settingKeys = []string{"专项工作名称", "方案全称", "文号", "报送单位", "报送周期", "报送截止", "宽限天数", "首个期次", "工作簿密码"}
 
 // WriteProgramme writes p as the programme workbook that `taizhang init`
-// produces and ReadProgramme reads back.
-func WriteProgramme(w io.Writer, p *taizhang.Programme) error {
+// produces and ReadProgramme reads back, dated now (the current time when
+// zero).
+func WriteProgramme(w io.Writer, p *taizhang.Programme, now time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st := newStyles(f)
@@ -93,6 +95,7 @@ func WriteProgramme(w io.Writer, p *taizhang.Programme) error {
 		srows = append(srows, []any{k, values[i]})
 	}
 	table(sheetSettings, []string{"项目", "值"}, []float64{16, 70}, srows)
+	try(stamp(f, now, excelize.DocProperties{Title: p.Name + "方案工作簿", Subject: p.FullName}))
 	if len(errs) > 0 {
 		return fmt.Errorf("生成方案工作簿：%w", errs[0])
 	}

@@ -15,7 +15,7 @@ func TestProgrammeRoundTrip(t *testing.T) {
 	p.GraceDays, p.DueDays = 2, 3
 	p.Passwords = []string{"123456"}
 	var buf bytes.Buffer
-	if err := WriteProgramme(&buf, p); err != nil {
+	if err := WriteProgramme(&buf, p, written); err != nil {
 		t.Fatal(err)
 	}
 	got, fs := ReadProgramme("方案.xlsx", buf.Bytes())
@@ -45,7 +45,7 @@ func TestProgrammeRoundTrip(t *testing.T) {
 func TestBrokenProgramme(t *testing.T) {
 	p := builtin(t)
 	var buf bytes.Buffer
-	if err := WriteProgramme(&buf, p); err != nil {
+	if err := WriteProgramme(&buf, p, written); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

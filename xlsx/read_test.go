@@ -163,7 +163,7 @@ func TestReadTableOnSecondSheetWithTwoRowHeader(t *testing.T) {
 func TestReadBrokenFiles(t *testing.T) {
 	p := builtin(t)
 	var tpl bytes.Buffer
-	if err := WriteTemplate(&tpl, p, "包头市", period(t, "2021-04-1")); err != nil {
+	if err := WriteTemplate(&tpl, p, "包头市", period(t, "2021-04-1"), written); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -189,7 +189,7 @@ func TestReadBrokenFiles(t *testing.T) {
 func FuzzReadSubmission(f *testing.F) {
 	p := builtin(f)
 	var tpl bytes.Buffer
-	if err := WriteTemplate(&tpl, p, "包头市", period(f, "2021-04-1")); err != nil {
+	if err := WriteTemplate(&tpl, p, "包头市", period(f, "2021-04-1"), written); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(tpl.Bytes())

@@ -20,7 +20,7 @@ func BenchmarkWriteSmallLedger(b *testing.B) {
 	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
 	b.ResetTimer()
 	for range b.N {
-		if err := WriteLedger(io.Discard, l); err != nil {
+		if err := WriteLedger(io.Discard, l, written); err != nil {
 			b.Fatal(err)
 		}
 	}

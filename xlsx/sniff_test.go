@@ -37,7 +37,7 @@ func TestReadOtherPackages(t *testing.T) {
 	}
 	p := builtin(t)
 	var tpl bytes.Buffer
-	if err := WriteTemplate(&tpl, p, "包头市", period(t, "2021-04-1")); err != nil {
+	if err := WriteTemplate(&tpl, p, "包头市", period(t, "2021-04-1"), written); err != nil {
 		t.Fatal(err)
 	}
 	// The template without its workbook part.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -21,8 +22,9 @@ func TemplateName(unit string, q taizhang.Period) string {
 // WriteTemplate writes the blank progress sheet of unit for period q: a header
 // block, one locked pre-filled row per milestone the unit must report, the
 // columns the unit fills (with a status drop-down and date validation), a
-// 填报说明 sheet, and the unit and period stored in a very hidden sheet.
-func WriteTemplate(w io.Writer, p *taizhang.Programme, unit string, q taizhang.Period) error {
+// 填报说明 sheet, and the unit and period stored in a very hidden sheet. The
+// workbook is dated now (the current time when zero).
+func WriteTemplate(w io.Writer, p *taizhang.Programme, unit string, q taizhang.Period, now time.Time) error {
 	if p.Unit(unit) == nil {
 		return fmt.Errorf("单位%q不在方案的填报单位中", unit)
 	}
@@ -199,7 +201,7 @@ func WriteTemplate(w io.Writer, p *taizhang.Programme, unit string, q taizhang.P
 	}
 	try(f.SetSheetVisible(sheetMark, false, true))
 	f.SetActiveSheet(0)
-	try(f.SetDocProps(&excelize.DocProperties{Title: TemplateName(unit, q), Subject: q.String(), Creator: "taizhang", Category: "进展情况表", Keywords: unit + " " + q.Code()}))
+	try(stamp(f, now, excelize.DocProperties{Title: TemplateName(unit, q), Subject: q.String(), Category: "进展情况表", Keywords: unit + " " + q.Code()}))
 	try(f.SetSheetDimension(sh, fmt.Sprintf("A1:%s%d", last, max(lastRow, headerRow))))
 	if len(errs) > 0 {
 		return fmt.Errorf("生成模板：%w", errs[0])

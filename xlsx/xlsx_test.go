@@ -3,10 +3,14 @@ package xlsx
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"taizhang"
 	"taizhang/templates"
 )
+
+// written is when the tests' workbooks are written.
+var written = time.Date(2021, 4, 1, 9, 30, 0, 0, taizhang.CST)
 
 func builtin(t testing.TB) *taizhang.Programme {
 	t.Helper()
@@ -30,7 +34,7 @@ func TestTemplateReadsBack(t *testing.T) {
 	p := builtin(t)
 	q := period(t, "2021年4月上半月")
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, p, "包头市", q); err != nil {
+	if err := WriteTemplate(&buf, p, "包头市", q, written); err != nil {
 		t.Fatal(err)
 	}
 	src := taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -31,7 +32,7 @@ var fillColumns = [...]string{"G", "H", "I", "J", "K", "L"} // 进展状态 完�
 func Write(w io.Writer, p *taizhang.Programme, unit string, q taizhang.Period, seed uint64, n int) error {
 	fl := benchdata.NewFiller(seed, n, q)
 	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, p, unit, q); err != nil {
+	if err := xlsx.WriteTemplate(&buf, p, unit, q, time.Now()); err != nil {
 		return err
 	}
 	f, err := excelize.OpenReader(&buf)

@@ -69,7 +69,7 @@ func run(dir string, units, measures, per, rows int, seed uint64, force bool) er
 		return err
 	}
 	var buf bytes.Buffer
-	if err := xlsx.WriteProgramme(&buf, p); err != nil {
+	if err := xlsx.WriteProgramme(&buf, p, time.Now()); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "national-programme.xlsx"), buf.Bytes(), 0o644); err != nil {

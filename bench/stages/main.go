@@ -114,7 +114,7 @@ func run(prog, cpu, mem, out string, dirs []string) error {
 		defer f.Close()
 		w = f
 	}
-	if err := xlsx.WriteLedger(w, l); err != nil {
+	if err := xlsx.WriteLedger(w, l, time.Now()); err != nil {
 		return err
 	}
 	report("write", t)

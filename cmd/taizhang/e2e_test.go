@@ -401,7 +401,7 @@ func writeFilledTemplate(t *testing.T, dir string) string {
 	p, q := builtinApril(t)
 	blank := filepath.Join(dir, "空白模板.xlsx")
 	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, p, "包头市", q); err != nil {
+	if err := xlsx.WriteTemplate(&buf, p, "包头市", q, testNow); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(blank, buf.Bytes(), 0o644); err != nil {

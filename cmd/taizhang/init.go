@@ -34,7 +34,7 @@ func runInit(e *env, args []string) int {
 	if err := refuseExisting([]string{*out}, *force); err != nil {
 		return e.fail("init", "%v", err)
 	}
-	if err := writeAtomic(*out, func(w io.Writer) error { return xlsx.WriteProgramme(w, p) }); err != nil {
+	if err := writeAtomic(*out, func(w io.Writer) error { return xlsx.WriteProgramme(w, p, e.now()) }); err != nil {
 		return e.fail("init", "%v", err)
 	}
 	fmt.Fprintf(e.stdout, "已写出方案工作簿 %s（%d 项措施、%d 个节点、%d 个填报单位）。修改后用 --programme %s 指定。\n",

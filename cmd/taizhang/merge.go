@@ -112,7 +112,7 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "月度报告文件 %s 与汇总台账是同一个文件，请用 --report 另指定文件名", *reportPath)
 		}
 	}
-	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l) }); err != nil {
+	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l, e.now()) }); err != nil {
 		return e.fail("merge", "%v", err)
 	}
 	timing("写出汇总台账")

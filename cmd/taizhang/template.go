@@ -68,7 +68,7 @@ func runTemplate(e *env, args []string) int {
 	}
 	for i, u := range names {
 		path := paths[i]
-		if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteTemplate(w, p, u, q) }); err != nil {
+		if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteTemplate(w, p, u, q, e.now()) }); err != nil {
 			return e.fail("template", "%v", err)
 		}
 		fmt.Fprintln(e.stdout, path)

@@ -115,7 +115,7 @@ func generate(out string) error {
 		p.Units[i].Contact, p.Units[i].Phone, p.Units[i].Emails = u.contact, u.phone, []string{u.email}
 	}
 	var buf bytes.Buffer
-	if err := xlsx.WriteProgramme(&buf, p); err != nil {
+	if err := xlsx.WriteProgramme(&buf, p, time.Date(2021, 3, 31, 9, 0, 0, 0, taizhang.CST)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(out, "方案工作簿.xlsx"), buf.Bytes(), 0o644); err != nil {
@@ -279,7 +279,7 @@ func render(p *taizhang.Programme, q taizhang.Period, sp spec) ([]byte, error) {
 		return writeOwn(s)
 	}
 	var tpl bytes.Buffer
-	if err := xlsx.WriteTemplate(&tpl, p, sp.unit, q); err != nil {
+	if err := xlsx.WriteTemplate(&tpl, p, sp.unit, q, q.Start().AddDays(-1).Time().Add(9*time.Hour)); err != nil {
 		return nil, err
 	}
 	f, err := excelize.OpenReader(&tpl)
