@@ -269,7 +269,7 @@ func TestMergeMismatchedSheets(t *testing.T) {
 	}
 
 	var book bytes.Buffer
-	if err := xlsx.WriteLedger(&book, l); err != nil {
+	if err := xlsx.WriteLedger(&book, l, time.Date(2021, 5, 20, 9, 0, 0, 0, taizhang.CST)); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenReader(&book)
