@@ -99,6 +99,13 @@ func (r *writer) opening() {
 		}
 		r.p("本月报告截至%s，%s进展情况表尚未到报送时间（%s），未计入本报告。", cnDate(f.asOf), strings.Join(ps, "、"), due)
 	}
+	if len(r.opt.Absent) > 0 {
+		var ps []string
+		for _, q := range r.opt.Absent {
+			ps = append(ps, shortPeriod(q))
+		}
+		r.p("汇总的文件中没有任何单位%s的进展情况表，本报告中各单位该期均按未报统计，请核实是否漏收。", strings.Join(ps, "、"))
+	}
 }
 
 // docNumber matches a document number (文号) such as 内工改办〔2021〕29号.

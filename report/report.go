@@ -24,6 +24,9 @@ type Options struct {
 	FontFile string        // a .ttf used for body and headings; "": look in FontDirs
 	FontDirs []string      // where to look for simfang.ttf, simhei.ttf, simkai.ttf (and fzxbsjw.ttf)
 	Warnings io.Writer     // receives one Chinese line per replaced character; nil: discarded
+	// Absent are the month's periods, already due, of which the input held
+	// no sheet from any unit: the report says their 未报 may be a folder left out.
+	Absent []taizhang.Period
 }
 
 // WriteMonthly writes the monthly report for opt.Month. cur is the ledger of

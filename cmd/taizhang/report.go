@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"taizhang"
 	"taizhang/report"
@@ -79,7 +81,11 @@ func runReport(e *env, args []string) int {
 	s := cur.LatestSummary() // as the report counts them
 	fmt.Fprintf(e.stdout, "报告月份：%s（截至 %s）\n", m, cur.AsOf)
 	printPending(e.stdout, cur, m)
-	fmt.Fprintf(e.stdout, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项\n", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue)
+	fmt.Fprintf(e.stdout, "节点：应报 %d 项，已完成 %d 项，推进中 %d 项，未启动 %d 项，逾期未完成 %d 项", s.Required, s.Done, s.InProgress, s.NotStarted, s.Overdue)
+	if s.Unknown > 0 {
+		fmt.Fprintf(e.stdout, "，未报或无法判断 %d 项", s.Unknown)
+	}
+	fmt.Fprintln(e.stdout)
 	if prev == nil {
 		fmt.Fprintf(e.stdout, "输入中没有%s的进展情况表，报告不含与上月的比较\n", pm)
 	}
@@ -116,6 +122,27 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 		first := m.Periods(p.Schedule)[0]
 		return nil, nil, fmt.Errorf("截至 %s，%s的进展情况表尚未到报送时间（%s应于 %s 前报送），无法生成该月的月度报告；如需生成，请用 --as-of 指定 %s 或之后的日期", cutoff, m, first, p.DueDate(first), p.DueDate(first))
 	}
+	// Periods of the month of which no unit's sheet is among the files: a
+	// whole month missing is a mistake to refuse; one period missing is
+	// reported, with a warning that a folder may have been left out.
+	held := map[taizhang.Period]bool{}
+	for _, f := range files {
+		if s := f.Submission; s != nil && !s.Period.IsZero() {
+			held[s.Period] = true
+		}
+	}
+	var absent []taizhang.Period
+	for _, q := range periods {
+		if !held[q] {
+			absent = append(absent, q)
+		}
+	}
+	if len(absent) == len(periods) {
+		return nil, nil, fmt.Errorf("输入中没有%s的进展情况表%s，无法生成该月的月度报告；请检查输入的文件夹和 --month", m, heldPeriods(held))
+	}
+	for _, q := range absent {
+		fmt.Fprintf(e.stderr, "注意：输入中没有任何单位%s的进展情况表，报告中各单位该期均按未报统计；如漏选了文件夹，请补上后重新生成\n", q)
+	}
 	cur = taizhang.Merge(p, files, taizhang.MergeOptions{Period: periods[len(periods)-1], From: periods[0], AsOf: asOf, Store: store})
 	pm := m.Prev()
 	var before []taizhang.File
@@ -135,7 +162,37 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 		FontFile: font,
 		FontDirs: report.DefaultFontDirs(e.getenv),
 		Warnings: e.stderr,
+		Absent:   absent,
 	}
 	err = writeAtomic(path, func(w io.Writer) error { return report.WriteMonthly(w, cur, prev, ropt) })
 	return cur, prev, err
+}
+
+// heldPeriods names the periods the input does hold, as （输入中的表属于2021年7月上半月、…）,
+// the earliest first; "" when it holds none.
+func heldPeriods(held map[taizhang.Period]bool) string {
+	var qs []taizhang.Period
+	for q := range held {
+		qs = append(qs, q)
+	}
+	if len(qs) == 0 {
+		return ""
+	}
+	slices.SortFunc(qs, func(a, b taizhang.Period) int {
+		switch {
+		case a.Before(b):
+			return -1
+		case b.Before(a):
+			return 1
+		}
+		return 0
+	})
+	var names []string
+	for _, q := range qs {
+		names = append(names, q.String())
+	}
+	if len(names) > 4 {
+		names = append(names[:2], "…", names[len(names)-1])
+	}
+	return "（输入中的表属于" + strings.Join(names, "、") + "）"
 }

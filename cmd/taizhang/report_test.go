@@ -230,3 +230,25 @@ func TestMergeReportSaysHowItCounts(t *testing.T) {
 		}
 	}
 }
+
+// A report for a month the input holds no sheet of is refused; one whose
+// input lacks a whole period is written, with a warning on screen and in the
+// report that a folder may have been left out.
+func TestReportMissingInput(t *testing.T) {
+	dir := t.TempDir()
+	prog := filepath.Join(samplesDir, "方案工作簿.xlsx")
+	r := runAt(time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST), "report", filepath.Join(samplesDir, "2021-04"), "--programme", prog, "--month", "2021-05", "-o", filepath.Join(dir, "5.pdf"))
+	if want := "taizhang report: 输入中没有2021年5月的进展情况表（输入中的表属于2021年4月上半月、2021年4月下半月），无法生成该月的月度报告；请检查输入的文件夹和 --month\n"; r.code != exitFailed || r.stderr != want {
+		t.Errorf("no sheet of the month: %v\nwant\n%s", r, want)
+	}
+	r = runAt(time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST), "report", filepath.Join(samplesDir, "2021-04", "下半月"), "--programme", prog, "--month", "2021-04", "-o", filepath.Join(dir, "4.pdf"))
+	if r.code != exitOK || !strings.Contains(r.stderr, "注意：输入中没有任何单位2021年4月上半月的进展情况表，报告中各单位该期均按未报统计；如漏选了文件夹，请补上后重新生成\n") {
+		t.Errorf("no sheet of 4月上半月: %v", r)
+	}
+	if flat := pdfText(t, filepath.Join(dir, "4.pdf")); !strings.Contains(flat, "汇总的文件中没有任何单位4月上半月的进展情况表，本报告中各单位该期均按未报统计，请核实是否漏收。") {
+		t.Errorf("the report does not say 4月上半月 is missing from the input:\n%s", flat)
+	}
+	if !strings.Contains(r.stdout, "，未报或无法判断 1 项\n") {
+		t.Errorf("the summary line does not add up:\n%s", r.stdout)
+	}
+}
