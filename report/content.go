@@ -253,7 +253,11 @@ func (r *writer) carriedNote() string {
 	if f.carried == 0 {
 		return ""
 	}
+	// Units that missed the period and are counted from the same earlier
+	// ones share one sentence: 包头市、赤峰市未报送…
 	var parts []string
+	missed := map[string]int{}        // the earlier periods → index in parts
+	missedUnits := map[int][]string{} // index in parts → the units
 	for _, u := range f.units {
 		if len(u.carriedFrom) == 0 {
 			continue
@@ -265,11 +269,19 @@ func (r *writer) carriedNote() string {
 			}
 		}
 		slices.SortFunc(from, taizhang.Period.Compare)
-		if contains(u.missingPeriods, r.l.Period) {
-			parts = append(parts, fmt.Sprintf("%s未报送%s进展情况表，其节点进展按其%s报送的情况统计", u.name, shortPeriod(r.l.Period), suffixes(from)))
-		} else {
+		if !contains(u.missingPeriods, r.l.Period) {
 			parts = append(parts, fmt.Sprintf("%s有%d个节点%s未填写或进展状态无法识别，按其%s报送的情况统计", u.name, len(u.carriedFrom), shortPeriod(r.l.Period), suffixes(from)))
+			continue
 		}
+		key := suffixes(from)
+		i, ok := missed[key]
+		if !ok {
+			i = len(parts)
+			missed[key] = i
+			parts = append(parts, "")
+		}
+		missedUnits[i] = append(missedUnits[i], u.name)
+		parts[i] = fmt.Sprintf("%s未报送%s进展情况表，其节点进展按其%s报送的情况统计", names(missedUnits[i]), shortPeriod(r.l.Period), key)
 	}
 	if len(parts) > nameLimit {
 		parts = append(parts[:nameLimit], fmt.Sprintf("另有%d个单位类似", len(parts)-nameLimit))

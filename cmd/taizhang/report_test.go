@@ -251,4 +251,14 @@ func TestReportMissingInput(t *testing.T) {
 	if !strings.Contains(r.stdout, "，未报或无法判断 1 项\n") {
 		t.Errorf("the summary line does not add up:\n%s", r.stdout)
 	}
+	// Every unit counted from its first half: one sentence names them all.
+	r = runAt(time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST), "report", filepath.Join(samplesDir, "2021-06", "上半月"), "--programme", prog, "--month", "2021-06", "-o", filepath.Join(dir, "6.pdf"))
+	if r.code != exitOK {
+		t.Fatal(r)
+	}
+	flat := pdfText(t, filepath.Join(dir, "6.pdf"))
+	sentence := "自治区政务服务局未报送6月下半月进展情况表，其节点进展按其6月上半月报送的情况统计"
+	if n := strings.Count(flat, "未报送6月下半月进展情况表，其节点进展按其"); n != 1 || !strings.Contains(flat, "呼和浩特市、包头市、") || !strings.Contains(flat, sentence) {
+		t.Errorf("the carried-forward units: %d sentences, want one naming all:\n%s", n, flat)
+	}
 }
