@@ -164,9 +164,10 @@ func (c *collector) arg(p string) {
 	if !c.once(p) {
 		return
 	}
-	// Named on purpose, clutter is reported rather than left out silently.
+	// Named on purpose, clutter is named rather than left out silently, as
+	// a 提示: skipping it is no fault of the sheet's.
 	if name := filepath.Base(p); skipped(name) {
-		c.fail(p, "%s", whySkipped(name, func(o string) bool {
+		c.note(p, "%s", whySkipped(name, func(o string) bool {
 			_, err := os.Stat(filepath.Join(filepath.Dir(p), o))
 			return err == nil
 		}))

@@ -106,14 +106,18 @@ func TestValidateNotSheets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, tc := range []struct{ file, line string }{
-		{"~$包头市_进展情况表.xlsx", "~$包头市_进展情况表.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市_进展情况表.xlsx"},
-		{"Thumbs.db", "Thumbs.db 错误 无法读取：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过"},
-		{"desktop.ini", "desktop.ini 错误 无法读取：是 Windows 的文件夹设置文件，不是进展情况表，已跳过"},
-		{"阿拉善盟进展情况表.xlsx", "阿拉善盟进展情况表.xlsx 错误 无法读取：这是 Word 文档，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送"},
+	// Clutter named on the command line is skipped with a 提示; a run that
+	// checked no sheet at all says so, and exits 1 all the same.
+	skippedOnly := "\n共 1 个文件，其中没有进展情况表（都已跳过），没有检查任何内容；请给出要检查的进展情况表。\n"
+	failed := "\n共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个。请改正错误后再报送。\n"
+	for _, tc := range []struct{ file, line, summary string }{
+		{"~$包头市_进展情况表.xlsx", "~$包头市_进展情况表.xlsx 提示 读取说明：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市_进展情况表.xlsx", skippedOnly},
+		{"Thumbs.db", "Thumbs.db 提示 读取说明：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过", skippedOnly},
+		{"desktop.ini", "desktop.ini 提示 读取说明：是 Windows 的文件夹设置文件，不是进展情况表，已跳过", skippedOnly},
+		{"阿拉善盟进展情况表.xlsx", "阿拉善盟进展情况表.xlsx 错误 无法读取：这是 Word 文档，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送", failed},
 	} {
 		r := taizhangRun("validate", tc.file)
-		want := tc.line + "\n共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个。请改正错误后再报送。\n"
+		want := tc.line + tc.summary
 		if r.code != exitFindings || r.stdout != want || r.stderr != "" {
 			t.Errorf("validate %s:\n%v\nwant exit 1 and stdout\n%s", tc.file, r, want)
 		}

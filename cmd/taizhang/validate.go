@@ -88,13 +88,27 @@ func runValidate(e *env, args []string) int {
 	for _, w := range written {
 		fmt.Fprintf(copies, "已写出标注副本：%s\n", w)
 	}
-	if all.Count(taizhang.Error) > 0 {
+	if all.Count(taizhang.Error) > 0 || noSheet(files) {
 		return exitFindings
 	}
 	return exitOK
 }
 
+// noSheet reports whether none of files held a progress table to check
+// (only clutter, skipped, was named).
+func noSheet(files []taizhang.File) bool {
+	for _, f := range files {
+		if f.Submission != nil {
+			return false
+		}
+	}
+	return true
+}
+
 func validateSummary(files []taizhang.File, all taizhang.Findings) string {
+	if noSheet(files) && all.Count(taizhang.Error) == 0 {
+		return fmt.Sprintf("共 %d 个文件，其中没有进展情况表（都已跳过），没有检查任何内容；请给出要检查的进展情况表。", len(files))
+	}
 	if len(all) == 0 {
 		return fmt.Sprintf("共检查 %d 个文件，未发现问题，可以报送。", len(files))
 	}
