@@ -123,3 +123,22 @@ func TestValidateNotSheets(t *testing.T) {
 		}
 	}
 }
+
+// validate of another unit's sheet under one's own name is an error, said
+// for a submitter: sent, it leaves one's unit 未报.
+func TestValidateWrongUnit(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(samplesDir, "2021-04", "上半月", "乌海市_2021年4月上半月_进展情况表.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "包头市_2021年4月上半月_进展情况表.xlsx")
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := taizhangRun("validate", name)
+	want := name + " 进展情况!C2 错误 单位不符：表中填报单位为乌海市，文件名中为包头市：报送后将按乌海市汇总，包头市视为未报；如发错了文件，请改用包头市本单位的表\n"
+	if r.code != exitFindings || !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("validate:\n%v\nwant exit 1 and stdout beginning\n%s", r, want)
+	}
+}
