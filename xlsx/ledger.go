@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -169,12 +170,32 @@ func fit(widths []float64, row []any) []excelize.RowOpts {
 		if float64(len(s))*1.1 <= widths[i]-1 && strings.IndexByte(s, '\n') < 0 {
 			continue
 		}
-		lines = max(lines, lineCount(s, widths[i]))
+		lines = max(lines, wrappedLines(s, widths[i]))
 	}
 	if lines == 1 {
 		return nil
 	}
 	return []excelize.RowOpts{{Height: min(maxHeight, float64(lines)*lineHeight+4)}}
+}
+
+// wrappedLines is lineCount a byte at a time, for the ledger's hundreds of
+// megabytes of text: a character of several bytes counts as wide (two
+// units, as Chinese is), a byte below 0x80 as 1.1 units.
+func wrappedLines(s string, colWidth float64) int {
+	avail := colWidth - 1
+	n, w := 0, 0.0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+			n += max(1, int(math.Ceil(w/avail)))
+			w = 0
+		case c < 0x80:
+			w += 1.1
+		case c >= 0xC0:
+			w += 2
+		}
+	}
+	return n + max(1, int(math.Ceil(w/avail)))
 }
 
 // text makes a value safe to write as text: no control characters that XML
