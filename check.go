@@ -53,7 +53,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	if opt.Submitter {
 		due := p.DueDate(s.Period)
 		switch {
-		case s.FilledCell != "" && Normalize(s.FilledText) == "":
+		case s.FilledCell != "" && Normalize(s.FilledText) == "" && !s.FilledFormula:
 			f := add(InvalidValue, s.FilledCell, "", "填报日期为空，请填写报送本表的日期，如 %s", exampleDay(s.Period))
 			f.Severity = Warning
 		case s.Period.IsZero():

@@ -80,6 +80,10 @@ type Submission struct {
 	Phone      string
 	Columns    map[Field]string // column letters of the fields found; nil when not read from a sheet
 	Entries    []Entry
+
+	// FilledFormula reports that the 填报日期 cell is a formula whose result
+	// the file does not hold (the reader has said so).
+	FilledFormula bool
 }
 
 // Place returns the place of a cell of the sheet.

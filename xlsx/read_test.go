@@ -606,6 +606,62 @@ func TestReadFormulasWithoutResult(t *testing.T) {
 	}
 }
 
+// TestReadBlockFormulasWithoutResult reads a 填报日期 (or 填报单位) cell that is
+// a formula the file holds no result of: a DATE(y,m,d) or a literal is worked
+// out and said so, any other formula is named as such, not called empty.
+func TestReadBlockFormulasWithoutResult(t *testing.T) {
+	str := func(ref, v string) string {
+		return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, v)
+	}
+	for _, tc := range []struct {
+		unit, filled string // a value, or a formula after =
+		date         string // the 填报日期 read, 2006-01-02
+		want         []string
+	}{
+		{"自治区发展改革委", "=DATE(2021,4,14)", "2021-04-14", []string{
+			"发改委.xlsx Sheet1!F1 提示 读取说明：填报日期（F1）是公式 =DATE(2021,4,14)，文件没有保存计算结果，已按公式读作 2021-04-14；请核对，或在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+		{"自治区发展改革委", `=&quot;2021年4月14日&quot;`, "2021-04-14", []string{
+			"发改委.xlsx Sheet1!F1 提示 读取说明：填报日期（F1）是公式 =\"2021年4月14日\"，文件没有保存计算结果，已按公式读作 2021年4月14日；请核对，或在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+		{"自治区发展改革委", "=TODAY()", "", []string{
+			"发改委.xlsx Sheet1!F1 警告 填写有误：填报日期（F1）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+		{"=A9", "2021-04-14", "2021-04-14", []string{
+			"发改委.xlsx Sheet1!B1 警告 填写有误：填报单位（B1）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+	} {
+		cellXML := func(ref, v string) string {
+			if f, ok := strings.CutPrefix(v, "="); ok {
+				return fmt.Sprintf(`<c r="%s"><f>%s</f><v></v></c>`, ref, f)
+			}
+			return str(ref, v)
+		}
+		sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+			`<row r="1">` + str("A1", "填报单位") + cellXML("B1", tc.unit) + str("C1", "报送期次：2021年4月上半月") + str("E1", "填报日期") + cellXML("F1", tc.filled) + str("G1", "报送截止") + `</row>` +
+			`<row r="2">` + str("A2", "措施编号") + str("B2", "进展状态") + str("C2", "进展情况") + str("D2", "完成时间") + `</row>` +
+			`<row r="3">` + str("A3", "（一）") + str("B3", "推进中") + str("C3", "已梳理项目") + `</row>` +
+			`<row r="4">` + str("A4", "（六）") + str("B4", "推进中") + str("C4", "清单梳理中") + `</row>` +
+			`</sheetData></worksheet>`
+		s, lines := read(t, "发改委.xlsx", packageXLSX(t, sheet))
+		if s == nil {
+			t.Fatalf("%s: nil: %v", tc.filled, lines)
+		}
+		if got := s.Filled.String(); tc.date != "" && got != tc.date || tc.date == "" && !s.Filled.IsZero() {
+			t.Errorf("%s: 填报日期 %s, want %q", tc.filled, got, tc.date)
+		}
+		text := strings.Join(lines, "\n")
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("missing line\n%s\nin\n%s", w, text)
+			}
+		}
+		if strings.Contains(text, "为空") {
+			t.Errorf("%s: unexpected:\n%s", tc.filled, text)
+		}
+	}
+}
+
 // A workbook with no cell anywhere says so, naming the unit its name names.
 func TestBlankWorkbook(t *testing.T) {
 	data := workbook(t, map[string][][]any{"Sheet1": nil}, []string{"Sheet1"}, nil)
