@@ -23,6 +23,9 @@ type ReadOptions struct {
 	Period    taizhang.Period    // --period: the last resort for a sheet's period; picks the sheet of a workbook with one per period
 	Passwords []string           // tried on an encrypted workbook, before the programme's
 	Store     taizhang.TextStore // when set, a long sheet's texts are stowed there as it is read
+	// Submitter words findings for the unit about to send the file
+	// (validate): another unit's sheet under its name is then an error.
+	Submitter bool
 }
 
 // stowAfter is how many entries of one sheet stay in memory with their texts

@@ -119,3 +119,24 @@ func TestValidateNotSheets(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateOtherUnitsSheet validates a file named for 乌海市 that holds
+// 包头市's sheet: sent, it would leave 乌海市 未报, so validate calls it an
+// error and says what to change.
+func TestValidateOtherUnitsSheet(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("乌海市_2021年4月上半月_进展情况表.csv", []byte(gbkSheetUTF8()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := taizhangRun("validate", "乌海市_2021年4月上半月_进展情况表.csv")
+	want := "乌海市_2021年4月上半月_进展情况表.csv!A2 错误 单位不符：表中填报单位为包头市，文件名中为乌海市；照此报送将计为包头市的表，乌海市仍算未报。" +
+		"如是乌海市的表，请改用乌海市的模板填写，或把填报单位改为乌海市；如确是包头市的表，请把文件名中的单位改为包头市"
+	if r.code != exitFindings || !strings.Contains(r.stdout, want+"\n") || !strings.Contains(r.stdout, "请改正错误后再报送。") {
+		t.Errorf("validate:\n%v\nwant exit 1 and\n%s", r, want)
+	}
+}
+
+// gbkSheetUTF8 is gbkSheet as UTF-8 with its one wrong date put right.
+func gbkSheetUTF8() string {
+	return strings.Replace(gbkSheet, "2021-13-01", "2021-04-01", 1)
+}

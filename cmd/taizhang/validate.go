@@ -38,7 +38,7 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return e.fail("validate", "%v", err)
 	}
-	o := inputOptions{password: *password}
+	o := inputOptions{password: *password, submitter: true}
 	year := p.Year()
 	if *period != "" {
 		if o.period, err = taizhang.ParsePeriod(*period, p.Schedule, year); err != nil {
