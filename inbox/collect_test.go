@@ -91,7 +91,7 @@ func TestArguments(t *testing.T) {
 	equal(t, "paths", pathsOf(ins), []string{"b.xlsx", "a.xlsx", "d/c.xlsx"})
 	equal(t, "findings", fs, []string{
 		"说明.pdf 错误 无法读取：不是电子表格文件，本程序只读取 .xlsx 工作簿、.csv 表格、文件夹、.zip 压缩包和 .eml/.mbox 邮件",
-		"~$a.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 a.xlsx",
+		"~$a.xlsx 提示 读取说明：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 a.xlsx",
 		"d/资料.7z 提示 读取说明：是 .7z 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取",
 		"d/邮件.msg 提示 读取说明：是 Outlook 的 .msg 邮件，本程序无法读取，请把其中的附件另存到文件夹后再读取",
 		"空.xlsx 错误 无法读取：文件是空的（0 字节），请重新报送",
@@ -107,7 +107,8 @@ func TestArguments(t *testing.T) {
 }
 
 // TestClutterNamed reports, rather than leaves out silently, owner files,
-// hidden files and system clutter named on their own, saying what each is.
+// hidden files and system clutter named on their own, saying what each is:
+// clutter, never a sheet, in a note; a hidden file, which may be one, as not read.
 func TestClutterNamed(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{
 		"收件/包头市.xlsx": xlsxBytes(t, "包头市"), "收件/~$包头市.xlsx": []byte("owner"), "收件/~$通辽市.xlsx": []byte("owner"),
@@ -117,12 +118,12 @@ func TestClutterNamed(t *testing.T) {
 	ins, fs := collect(t, dir, Options{}, "收件/~$包头市.xlsx", "收件/~$通辽市.xlsx", "收件/Thumbs.db", "收件/desktop.ini", "收件/.DS_Store", "收件/._包头市.xlsx", "收件/.隐藏.xlsx")
 	equal(t, "paths", pathsOf(ins), nil)
 	equal(t, "findings", fs, []string{
-		"收件/~$包头市.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市.xlsx",
-		"收件/~$通辽市.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过",
-		"收件/Thumbs.db 错误 无法读取：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过",
-		"收件/desktop.ini 错误 无法读取：是 Windows 的文件夹设置文件，不是进展情况表，已跳过",
-		"收件/.DS_Store 错误 无法读取：是 macOS 生成的文件夹设置文件，不是进展情况表，已跳过",
-		"收件/._包头市.xlsx 错误 无法读取：是 macOS 复制文件时留下的附属文件，不是进展情况表，已跳过；要读取的应是 包头市.xlsx",
+		"收件/~$包头市.xlsx 提示 读取说明：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市.xlsx",
+		"收件/~$通辽市.xlsx 提示 读取说明：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过",
+		"收件/Thumbs.db 提示 读取说明：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过",
+		"收件/desktop.ini 提示 读取说明：是 Windows 的文件夹设置文件，不是进展情况表，已跳过",
+		"收件/.DS_Store 提示 读取说明：是 macOS 生成的文件夹设置文件，不是进展情况表，已跳过",
+		"收件/._包头市.xlsx 提示 读取说明：是 macOS 复制文件时留下的附属文件，不是进展情况表，已跳过；要读取的应是 包头市.xlsx",
 		"收件/.隐藏.xlsx 错误 无法读取：是隐藏文件（文件名以“.”开头），已跳过；如确是进展情况表，请去掉文件名开头的“.”后再读取",
 	})
 }

@@ -84,8 +84,9 @@ func TestCSVInFolder(t *testing.T) {
 
 // TestValidateNotSheets validates, one at a time, files a submitter may pick
 // by mistake: Excel's owner file of the sheet, Windows clutter, a Word
-// document saved as .xlsx. Each is named for what it is and, being no
-// sheet, fails the check.
+// document saved as .xlsx. Each is named for what it is; the owner file and
+// the clutter are passed over with a 提示, while a Word document, meant as
+// the sheet, fails the check.
 func TestValidateNotSheets(t *testing.T) {
 	t.Chdir(t.TempDir())
 	var docx bytes.Buffer
@@ -106,17 +107,27 @@ func TestValidateNotSheets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, tc := range []struct{ file, line string }{
-		{"~$包头市_进展情况表.xlsx", "~$包头市_进展情况表.xlsx 错误 无法读取：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市_进展情况表.xlsx"},
-		{"Thumbs.db", "Thumbs.db 错误 无法读取：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过"},
-		{"desktop.ini", "desktop.ini 错误 无法读取：是 Windows 的文件夹设置文件，不是进展情况表，已跳过"},
-		{"阿拉善盟进展情况表.xlsx", "阿拉善盟进展情况表.xlsx 错误 无法读取：这是 Word 文档，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送"},
+	const skippedOnly = "\n共检查 1 个文件：错误 0 个，警告 0 个，提示 1 个。没有读到进展情况表，请给出要报送的 .xlsx 文件。\n"
+	for _, tc := range []struct {
+		file, line, summary string
+		code                int
+	}{
+		{"~$包头市_进展情况表.xlsx", "~$包头市_进展情况表.xlsx 提示 读取说明：是 Excel 或 WPS 打开文件时留下的临时文件，不是进展情况表，已跳过；要读取的应是 包头市_进展情况表.xlsx", skippedOnly, exitOK},
+		{"Thumbs.db", "Thumbs.db 提示 读取说明：是 Windows 生成的缩略图缓存文件，不是进展情况表，已跳过", skippedOnly, exitOK},
+		{"desktop.ini", "desktop.ini 提示 读取说明：是 Windows 的文件夹设置文件，不是进展情况表，已跳过", skippedOnly, exitOK},
+		{"阿拉善盟进展情况表.xlsx", "阿拉善盟进展情况表.xlsx 错误 无法读取：这是 Word 文档，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送",
+			"\n共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个。请改正错误后再报送。\n", exitFindings},
 	} {
 		r := taizhangRun("validate", tc.file)
-		want := tc.line + "\n共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个。请改正错误后再报送。\n"
-		if r.code != exitFindings || r.stdout != want || r.stderr != "" {
-			t.Errorf("validate %s:\n%v\nwant exit 1 and stdout\n%s", tc.file, r, want)
+		want := tc.line + tc.summary
+		if r.code != tc.code || r.stdout != want || r.stderr != "" {
+			t.Errorf("validate %s:\n%v\nwant exit %d and stdout\n%s", tc.file, r, tc.code, want)
 		}
+	}
+	// Beside a sheet, a skipped file does not change the verdict.
+	r := taizhangRun("validate", "Thumbs.db", "包头市_进展情况表.xlsx")
+	if r.code != exitFindings || !strings.Contains(r.stdout, "Thumbs.db 提示 读取说明：") || !strings.Contains(r.stdout, "包头市_进展情况表.xlsx 错误 无法读取") {
+		t.Errorf("validate Thumbs.db and a broken sheet:\n%v", r)
 	}
 }
 

@@ -99,8 +99,16 @@ func validateSummary(files []taizhang.File, all taizhang.Findings) string {
 		return fmt.Sprintf("共检查 %d 个文件，未发现问题，可以报送。", len(files))
 	}
 	s := fmt.Sprintf("共检查 %d 个文件：错误 %d 个，警告 %d 个，提示 %d 个。", len(files), all.Count(taizhang.Error), all.Count(taizhang.Warning), all.Count(taizhang.Info))
+	sheets := 0
+	for _, f := range files {
+		if f.Submission != nil {
+			sheets++
+		}
+	}
 	if all.Count(taizhang.Error) > 0 {
 		s += "请改正错误后再报送。"
+	} else if sheets == 0 {
+		s += "没有读到进展情况表，请给出要报送的 .xlsx 文件。"
 	} else if all.Count(taizhang.Warning) > 0 {
 		s += "没有错误，可以报送；警告请核实。"
 	} else {
