@@ -57,10 +57,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 	if opt.Submitter {
 		due := p.DueDate(s.Period)
 		switch {
-		case s.FilledFormula && Normalize(s.FilledText) == "":
-			f := add(InvalidValue, s.FilledCell, "", "填报日期（%s）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送，或直接填写日期，如 %s", s.FilledCell, exampleDay(s.Period))
-			f.Severity = Warning
-		case s.FilledCell != "" && Normalize(s.FilledText) == "":
+		case s.FilledCell != "" && Normalize(s.FilledText) == "" && !s.FilledFormula:
 			f := add(InvalidValue, s.FilledCell, "", "填报日期为空，请填写报送本表的日期，如 %s", exampleDay(s.Period))
 			f.Severity = Warning
 		case s.Period.IsZero():

@@ -13,14 +13,13 @@ var headerSynonyms = map[string]Field{
 	"整改措施": FieldMeasure, "措施": FieldMeasure, "整改任务": FieldMeasure, "措施名称": FieldMeasure, "任务": FieldMeasure, "工作任务": FieldMeasure, "整改措施名称": FieldMeasure, "重点任务": FieldMeasure,
 	"节点": FieldNode, "节点任务": FieldNode, "任务节点": FieldNode, "节点名称": FieldNode, "工作节点": FieldNode, "节点编号": FieldNode, "具体任务": FieldNode, "子任务": FieldNode,
 	"完成节点": FieldNode, "节点内容": FieldNode, "节点序号": FieldNode, "任务序号": FieldNo,
-	"任务名称": FieldNode, "任务内容": FieldNode, "工作任务名称": FieldNode, "具体任务名称": FieldNode, "重点任务名称": FieldMeasure,
+	"任务名称": FieldNode, "任务内容": FieldNode, "工作任务名称": FieldMeasure, "重点任务名称": FieldMeasure,
 	"完成时限": FieldDeadline, "时限": FieldDeadline, "完成期限": FieldDeadline, "时限要求": FieldDeadline, "计划完成时间": FieldDeadline, "截止时间": FieldDeadline, "截止日期": FieldDeadline, "完成时限要求": FieldDeadline,
 	"牵头单位": FieldLead, "牵头部门": FieldLead, "牵头单位和领导": FieldLead, "牵头部门和领导": FieldLead, "牵头单位及领导": FieldLead,
 	"进展状态": FieldStatus, "状态": FieldStatus, "完成情况": FieldStatus, "完成状态": FieldStatus, "进度状态": FieldStatus, "推进状态": FieldStatus, "是否完成": FieldStatus, "整改状态": FieldStatus, "进展状况": FieldStatus,
 	"完成时间": FieldCompleted, "完成日期": FieldCompleted, "实际完成时间": FieldCompleted, "实际完成日期": FieldCompleted, "办结时间": FieldCompleted, "办结日期": FieldCompleted, "销号时间": FieldCompleted,
 	"进展情况": FieldProgress, "工作进展": FieldProgress, "推进情况": FieldProgress, "进展": FieldProgress, "工作进展情况": FieldProgress, "进展情况说明": FieldProgress, "整改进展": FieldProgress, "整改进展情况": FieldProgress, "落实情况": FieldProgress, "工作推进情况": FieldProgress, "本期进展": FieldProgress, "推进落实情况": FieldProgress,
-	"本期工作进展情况": FieldProgress, "本期工作进展": FieldProgress, "本期进展情况": FieldProgress, "主要工作进展": FieldProgress, "主要进展": FieldProgress,
-	"主要进展情况": FieldProgress, "主要工作进展情况": FieldProgress, "进展及成效": FieldProgress, "工作进展及成效": FieldProgress, "工作开展情况": FieldProgress, "开展情况": FieldProgress,
+	"进展及成效": FieldProgress, "进展和成效": FieldProgress, "工作开展情况": FieldProgress, "开展情况": FieldProgress, "工作进展及成效": FieldProgress, "进展情况及成效": FieldProgress,
 	"佐证材料": FieldEvidence, "佐证": FieldEvidence, "证明材料": FieldEvidence, "佐证材料清单": FieldEvidence, "附件": FieldEvidence, "支撑材料": FieldEvidence,
 	"佐证资料": FieldEvidence, "证明资料": FieldEvidence, "支撑资料": FieldEvidence, "佐证材料名称": FieldEvidence, "相关佐证材料": FieldEvidence, "附件材料": FieldEvidence,
 	"存在问题": FieldProblems, "问题": FieldProblems, "存在的问题": FieldProblems, "存在困难和问题": FieldProblems, "存在问题及困难": FieldProblems, "困难和问题": FieldProblems, "问题和困难": FieldProblems, "存在的困难和问题": FieldProblems,
@@ -35,7 +34,18 @@ var headerSynonyms = map[string]Field{
 // headerSecondChoice names, for a synonym that may mean either of two
 // columns, the other one: a table with both 进展状态 and 完成情况 holds its
 // status in the first and its progress in the second.
-var headerSecondChoice = map[string]Field{"完成情况": FieldProgress}
+var headerSecondChoice = map[string]Field{"完成情况": FieldProgress,
+	// A title column beside 节点 holds the measures; beside 整改措施, the milestones.
+	"任务名称": FieldMeasure, "任务内容": FieldMeasure, "工作任务名称": FieldNode, "重点任务名称": FieldNode,
+}
+
+// headerQualifiers may stand before a header name without changing the
+// column it names: 本期工作进展情况 is 工作进展情况, 主要工作进展 is 工作进展.
+var headerQualifiers = []string{"本期", "本月", "本阶段", "当期", "当前", "目前", "近期", "主要"}
+
+// maxQualifiers is the length in bytes of the qualifiers that may stand
+// before one header name.
+const maxQualifiers = 2 * len("本阶段")
 
 // HeaderChoice says how a header text names a column: Field is what
 // MatchHeader returns, Exact whether the text is the template's own name for
@@ -50,11 +60,11 @@ type HeaderChoice struct {
 // ChooseHeader is MatchHeader telling also whether the name is the template's
 // own and what else it may name; ok is false for a text that names no column.
 func ChooseHeader(text string) (c HeaderChoice, ok bool) {
-	name, f, ok := matchHeader(text)
+	name, f, qualified, ok := matchHeader(text)
 	if !ok {
 		return HeaderChoice{}, false
 	}
-	return HeaderChoice{Field: f, Exact: name == f.String(), Second: headerSecondChoice[name]}, true
+	return HeaderChoice{Field: f, Exact: !qualified && name == f.String(), Second: headerSecondChoice[name]}, true
 }
 
 // numberHeaders name a column that holds either a count of the rows or the
@@ -95,7 +105,7 @@ var maxHeaderName = func() int {
 	for k := range headerSynonyms {
 		m = max(m, len(k))
 	}
-	return m + 1 // a leading *
+	return m + 1 + maxQualifiers // a leading * and qualifiers
 }()
 
 // noteOpeners start a note after a header name, after Normalize. A colon does
@@ -108,12 +118,13 @@ const noteOpeners = "([【〔<《{-/"
 // the name in brackets or after a dash (完成时间（请填日期）).
 // ok is false for any other text.
 func MatchHeader(text string) (f Field, ok bool) {
-	_, f, ok = matchHeader(text)
+	_, f, _, ok = matchHeader(text)
 	return f, ok
 }
 
-// matchHeader is MatchHeader, giving also the name of headerSynonyms matched.
-func matchHeader(text string) (name string, f Field, ok bool) {
+// matchHeader is MatchHeader, giving also the name of headerSynonyms matched
+// and whether qualifiers (本期, 主要) stood before it.
+func matchHeader(text string) (name string, f Field, qualified, ok bool) {
 	// A header is a short name, perhaps with a note after it: only the start
 	// of a long cell (a paragraph of progress) can matter.
 	// The limit counts what Normalize keeps: blanks between the characters
@@ -134,8 +145,21 @@ func matchHeader(text string) (name string, f Field, ok bool) {
 	}
 	n := strings.ToLower(Normalize(text))
 	n = strings.Trim(n, "*:：")
+	for q := 0; q < 2; q++ { // 本期主要工作进展
+		rest := n
+		for _, p := range headerQualifiers {
+			rest = strings.TrimPrefix(rest, p)
+			if rest != n {
+				break
+			}
+		}
+		if rest == n || rest == "" {
+			break
+		}
+		n, qualified = rest, true
+	}
 	if f, ok := headerSynonyms[n]; ok && !cut {
-		return n, f, true
+		return n, f, qualified, true
 	}
 	// The longest name followed by a note: 完成时间(请填日期), 进展状态【必填】.
 	for i := min(len(n)-1, maxHeaderName); i > 0; i-- {
@@ -148,8 +172,8 @@ func matchHeader(text string) (name string, f Field, ok bool) {
 		}
 		name := strings.Trim(n[:i], "*:：")
 		if f, ok := headerSynonyms[name]; ok {
-			return name, f, true
+			return name, f, qualified, true
 		}
 	}
-	return "", FieldNone, false
+	return "", FieldNone, false, false
 }

@@ -32,8 +32,6 @@ func TestMatchHeader(t *testing.T) {
 		"下一步计划": taizhang.FieldNext, "下一步工作计划": taizhang.FieldNext,
 		"编号": taizhang.FieldSeq, "任务编号": taizhang.FieldNo, "任务序号": taizhang.FieldNo,
 		"完成节点": taizhang.FieldNode, "节点编号": taizhang.FieldNode, "节点序号": taizhang.FieldNode, "具体任务": taizhang.FieldNode,
-		"任务名称": taizhang.FieldNode, "任务内容": taizhang.FieldNode, "工作任务名称": taizhang.FieldNode,
-		"本期工作进展情况": taizhang.FieldProgress, "本期工作\n进展情况": taizhang.FieldProgress, "主要工作进展": taizhang.FieldProgress,
 		// Names broken by Alt+Enter, spaced out, or in their usual synonyms.
 		"困难\n问题": taizhang.FieldProblems, "困难问题": taizhang.FieldProblems, "存在困难": taizhang.FieldProblems,
 		"存在的问题": taizhang.FieldProblems, "困难和问题": taizhang.FieldProblems, "问题及困难": taizhang.FieldProblems,
@@ -46,13 +44,21 @@ func TestMatchHeader(t *testing.T) {
 		"佐证\n材料": taizhang.FieldEvidence, "佐证资料": taizhang.FieldEvidence, "证明资料": taizhang.FieldEvidence,
 		"完成\r\n日期": taizhang.FieldCompleted, "实际\n完成时间": taizhang.FieldCompleted,
 		"完成\n状态": taizhang.FieldStatus, "进展\u3000状态": taizhang.FieldStatus,
+		// Names of the milestone-title column, and progress named with a qualifier (本期, 主要).
+		"任务名称": taizhang.FieldNode, "任务内容": taizhang.FieldNode, "任务\n名称": taizhang.FieldNode,
+		"工作任务名称": taizhang.FieldMeasure, "重点任务名称": taizhang.FieldMeasure,
+		"本期工作进展情况": taizhang.FieldProgress, "本期工作\n进展情况": taizhang.FieldProgress, "主要工作进展": taizhang.FieldProgress,
+		"工作进展情况": taizhang.FieldProgress, "本期进展情况": taizhang.FieldProgress, "进展及成效": taizhang.FieldProgress,
+		"本月进展情况（必填）": taizhang.FieldProgress, "本期主要工作进展": taizhang.FieldProgress, "工作进展及成效": taizhang.FieldProgress,
+		"本期进展状态": taizhang.FieldStatus, "本期完成情况": taizhang.FieldStatus, "本期存在问题": taizhang.FieldProblems,
 	} {
 		got, ok := taizhang.MatchHeader(in)
 		if got != want || ok != (want != taizhang.FieldNone) {
 			t.Errorf("MatchHeader(%q) = %v %v, want %v", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{"", "填报单位", "备注", "完成", "问题描述", "时间", "(完成时间)", "*", "进展状态说明",
+	for _, in := range []string{"", "填报单位", "备注", "完成", "问题描述", "时间", "(完成时间)", "*", "进展状态说明", "本期", "主要",
+		"本期进展情况：已完成", "工作进展状态说明",
 		"进展情况：已完成系统对接", "完成时限：2021年5月31日前", "状态,已完成"} {
 		if got, ok := taizhang.MatchHeader(in); ok {
 			t.Errorf("MatchHeader(%q) = %v, want no column", in, got)

@@ -164,10 +164,15 @@ func (c *collector) arg(p string) {
 	if !c.once(p) {
 		return
 	}
-	// Named on purpose, clutter is named rather than left out silently, as
-	// a 提示: skipping it is no fault of the sheet's.
+	// Named on purpose, clutter is reported rather than left out silently:
+	// as a note, since it is no sheet; a hidden file may be one, so it is
+	// reported as not read.
 	if name := filepath.Base(p); skipped(name) {
-		c.note(p, "%s", whySkipped(name, func(o string) bool {
+		report := c.fail
+		if clutter(name) {
+			report = c.note
+		}
+		report(p, "%s", whySkipped(name, func(o string) bool {
 			_, err := os.Stat(filepath.Join(filepath.Dir(p), o))
 			return err == nil
 		}))

@@ -107,7 +107,8 @@ func TestArguments(t *testing.T) {
 }
 
 // TestClutterNamed reports, rather than leaves out silently, owner files,
-// hidden files and system clutter named on their own, saying what each is.
+// hidden files and system clutter named on their own, saying what each is:
+// clutter, never a sheet, in a note; a hidden file, which may be one, as not read.
 func TestClutterNamed(t *testing.T) {
 	dir := write(t, t.TempDir(), map[string][]byte{
 		"收件/包头市.xlsx": xlsxBytes(t, "包头市"), "收件/~$包头市.xlsx": []byte("owner"), "收件/~$通辽市.xlsx": []byte("owner"),
@@ -123,7 +124,7 @@ func TestClutterNamed(t *testing.T) {
 		"收件/desktop.ini 提示 读取说明：是 Windows 的文件夹设置文件，不是进展情况表，已跳过",
 		"收件/.DS_Store 提示 读取说明：是 macOS 生成的文件夹设置文件，不是进展情况表，已跳过",
 		"收件/._包头市.xlsx 提示 读取说明：是 macOS 复制文件时留下的附属文件，不是进展情况表，已跳过；要读取的应是 包头市.xlsx",
-		"收件/.隐藏.xlsx 提示 读取说明：是隐藏文件（文件名以“.”开头），已跳过；如确是进展情况表，请去掉文件名开头的“.”后再读取",
+		"收件/.隐藏.xlsx 错误 无法读取：是隐藏文件（文件名以“.”开头），已跳过；如确是进展情况表，请去掉文件名开头的“.”后再读取",
 	})
 }
 

@@ -71,6 +71,19 @@ func skipped(name string) bool {
 	return false
 }
 
+// clutter reports whether a file that skipped leaves out is one that
+// programs leave behind (an Excel owner file, Thumbs.db, a macOS resource
+// fork), never a sheet, rather than a hidden file that may be one.
+func clutter(name string) bool {
+	switch lower := strings.ToLower(name); {
+	case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "._"):
+		return true
+	case lower == "thumbs.db", lower == "ehthumbs.db", lower == "desktop.ini", lower == ".ds_store", lower == "__macosx":
+		return true
+	}
+	return false
+}
+
 // whySkipped says, as the message of a finding, why a file that skipped
 // leaves out is not read, for when it is named on the command line. original
 // reports whether a file of the given name lies beside it.

@@ -260,15 +260,21 @@ type rowReader struct {
 	store    taizhang.TextStore
 	row      int
 	cells    []string
-	formulas []int // columns of the current row's formulas without a result
+	formulas []int    // columns of the current row's formulas without a result
+	sources  []string // the text of each of formulas (empty for a shared formula)
 	merges   []mergeRange
 	err      error
 	done     bool
 	size     uint64   // the sheet part's uncompressed size
 	last     int      // the last row by the sheet's <dimension>, 0 when not given
 	val      []byte   // the current cell's text, kept between rows
+	fsrc     []byte   // the current cell's formula, kept between rows
 	csv      *csvRows // set when the rows come from a CSV file rather than XML
 }
+
+// maxFormula bounds the formula text kept of a cell: only short ones are
+// worked out (DATE(2021,7,30)).
+const maxFormula = 256
 
 // minRowBytes is the least XML a row with a value takes
 // (<row r="9"><c r="A9"><v>1</v></c></row>): it bounds the rows a part of a
@@ -331,6 +337,10 @@ func (rr *rowReader) Cells() []string { return rr.cells }
 // the next call to Next.
 func (rr *rowReader) Formulas() []int { return rr.formulas }
 
+// FormulaSources returns the text of each of Formulas, without the leading =
+// (empty for a cell sharing another cell's formula).
+func (rr *rowReader) FormulaSources() []string { return rr.sources }
+
 // Err returns the first error met, if any; Row is then the first row not read.
 func (rr *rowReader) Err() error { return rr.err }
 
@@ -348,6 +358,7 @@ func (rr *rowReader) Next() bool {
 	}
 	var (
 		inRow, inCell, inV, inIS, inT bool
+		inF                           bool // inside the formula of a cell
 		hasF, hasV                    bool // the cell holds a formula, a value element
 		phonetic                      int
 		col                           = -1
@@ -363,6 +374,7 @@ func (rr *rowReader) Next() bool {
 				inRow = true
 				rr.cells = rr.cells[:0]
 				rr.formulas = rr.formulas[:0]
+				rr.sources = rr.sources[:0]
 				col = -1
 				r := rr.row + 1
 				if v, ok := sc.Attr("r"); ok {
@@ -372,8 +384,9 @@ func (rr *rowReader) Next() bool {
 				}
 				rr.row = r
 			case "c":
-				inCell, typ, hasF, hasV = true, "", false, false
+				inCell, typ, hasF, hasV, inF = true, "", false, false, false
 				val = val[:0]
+				rr.fsrc = rr.fsrc[:0]
 				next := col + 1
 				if v, ok := sc.Attr("r"); ok {
 					if c := refColumn(string(v)); c >= 0 {
@@ -387,7 +400,7 @@ func (rr *rowReader) Next() bool {
 			case "v":
 				inV, hasV = inCell, inCell
 			case "f":
-				hasF = inCell
+				hasF, inF = inCell, inCell
 			case "is":
 				inIS = inCell
 			case "t":
@@ -421,11 +434,14 @@ func (rr *rowReader) Next() bool {
 					// result only for a string formula (t="str").
 					if hasF && (!hasV || typ != "str" && len(bytes.TrimSpace(val)) == 0) {
 						rr.formulas = append(rr.formulas, col)
+						rr.sources = append(rr.sources, string(rr.fsrc))
 					}
 				}
 				inCell = false
 			case "v":
 				inV = false
+			case "f":
+				inF = false
 			case "is":
 				inIS = false
 			case "t":
@@ -436,6 +452,8 @@ func (rr *rowReader) Next() bool {
 		case xmlText:
 			if inV || inT && phonetic == 0 {
 				val = append(val, sc.Text()...)
+			} else if inF && len(rr.fsrc) < maxFormula {
+				rr.fsrc = append(rr.fsrc, sc.Text()...)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -86,9 +87,9 @@ func (r *reader) identify() {
 	// another's sheet is usually the wrong attachment.
 	if s.UnitFrom == "表头" || s.UnitFrom == "模板标识" {
 		if u, err := p.MatchUnit(stem); err == nil && u != s.Unit {
-			r.fs.Add(taizhang.WrongUnit, r.place(s.UnitCell), "表中填报单位为%s，文件名中为%s，已按%s汇总；如发错了文件，请%s重新报送本单位的表", s.Unit, u, s.Unit, u)
+			r.wrongUnit(u, fmt.Sprintf("文件名中为%s", u), "；如确是"+s.Unit+"的表，请把文件名中的单位改为"+s.Unit)
 		} else if u := p.UnitBySender(r.src.Sender); u != "" && u != s.Unit {
-			r.fs.Add(taizhang.WrongUnit, r.place(s.UnitCell), "表中填报单位为%s，发件人 %s 登记为%s，已按%s汇总；如发错了文件，请%s重新报送本单位的表", s.Unit, r.src.Sender, u, s.Unit, u)
+			r.wrongUnit(u, fmt.Sprintf("发件人 %s 登记为%s", r.src.Sender, u), "")
 		}
 	}
 	// Period.
@@ -245,4 +246,22 @@ func errText(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// wrongUnit says that the sheet's unit is not the unit u its file name or
+// sender (named by whose) gives. To a submitter it is an error, saying what
+// to change (mine adds how to keep the sheet as it is); the task force reads
+// the sheet as its own unit's.
+func (r *reader) wrongUnit(u, whose, mine string) {
+	s := r.s
+	if !r.opt.Submitter {
+		r.fs.Add(taizhang.WrongUnit, r.place(s.UnitCell), "表中填报单位为%s，%s，已按%s汇总；如发错了文件，请%s重新报送本单位的表", s.Unit, whose, s.Unit, u)
+		return
+	}
+	fix := "请改用" + u + "的模板填写"
+	if s.UnitCell != "" {
+		fix += "，或把填报单位改为" + u
+	}
+	f := r.fs.Add(taizhang.WrongUnit, r.place(s.UnitCell), "表中填报单位为%s，%s；照此报送将计为%s的表，%s仍算未报。如是%s的表，%s%s", s.Unit, whose, s.Unit, u, u, fix, mine)
+	f.Severity = taizhang.Error
 }

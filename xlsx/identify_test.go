@@ -55,6 +55,26 @@ func TestUnitDisagreesWithFileName(t *testing.T) {
 	}
 }
 
+// Checked by its submitter before sending, another unit's sheet under this
+// unit's file name is an error: sent, it would leave the unit 未报.
+func TestUnitDisagreesWithFileNameForSubmitter(t *testing.T) {
+	block := []any{"填报单位：包头市", nil, "报送期次：2021年4月上半月", "填报日期：2021年4月14日"}
+	header := []any{"措施编号", "节点", "进展状态", "进展情况", "完成时间"}
+	row := []any{"（一）", "", "推进中", "推进中", ""}
+	data := workbook(t, map[string][][]any{"Sheet1": {block, header, row}}, []string{"Sheet1"}, nil)
+	name := "乌海市_2021年4月上半月_进展情况表.xlsx"
+	_, fs := ReadSubmission(taizhang.Source{Path: name, Name: name}, data, ReadOptions{Programme: builtin(t), Submitter: true})
+	var lines []string
+	for _, f := range fs {
+		lines = append(lines, f.Text())
+	}
+	want := "乌海市_2021年4月上半月_进展情况表.xlsx Sheet1!A1 错误 单位不符：表中填报单位为包头市，文件名中为乌海市；照此报送将计为包头市的表，乌海市仍算未报。" +
+		"如是乌海市的表，请改用乌海市的模板填写，或把填报单位改为乌海市；如确是包头市的表，请把文件名中的单位改为包头市"
+	if !slices.Contains(lines, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, strings.Join(lines, "\n"))
+	}
+}
+
 // A sheet with no period anywhere gets an example period near its 填报日期,
 // not the programme's first one.
 func TestUnknownPeriodExample(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -22,6 +23,9 @@ type ReadOptions struct {
 	Period    taizhang.Period    // --period: the last resort for a sheet's period; picks the sheet of a workbook with one per period
 	Passwords []string           // tried on an encrypted workbook, before the programme's
 	Store     taizhang.TextStore // when set, a long sheet's texts are stowed there as it is read
+	// Submitter words findings for the unit about to send the file
+	// (validate): another unit's sheet under its name is then an error.
+	Submitter bool
 }
 
 // stowAfter is how many entries of one sheet stay in memory with their texts
@@ -246,7 +250,8 @@ func (r *reader) readMark(sheets []string) {
 type sheetRow struct {
 	n        int
 	cells    []string
-	formulas []int // columns of formulas without a result
+	formulas []int    // columns of formulas without a result
+	sources  []string // the text of each of formulas
 }
 
 // header is where a sheet's table starts and how its columns map to fields.
@@ -299,7 +304,7 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 	var buf []sheetRow
 	var matched []rowMatch
 	for len(buf) < scanRows && rr.Next() {
-		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas())}
+		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas()), slices.Clone(rr.FormulaSources())}
 		buf = append(buf, row)
 		matched = append(matched, matchRow(row.cells))
 		// Once the row before last is a header with the template's columns,
@@ -989,7 +994,11 @@ type labelValue struct {
 // labelled finds "label：value" pairs in one row, with the value in the same
 // cell or in the next non-empty cell to the right. A cell may hold several
 // pairs separated by spaces ("填报人：张三  联系电话：123").
-func labelled(row []string) []labelValue {
+func labelled(row []string) []labelValue { return labelledAt(row, nil) }
+
+// labelledAt is labelled for a row whose cells in columns formulas are
+// formulas without a result: such a cell, though empty, is a label's value.
+func labelledAt(row []string, formulas []int) []labelValue {
 	var out []labelValue
 	for c := 0; c < len(row); c++ {
 		text := taizhang.Clean(row[c])
@@ -1014,6 +1023,10 @@ func labelled(row []string) []labelValue {
 				vc = c + 1 // the cell to fill in, when all are empty
 				for j := c + 1; j < len(row) && j <= c+3; j++ {
 					v := taizhang.Clean(row[j])
+					if v == "" && slices.Contains(formulas, j) {
+						vc = j
+						break
+					}
 					if v == "" {
 						continue
 					}
@@ -1085,10 +1098,14 @@ func (r *reader) take(kv labelValue, ref string) {
 func (r *reader) readBlock(top []sheetRow) {
 	s := r.s
 	for _, tr := range top {
-		for _, kv := range labelled(tr.cells) {
-			had := s.FilledCell != ""
-			r.take(kv, cell(kv.col+1, tr.n))
-			if kv.kind == labelFilled && !had && kv.value == "" && slices.Contains(tr.formulas, kv.col) {
+		for _, kv := range labelledAt(tr.cells, tr.formulas) {
+			ref := cell(kv.col+1, tr.n)
+			formula := false
+			if i := slices.Index(tr.formulas, kv.col); i >= 0 && kv.value == "" {
+				kv.value, formula = r.blockFormula(kv.kind, ref, tr.sources[i])
+			}
+			r.take(kv, ref)
+			if formula && kv.kind == labelFilled && s.FilledCell == ref {
 				s.FilledFormula = true
 			}
 		}
@@ -1101,6 +1118,69 @@ func (r *reader) readBlock(top []sheetRow) {
 			}
 		}
 	}
+}
+
+// blockFormula works out the formula src, without a result, of the
+// header-block value at ref when it is a date (DATE(2021,7,30)) or a literal,
+// saying so; otherwise it says the value cannot be read and formula is true.
+func (r *reader) blockFormula(kind labelKind, ref, src string) (value string, formula bool) {
+	var name string
+	switch kind {
+	case labelUnit:
+		name = "填报单位"
+	case labelPeriod:
+		name = "报送期次"
+	case labelFilled:
+		name = "填报日期"
+	default:
+		return "", false
+	}
+	if v, ok := evalFormula(src); ok && taizhang.Normalize(v) != "" {
+		r.fs.Add(taizhang.ReaderNote, r.place(ref), "%s（%s）是公式 =%s，文件没有保存计算结果，已按公式读作 %s；请核对，或在 Excel 或 WPS 中打开后保存一次再报送",
+			name, ref, taizhang.Quote(src), taizhang.Quote(v))
+		return v, false
+	}
+	f := r.fs.Add(taizhang.InvalidValue, r.place(ref), "%s（%s）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送", name, ref)
+	f.Severity = taizhang.Warning
+	return "", true
+}
+
+// evalFormula works out a formula (without its =) that is a string literal
+// ("2021-07-30") or DATE(y,m,d) of a valid day, as a date 2021-07-30.
+func evalFormula(src string) (string, bool) {
+	src = strings.TrimSpace(src)
+	if len(src) >= 2 && src[0] == '"' && src[len(src)-1] == '"' {
+		lit := src[1 : len(src)-1]
+		if strings.Contains(strings.ReplaceAll(lit, `""`, ""), `"`) {
+			return "", false // "a"&"b"
+		}
+		return strings.ReplaceAll(lit, `""`, `"`), true
+	}
+	args, ok := strings.CutPrefix(strings.ToUpper(src), "DATE(")
+	if !ok {
+		return "", false
+	}
+	args, ok = strings.CutSuffix(args, ")")
+	if !ok {
+		return "", false
+	}
+	parts := strings.Split(args, ",")
+	if len(parts) != 3 {
+		return "", false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil {
+			return "", false
+		}
+		n[i] = v
+	}
+	t := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
+	if n[0] < 1900 || n[0] > 9999 || t.Year() != n[0] || int(t.Month()) != n[1] || t.Day() != n[2] {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
 }
 
 // fileStem returns the file name without its extension.

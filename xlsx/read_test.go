@@ -606,6 +606,62 @@ func TestReadFormulasWithoutResult(t *testing.T) {
 	}
 }
 
+// TestReadBlockFormulasWithoutResult reads a 填报日期 (or 填报单位) cell that is
+// a formula the file holds no result of: a DATE(y,m,d) or a literal is worked
+// out and said so, any other formula is named as such, not called empty.
+func TestReadBlockFormulasWithoutResult(t *testing.T) {
+	str := func(ref, v string) string {
+		return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, v)
+	}
+	for _, tc := range []struct {
+		unit, filled string // a value, or a formula after =
+		date         string // the 填报日期 read, 2006-01-02
+		want         []string
+	}{
+		{"自治区发展改革委", "=DATE(2021,4,14)", "2021-04-14", []string{
+			"发改委.xlsx Sheet1!F1 提示 读取说明：填报日期（F1）是公式 =DATE(2021,4,14)，文件没有保存计算结果，已按公式读作 2021-04-14；请核对，或在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+		{"自治区发展改革委", `=&quot;2021年4月14日&quot;`, "2021-04-14", []string{
+			"发改委.xlsx Sheet1!F1 提示 读取说明：填报日期（F1）是公式 =\"2021年4月14日\"，文件没有保存计算结果，已按公式读作 2021年4月14日；请核对，或在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+		{"自治区发展改革委", "=TODAY()", "", []string{
+			"发改委.xlsx Sheet1!F1 警告 填写有误：填报日期（F1）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+		{"=A9", "2021-04-14", "2021-04-14", []string{
+			"发改委.xlsx Sheet1!B1 警告 填写有误：填报单位（B1）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送",
+		}},
+	} {
+		cellXML := func(ref, v string) string {
+			if f, ok := strings.CutPrefix(v, "="); ok {
+				return fmt.Sprintf(`<c r="%s"><f>%s</f><v></v></c>`, ref, f)
+			}
+			return str(ref, v)
+		}
+		sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+			`<row r="1">` + str("A1", "填报单位") + cellXML("B1", tc.unit) + str("C1", "报送期次：2021年4月上半月") + str("E1", "填报日期") + cellXML("F1", tc.filled) + str("G1", "报送截止") + `</row>` +
+			`<row r="2">` + str("A2", "措施编号") + str("B2", "进展状态") + str("C2", "进展情况") + str("D2", "完成时间") + `</row>` +
+			`<row r="3">` + str("A3", "（一）") + str("B3", "推进中") + str("C3", "已梳理项目") + `</row>` +
+			`<row r="4">` + str("A4", "（六）") + str("B4", "推进中") + str("C4", "清单梳理中") + `</row>` +
+			`</sheetData></worksheet>`
+		s, lines := read(t, "发改委.xlsx", packageXLSX(t, sheet))
+		if s == nil {
+			t.Fatalf("%s: nil: %v", tc.filled, lines)
+		}
+		if got := s.Filled.String(); tc.date != "" && got != tc.date || tc.date == "" && !s.Filled.IsZero() {
+			t.Errorf("%s: 填报日期 %s, want %q", tc.filled, got, tc.date)
+		}
+		text := strings.Join(lines, "\n")
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("missing line\n%s\nin\n%s", w, text)
+			}
+		}
+		if strings.Contains(text, "为空") {
+			t.Errorf("%s: unexpected:\n%s", tc.filled, text)
+		}
+	}
+}
+
 // A workbook with no cell anywhere says so, naming the unit its name names.
 func TestBlankWorkbook(t *testing.T) {
 	data := workbook(t, map[string][][]any{"Sheet1": nil}, []string{"Sheet1"}, nil)
@@ -667,6 +723,11 @@ func TestHeaderOfAmbiguousNames(t *testing.T) {
 		{[]string{"措施编号", "状态", "进展状态", "工作进展"}, "措施编号||进展状态|进展情况"},
 		{[]string{"措施编号", "完成情况", "状态"}, "措施编号|进展情况|进展状态"},
 		{[]string{"措施编号", "完成情况", "工作进展"}, "措施编号|进展状态|进展情况"},
+		{[]string{"序号", "任务名称", "完成情况", "工作进展", "完成日期"}, "序号|节点|进展状态|进展情况|完成时间"},
+		{[]string{"措施编号", "节点", "任务名称", "进展状态", "本期工作进展情况"}, "措施编号|节点|整改措施|进展状态|进展情况"},
+		{[]string{"整改措施", "任务内容", "进展状态", "主要工作进展"}, "整改措施|节点|进展状态|进展情况"},
+		{[]string{"重点任务名称", "节点", "本期进展状态", "本期进展情况"}, "整改措施|节点|进展状态|进展情况"},
+		{[]string{"整改措施", "工作任务名称", "进展状态", "进展及成效"}, "整改措施|节点|进展状态|进展情况"},
 	} {
 		h := headerOf([]rowMatch{matchRow(tc.header)})
 		var got []string
@@ -679,6 +740,50 @@ func TestHeaderOfAmbiguousNames(t *testing.T) {
 		}
 		if g := strings.Join(got, "|"); g != tc.want {
 			t.Errorf("headerOf(%q) = %s, want %s", tc.header, g, tc.want)
+		}
+	}
+}
+
+// TestReadTitleAndProgressSynonyms reads a unit's own table whose rows are
+// named only by the milestone titles, under 任务名称, and whose progress
+// stands under 本期工作进展情况 broken by Alt+Enter: every row is matched and
+// the progress read as such.
+func TestReadTitleAndProgressSynonyms(t *testing.T) {
+	p := builtin(t)
+	rows := [][]any{
+		{"包头市2021年4月上半月工改专项进展情况"},
+		{"序号", "任务名称", "完成情况", "本期工作\n进展情况", "完成日期"},
+	}
+	for i, ms := range p.UnitMilestones("包头市") {
+		rows = append(rows, []any{i + 1, ms.Title, "推进中", "本期推进了若干工作" + ms.ID})
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Milestone+"="+e.Progress)
+	}
+	if g := strings.Join(got, "|"); g != "一=本期推进了若干工作一|二=本期推进了若干工作二|三.1=本期推进了若干工作三.1|三.2=本期推进了若干工作三.2|三.3=本期推进了若干工作三.3|四=本期推进了若干工作四|六=本期推进了若干工作六" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	want := []string{
+		"包头市.xlsx Sheet1 提示 读取说明：措施编号缺失或无法识别的行已按节点名称对应：第3行→一，第4行→二，第5行→三.1，第6行→三.2，第7行→三.3，第8行→四，第9行→六；请核对",
+		"包头市.xlsx Sheet1!B2 提示 读取说明：列“任务名称”按“节点”读取",
+		"包头市.xlsx Sheet1!C2 提示 读取说明：列“完成情况”按“进展状态”读取",
+		"包头市.xlsx Sheet1!D2 提示 读取说明：列“本期工作 进展情况”按“进展情况”读取",
+	}
+	text := strings.Join(lines, "\n")
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("missing line\n%s\nin\n%s", w, text)
+		}
+	}
+	for _, bad := range []string{"漏报", "缺少“措施编号”", "缺少“进展情况”列", "表中其他内容"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("unexpected %s:\n%s", bad, text)
 		}
 	}
 }

@@ -84,8 +84,9 @@ func TestCSVInFolder(t *testing.T) {
 
 // TestValidateNotSheets validates, one at a time, files a submitter may pick
 // by mistake: Excel's owner file of the sheet, Windows clutter, a Word
-// document saved as .xlsx. Each is named for what it is and, being no
-// sheet, fails the check.
+// document saved as .xlsx. Each is named for what it is; the owner file and
+// the clutter are passed over with a 提示, while a Word document, meant as
+// the sheet, fails the check.
 func TestValidateNotSheets(t *testing.T) {
 	t.Chdir(t.TempDir())
 	var docx bytes.Buffer
@@ -122,6 +123,32 @@ func TestValidateNotSheets(t *testing.T) {
 			t.Errorf("validate %s:\n%v\nwant exit 1 and stdout\n%s", tc.file, r, want)
 		}
 	}
+	// Beside a sheet, a skipped file does not change the verdict.
+	r := taizhangRun("validate", "Thumbs.db", "包头市_进展情况表.xlsx")
+	if r.code != exitFindings || !strings.Contains(r.stdout, "Thumbs.db 提示 读取说明：") || !strings.Contains(r.stdout, "包头市_进展情况表.xlsx 错误 无法读取") {
+		t.Errorf("validate Thumbs.db and a broken sheet:\n%v", r)
+	}
+}
+
+// TestValidateOtherUnitsSheet validates a file named for 乌海市 that holds
+// 包头市's sheet: sent, it would leave 乌海市 未报, so validate calls it an
+// error and says what to change.
+func TestValidateOtherUnitsSheet(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("乌海市_2021年4月上半月_进展情况表.csv", []byte(gbkSheetUTF8()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := taizhangRun("validate", "乌海市_2021年4月上半月_进展情况表.csv")
+	want := "乌海市_2021年4月上半月_进展情况表.csv!A2 错误 单位不符：表中填报单位为包头市，文件名中为乌海市；照此报送将计为包头市的表，乌海市仍算未报。" +
+		"如是乌海市的表，请改用乌海市的模板填写，或把填报单位改为乌海市；如确是包头市的表，请把文件名中的单位改为包头市"
+	if r.code != exitFindings || !strings.Contains(r.stdout, want+"\n") || !strings.Contains(r.stdout, "请改正错误后再报送。") {
+		t.Errorf("validate:\n%v\nwant exit 1 and\n%s", r, want)
+	}
+}
+
+// gbkSheetUTF8 is gbkSheet as UTF-8 with its one wrong date put right.
+func gbkSheetUTF8() string {
+	return strings.Replace(gbkSheet, "2021-13-01", "2021-04-01", 1)
 }
 
 // validate of another unit's sheet under one's own name is an error, said
@@ -137,7 +164,7 @@ func TestValidateWrongUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := taizhangRun("validate", name)
-	want := name + " 进展情况!C2 错误 单位不符：表中填报单位为乌海市，文件名中为包头市：报送后将按乌海市汇总，包头市视为未报；如发错了文件，请改用包头市本单位的表\n"
+	want := name + " 进展情况!C2 错误 单位不符：表中填报单位为乌海市，文件名中为包头市；照此报送将计为乌海市的表，包头市仍算未报。如是包头市的表，请改用包头市的模板填写，或把填报单位改为包头市；如确是乌海市的表，请把文件名中的单位改为乌海市\n"
 	if r.code != exitFindings || !strings.HasPrefix(r.stdout, want) {
 		t.Errorf("validate:\n%v\nwant exit 1 and stdout beginning\n%s", r, want)
 	}

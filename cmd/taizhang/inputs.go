@@ -22,6 +22,7 @@ type inputOptions struct {
 	progress  bool               // draw a progress bar on stderr
 	annotated bool               // pass over validate's annotated copies (…_校验批注.xlsx) whose original is read too
 	store     taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
+	submitter bool               // validate: findings are worded for the unit about to send the sheet
 }
 
 // batch is what a run collected: the sheets to read, notes about what
@@ -76,7 +77,7 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store})
+				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store, Submitter: o.submitter})
 				bar.done()
 			}
 		}()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"taizhang"
@@ -39,7 +38,7 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return e.fail("validate", "%v", err)
 	}
-	o := inputOptions{password: *password}
+	o := inputOptions{password: *password, submitter: true}
 	year := p.Year()
 	if *period != "" {
 		if o.period, err = taizhang.ParsePeriod(*period, p.Schedule, year); err != nil {
@@ -62,14 +61,6 @@ func runValidate(e *env, args []string) int {
 		f := &files[i]
 		if s := f.Submission; s != nil {
 			f.Findings = append(f.Findings, taizhang.Check(p, s, taizhang.CheckOptions{AsOf: day, Submitter: true})...)
-		}
-		// Before sending, another unit's sheet under one's own name is an
-		// error: sent, it leaves the sender's unit 未报.
-		for j := range f.Findings {
-			if x := &f.Findings[j]; x.Code == taizhang.WrongUnit {
-				x.Severity = taizhang.Error
-				x.Message = wrongUnitBefore.ReplaceAllString(x.Message, "${1}：报送后将按${2}汇总，${3}视为未报；如发错了文件，请改用${3}本单位的表")
-			}
 		}
 		f.Findings.Sort()
 		all = append(all, f.Findings...)
@@ -102,10 +93,6 @@ func runValidate(e *env, args []string) int {
 	}
 	return exitOK
 }
-
-// wrongUnitBefore rewords the reader's 单位不符, said of a merge done, for
-// a submitter checking before sending.
-var wrongUnitBefore = regexp.MustCompile(`^(表中填报单位为(.+?)，(?:文件名中为|发件人 .+? 登记为)(.+?))，已按.+?汇总；.*$`)
 
 // noSheet reports whether none of files held a progress table to check
 // (only clutter, skipped, was named).
