@@ -65,10 +65,6 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 		pws = append(pws, o.password)
 	}
 	files := make([]taizhang.File, len(inputs))
-	copies := make([]bool, len(inputs)) // annotated copies passed over
-	for i := range inputs {
-		copies[i] = o.annotated && annotatedCopy(inputs[i].Name)
-	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	bar := e.newProgress(len(inputs), o.progress)
@@ -107,7 +103,9 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
 	}
 	markSupporting(p, files)
-	noteAnnotated(p, files[:len(copies)], copies)
+	if o.annotated {
+		noteAnnotated(p, files[:len(inputs)])
+	}
 	return files
 }
 
@@ -139,14 +137,14 @@ func originalOf(name string) (string, bool) {
 	return stem + ext, true
 }
 
-// noteAnnotated passes over each annotated copy (copies[i]) whose original
+// noteAnnotated passes over each annotated copy among files whose original
 // was read too, with a 提示 naming the original; a copy sent without its
 // original is the unit's sheet, merged with a 提示 that says so.
-func noteAnnotated(p *taizhang.Programme, files []taizhang.File, copies []bool) {
+func noteAnnotated(p *taizhang.Programme, files []taizhang.File) {
 	for i := range files {
 		f := &files[i]
 		orig, ok := originalOf(f.Source.Name)
-		if !copies[i] || !ok {
+		if !ok {
 			continue
 		}
 		// The original: beside the copy if it is there, else anywhere.

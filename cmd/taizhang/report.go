@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -171,22 +172,10 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 // heldPeriods names the periods the input does hold, as （输入中的表属于2021年7月上半月、…）,
 // the earliest first; "" when it holds none.
 func heldPeriods(held map[taizhang.Period]bool) string {
-	var qs []taizhang.Period
-	for q := range held {
-		qs = append(qs, q)
-	}
+	qs := slices.SortedFunc(maps.Keys(held), taizhang.Period.Compare)
 	if len(qs) == 0 {
 		return ""
 	}
-	slices.SortFunc(qs, func(a, b taizhang.Period) int {
-		switch {
-		case a.Before(b):
-			return -1
-		case b.Before(a):
-			return 1
-		}
-		return 0
-	})
 	var names []string
 	for _, q := range qs {
 		names = append(names, q.String())
