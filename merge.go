@@ -561,13 +561,13 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				continue
 			}
 			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[k], Blank: blank[k]}
-			if w, ok := winner[key{u.Name, q}]; ok {
+			if w, ok := winner[k]; ok {
 				s := files[w].Submission
 				r.Submission = s
-				for _, o := range replaced[key{u.Name, q}] {
+				for _, o := range replaced[k] {
 					r.Replaced = append(r.Replaced, files[o].Submission)
 				}
-				r.First = files[firstIn[key{u.Name, q}]].Submission
+				r.First = files[firstIn[k]].Submission
 				r.Received, r.ReceivedFrom = r.First.Arrival()
 				switch {
 				case r.Received.IsZero():
@@ -1008,12 +1008,24 @@ func carriedOver(s *Submission) Period {
 	if len(s.OtherTables) == 0 || s.Period.IsZero() {
 		return Period{}
 	}
-	for _, t := range []string{strings.TrimSuffix(s.Source.Name, path.Ext(s.Source.Name)), s.Source.Subject} {
-		if q, ok := FindPeriod(t, s.Period.Schedule, s.Period.Year); ok && s.Period.Before(q) && slices.Contains(s.OtherTables, q) {
+	for _, q := range namedPeriods(s.Source, s.Period.Schedule, s.Period.Year) {
+		if s.Period.Before(q) && slices.Contains(s.OtherTables, q) {
 			return q
 		}
 	}
 	return Period{}
+}
+
+// namedPeriods returns the periods a sheet's file name and e-mail subject
+// name, in that order; zero where one names none.
+func namedPeriods(src Source, sched Schedule, year int) [2]Period {
+	var qs [2]Period
+	for i, t := range []string{strings.TrimSuffix(src.Name, path.Ext(src.Name)), src.Subject} {
+		if q, ok := FindPeriod(t, sched, year); ok {
+			qs[i] = q
+		}
+	}
+	return qs
 }
 
 func revision(src Source) bool {
@@ -1086,12 +1098,10 @@ type staleSheet struct {
 // namesPeriod returns 文件名 or 邮件主题 when sheet s's file name or e-mail
 // subject names period q, "" when neither does.
 func namesPeriod(p *Programme, s *Submission, q Period) string {
-	src := s.Source
-	if got, ok := FindPeriod(strings.TrimSuffix(src.Name, path.Ext(src.Name)), p.Schedule, s.Period.Year); ok && got == q {
-		return "文件名"
-	}
-	if got, ok := FindPeriod(src.Subject, p.Schedule, s.Period.Year); ok && got == q {
-		return "邮件主题"
+	for i, got := range namedPeriods(s.Source, p.Schedule, s.Period.Year) {
+		if got == q {
+			return [...]string{"文件名", "邮件主题"}[i]
+		}
 	}
 	return ""
 }
