@@ -1190,7 +1190,13 @@ func fileStem(name string) string {
 
 // IsLedger reports whether data is a ledger workbook written by WriteLedger.
 func IsLedger(data []byte) bool {
-	b, err := openBook(data)
+	return IsLedgerAt(bytes.NewReader(data), int64(len(data)))
+}
+
+// IsLedgerAt is IsLedger for a workbook of size bytes read in place: only
+// the zip directory and the workbook part are read.
+func IsLedgerAt(r io.ReaderAt, size int64) bool {
+	b, err := openBookAt(r, size)
 	return err == nil && isLedger(b.sheetNames())
 }
 

@@ -1,10 +1,10 @@
 // Command stages runs the three stages of `taizhang merge` on a folder of
-// sheets — read every file in parallel (xlsx.ReadSubmission, one worker per
-// core, as cmd/taizhang does), taizhang.Merge, xlsx.WriteLedger — and prints
+// sheets — read every file in parallel (xlsx.ReadSubmissionAt, one worker per
+// core, texts stowed in a temporary file, as cmd/taizhang does), taizhang.Merge, xlsx.WriteLedger — and prints
 // the wall time and heap of each, optionally with CPU and heap profiles. It
 // is how the benchmark tells where the time of a merge goes.
 //
-// Usage: go run ./bench/stages [-programme FILE] [-cpuprofile F] [-memprofile F] [-o FILE] DIR
+// Usage: go run ./bench/stages [-programme FILE] [-cpuprofile F] [-memprofile F] [-o FILE] [-in-memory] DIR
 package main
 
 import (
@@ -30,17 +30,28 @@ func main() {
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	mem := flag.String("memprofile", "", "write heap profiles, taken after the merge and (`file`.write) after the ledger, to file")
 	out := flag.String("o", "", "write the ledger to `file` (default: discard)")
+	inMemory := flag.Bool("in-memory", false, "keep the entries' texts in memory (taizhang merge stows them in a temporary file)")
 	flag.Parse()
-	if err := run(*prog, *cpu, *mem, *out, flag.Args()); err != nil {
+	if err := run(*prog, *cpu, *mem, *out, !*inMemory, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "stages:", err)
 		os.Exit(1)
 	}
 }
 
-func run(prog, cpu, mem, out string, dirs []string) error {
+func run(prog, cpu, mem, out string, stow bool, dirs []string) error {
 	p, err := programme(prog)
 	if err != nil {
 		return err
+	}
+	// As taizhang merge does: long texts go to a file once read.
+	var store taizhang.TextStore
+	if stow {
+		fs, err := taizhang.NewFileStore()
+		if err != nil {
+			return err
+		}
+		defer fs.Close()
+		store = fs
 	}
 	var paths []string
 	for _, d := range dirs {
@@ -83,12 +94,25 @@ func run(prog, cpu, mem, out string, dirs []string) error {
 			for i := range jobs {
 				src := taizhang.Source{Path: filepath.Base(paths[i]), Name: filepath.Base(paths[i])}
 				files[i].Source = src
-				data, err := os.ReadFile(paths[i])
+				// Read in place, as taizhang merge reads a file on disk.
+				fh, err := os.Open(paths[i])
+				var st os.FileInfo
+				if err == nil {
+					st, err = fh.Stat()
+				}
 				if err != nil {
 					files[i].Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: src.Path}, "%v", err)
 					continue
 				}
-				files[i].Submission, files[i].Findings = xlsx.ReadSubmission(src, data, xlsx.ReadOptions{Programme: p})
+				files[i].Submission, files[i].Findings = xlsx.ReadSubmissionAt(src, fh, st.Size(), xlsx.ReadOptions{Programme: p, Store: store})
+				fh.Close()
+				if s := files[i].Submission; s != nil && store != nil {
+					for k := range s.Entries {
+						if err := s.Entries[k].Stow(store); err != nil {
+							break
+						}
+					}
+				}
 			}
 		}()
 	}
@@ -99,7 +123,7 @@ func run(prog, cpu, mem, out string, dirs []string) error {
 	wg.Wait()
 	report("read", t)
 	t = time.Now()
-	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{Store: store})
 	report("merge", t)
 	if err := heapProfile(mem); err != nil {
 		return err

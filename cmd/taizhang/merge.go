@@ -76,7 +76,7 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "--month：%v", err)
 		}
 	}
-	store, err := newFileStore()
+	store, err := taizhang.NewFileStore()
 	if err != nil {
 		return e.fail("merge", "无法创建临时文件：%s", osError(err))
 	}

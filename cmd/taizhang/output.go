@@ -127,8 +127,14 @@ func (t target) ours() bool {
 		_, err = io.ReadFull(f, head)
 		return err == nil && string(head) == "%PDF-"
 	}
-	data, err := os.ReadFile(t.path)
-	return err == nil && xlsx.IsLedger(data)
+	// A ledger can be hundreds of megabytes: read its directory in place.
+	f, err := os.Open(t.path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	return err == nil && xlsx.IsLedgerAt(f, st.Size())
 }
 
 // refuseOverwrite returns an error, before anything is written, when

@@ -68,7 +68,7 @@ func runReport(e *env, args []string) int {
 	if err := refuseOverwrite(target{path: path, flag: "-o", what: "输出文件", pdf: true}, b.disk, *prog, *force); err != nil {
 		return e.fail("report", "%v", err)
 	}
-	store, err := newFileStore()
+	store, err := taizhang.NewFileStore()
 	if err != nil {
 		return e.fail("report", "无法创建临时文件：%s", osError(err))
 	}

@@ -215,6 +215,8 @@ func TestReportUnfinishedMonth(t *testing.T) {
 // merge --report says how the report's counts differ from the ledger's: the
 // report counts 乌海市, which did not send June's second half, by its first.
 func TestMergeReportSaysHowItCounts(t *testing.T) {
+	// The figures count 通辽市's .xls, which only LibreOffice reads.
+	requireTool(t, sofficeOnPath(), "LibreOffice (soffice)")
 	dir := t.TempDir()
 	prog := filepath.Join(samplesDir, "方案工作簿.xlsx")
 	r := runAt(time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST), "merge", samplesDir, "--programme", prog, "-o", filepath.Join(dir, "台账.xlsx"), "--report", filepath.Join(dir, "r.pdf"))

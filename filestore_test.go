@@ -1,22 +1,20 @@
-package main
+package taizhang
 
 import (
 	"fmt"
 	"os"
 	"sync"
 	"testing"
-
-	"taizhang"
 )
 
 func TestFileStore(t *testing.T) {
-	st, err := newFileStore()
+	st, err := NewFileStore()
 	if err != nil {
 		t.Fatal(err)
 	}
 	name := st.f.Name()
 	var wg sync.WaitGroup
-	refs := make([]taizhang.TextRef, 200)
+	refs := make([]TextRef, 200)
 	for i := range refs {
 		wg.Add(1)
 		go func() {
@@ -38,7 +36,7 @@ func TestFileStore(t *testing.T) {
 			t.Errorf("text %d = %q", i, got)
 		}
 	}
-	if r, _ := st.Put(""); r != (taizhang.TextRef{}) {
+	if r, _ := st.Put(""); r != (TextRef{}) {
 		t.Errorf("empty text got %v", r)
 	}
 	if err := st.Close(); err != nil {

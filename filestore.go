@@ -1,4 +1,4 @@
-package main
+package taizhang
 
 import (
 	"bufio"
@@ -6,45 +6,43 @@ import (
 	"os"
 	"sync"
 	"unsafe"
-
-	"taizhang"
 )
 
-// fileStore is a taizhang.TextStore in a temporary file, so that the texts of
+// FileStore is a TextStore in a temporary file, so that the texts of
 // a large batch do not sit in memory between reading and writing the ledger.
-type fileStore struct {
+type FileStore struct {
 	mu  sync.Mutex
 	f   *os.File
 	w   *bufio.Writer
 	off int64 // bytes put so far
 }
 
-// newFileStore creates the store's file in the system's temporary folder.
-func newFileStore() (*fileStore, error) {
+// NewFileStore creates the store's file in the system's temporary folder.
+func NewFileStore() (*FileStore, error) {
 	f, err := os.CreateTemp("", "taizhang-*.txt")
 	if err != nil {
 		return nil, err
 	}
-	return &fileStore{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+	return &FileStore{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
 // Put appends s.
-func (s *fileStore) Put(text string) (taizhang.TextRef, error) {
+func (s *FileStore) Put(text string) (TextRef, error) {
 	if text == "" {
-		return taizhang.TextRef{}, nil
+		return TextRef{}, nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.w.WriteString(text); err != nil {
-		return taizhang.TextRef{}, err
+		return TextRef{}, err
 	}
-	r := taizhang.TextRef{Off: s.off, Len: int64(len(text))}
+	r := TextRef{Off: s.off, Len: int64(len(text))}
 	s.off += r.Len
 	return r, nil
 }
 
 // Get reads the text at r back.
-func (s *fileStore) Get(r taizhang.TextRef) (string, error) {
+func (s *FileStore) Get(r TextRef) (string, error) {
 	if r.Len == 0 {
 		return "", nil
 	}
@@ -66,7 +64,7 @@ func (s *fileStore) Get(r taizhang.TextRef) (string, error) {
 }
 
 // Close removes the file.
-func (s *fileStore) Close() error {
+func (s *FileStore) Close() error {
 	if s == nil {
 		return nil
 	}
