@@ -5,6 +5,7 @@ package xlsx
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -61,6 +62,7 @@ func ptr[T any](v T) *T { return &v }
 
 // styles builds and remembers the cell styles of one workbook.
 type styles struct {
+	mu    sync.Mutex // the ledger's sheets are streamed side by side
 	f     *excelize.File
 	cache map[string]int
 	err   error
@@ -70,6 +72,8 @@ func newStyles(f *excelize.File) *styles { return &styles{f: f, cache: map[strin
 
 // get returns the style id for s, creating it once under key.
 func (st *styles) get(key string, s *excelize.Style) int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
 	if id, ok := st.cache[key]; ok {
 		return id
 	}

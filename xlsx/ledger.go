@@ -2,10 +2,12 @@ package xlsx
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -61,11 +63,32 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 	// Set before the sheets are streamed: afterwards excelize would decode
 	// and re-encode every streamed sheet.
 	f.SetActiveSheet(0)
-	steps := []func() error{lw.overview, lw.receipts, lw.rows, lw.findings, lw.measures}
-	for _, step := range steps {
-		if err := step(); err != nil {
+	// Each sheet is set up in turn (page set-up, chart, stream writer: they
+	// change the workbook), then all are streamed side by side, each by its
+	// own stream writer: 汇总台账 takes longest, and the others fill the
+	// cores it leaves idle.
+	lw.prepareStyles()
+	steps := []func() (fill func() error, err error){lw.overview, lw.receipts, lw.rows, lw.findings, lw.measures}
+	fills := make([]func() error, len(steps))
+	for i, step := range steps {
+		fill, err := step()
+		if err != nil {
 			return fmt.Errorf("生成汇总台账：%w", err)
 		}
+		fills[i] = fill
+	}
+	errs := make([]error, len(fills))
+	var wg sync.WaitGroup
+	for i, fill := range fills {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fill()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("生成汇总台账：%w", err)
 	}
 	if lw.st.err != nil {
 		return lw.st.err
@@ -107,6 +130,47 @@ func (lw *ledgerWriter) datetime() int {
 
 func (lw *ledgerWriter) title() int {
 	return lw.st.get("title", &excelize.Style{Font: font(14, true), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+}
+
+func (lw *ledgerWriter) note() int {
+	return lw.st.get("note", &excelize.Style{Font: font(10.5, false), Alignment: &excelize.Alignment{Vertical: "center"}})
+}
+
+// pct, num, unit and mark are 总览's percentages, counts, unit names and
+// coloured state cells.
+func (lw *ledgerWriter) pct() int {
+	return lw.st.get("pct", &excelize.Style{Font: font(10.5, false), Border: thin, NumFmt: 9, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+}
+
+func (lw *ledgerWriter) num() int {
+	return lw.st.get("num", &excelize.Style{Font: font(10.5, false), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+}
+
+func (lw *ledgerWriter) unit() int {
+	return lw.st.get("unit", &excelize.Style{Font: font(10.5, true), Border: thin, Alignment: &excelize.Alignment{Vertical: "center"}})
+}
+
+func (lw *ledgerWriter) mark(color string) int {
+	return lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+}
+
+// prepareStyles creates every style the sheets use, in one order, before
+// they are streamed side by side, so that the workbook's style numbers do
+// not depend on which sheet got to a style first.
+func (lw *ledgerWriter) prepareStyles() {
+	lw.head()
+	lw.title()
+	lw.note()
+	lw.date()
+	lw.datetime()
+	lw.pct()
+	lw.num()
+	lw.unit()
+	for _, c := range []string{"", colorGreen, colorYellow, colorRed, colorGrey, colorBlue} {
+		lw.body(c, false)
+		lw.body(c, true)
+		lw.mark(c)
+	}
 }
 
 // table prepares a streamed sheet: widths, print set-up, filter, dimension,
@@ -284,13 +348,18 @@ func receiptState(r *taizhang.Receipt) string {
 	return r.State.String()
 }
 
-func (lw *ledgerWriter) receipts() error {
+func (lw *ledgerWriter) receipts() (func() error, error) {
 	l := lw.l
 	widths := []float64{22, 18, 10, 18, 10, 60, 50}
 	sw, err := lw.table(SheetReceipts, receiptHeaders, widths, 1, len(l.Receipts), 9)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return func() error { return lw.fillReceipts(sw, widths) }, nil
+}
+
+func (lw *ledgerWriter) fillReceipts(sw *excelize.StreamWriter, widths []float64) error {
+	l := lw.l
 	for i, r := range l.Receipts {
 		color := receiptColor[r.State]
 		b := lw.body("", false)
@@ -339,14 +408,18 @@ func (lw *ledgerWriter) receipts() error {
 	return sw.Flush()
 }
 
-func (lw *ledgerWriter) rows() error {
+func (lw *ledgerWriter) rows() (func() error, error) {
+	widths := []float64{16, 16, 8, 22, 26, 11, 10, 50, 11, 24, 30, 30, 16, 40}
+	sw, err := lw.table(SheetLedger, ledgerHeaders, widths, 1, len(lw.l.Rows), 8)
+	if err != nil {
+		return nil, err
+	}
+	return func() error { return lw.fillRows(sw, widths) }, nil
+}
+
+func (lw *ledgerWriter) fillRows(sw *excelize.StreamWriter, widths []float64) error {
 	l := lw.l
 	p := l.Programme
-	widths := []float64{16, 16, 8, 22, 26, 11, 10, 50, 11, 24, 30, 30, 16, 40}
-	sw, err := lw.table(SheetLedger, ledgerHeaders, widths, 1, len(l.Rows), 8)
-	if err != nil {
-		return err
-	}
 	// Rows are prepared (texts read back from the store, cleaned) on one
 	// core while the stream writer encodes them on another.
 	b, bc := lw.body("", false), lw.body("", true)
@@ -418,13 +491,17 @@ func (lw *ledgerWriter) rows() error {
 	return sw.Flush()
 }
 
-func (lw *ledgerWriter) findings() error {
-	l := lw.l
+func (lw *ledgerWriter) findings() (func() error, error) {
 	widths := []float64{7, 20, 12, 18, 16, 8, 44, 70}
-	sw, err := lw.table(SheetFindings, findingHeaders, widths, 1, len(l.Findings), 9)
+	sw, err := lw.table(SheetFindings, findingHeaders, widths, 1, len(lw.l.Findings), 9)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return func() error { return lw.fillFindings(sw, widths) }, nil
+}
+
+func (lw *ledgerWriter) fillFindings(sw *excelize.StreamWriter, widths []float64) error {
+	l := lw.l
 	b, bc := lw.body("", false), lw.body("", true)
 	for i, x := range l.Findings {
 		color := colorBlue
@@ -443,14 +520,17 @@ func (lw *ledgerWriter) findings() error {
 	return sw.Flush()
 }
 
-func (lw *ledgerWriter) measures() error {
-	p := lw.l.Programme
-	n := len(p.Milestones())
+func (lw *ledgerWriter) measures() (func() error, error) {
 	widths := []float64{9, 24, 60, 9, 26, 12, 18, 24, 36, 26, 30}
-	sw, err := lw.table(SheetMeasures, measureHeaders, widths, 1, n, 8)
+	sw, err := lw.table(SheetMeasures, measureHeaders, widths, 1, len(lw.l.Programme.Milestones()), 8)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return func() error { return lw.fillMeasures(sw, widths) }, nil
+}
+
+func (lw *ledgerWriter) fillMeasures(sw *excelize.StreamWriter, widths []float64) error {
+	p := lw.l.Programme
 	b, bc := lw.body("", false), lw.body("", true)
 	r := 2
 	for _, m := range p.Measures {
@@ -468,7 +548,7 @@ func (lw *ledgerWriter) measures() error {
 
 // overview writes 总览: the unit × milestone matrix of the run's period with
 // per-unit counts, and a chart of completion by unit.
-func (lw *ledgerWriter) overview() error {
+func (lw *ledgerWriter) overview() (func() error, error) {
 	f, l := lw.f, lw.l
 	p := l.Programme
 	sh := SheetOverview
@@ -483,19 +563,19 @@ func (lw *ledgerWriter) overview() error {
 	// Page set-up, filter, dimension and chart go on the sheet before its
 	// cells are streamed: the stream writer keeps them.
 	if err := printSetup(f, sh, 8, fmt.Sprintf("$1:$%d", headerRow), cell(1, headerRow)+":"+last); err != nil {
-		return err
+		return nil, err
 	}
 	if err := f.SetSheetDimension(sh, "A1:"+last); err != nil {
-		return err
+		return nil, err
 	}
 	if len(units) > 0 {
 		if err := lw.chart(headerRow, len(units), 2+len(mss)); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	sw, err := f.NewStreamWriter(sh)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	widths := []float64{22}
 	for range mss {
@@ -506,16 +586,23 @@ func (lw *ledgerWriter) overview() error {
 	}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: headerRow, TopLeftCell: cell(2, headerRow+1), ActivePane: "bottomRight"}); err != nil {
-		return err
+		return nil, err
 	}
+	return func() error { return lw.fillOverview(sw, headerRow) }, nil
+}
+
+func (lw *ledgerWriter) fillOverview(sw *excelize.StreamWriter, headerRow int) error {
+	l := lw.l
+	p := l.Programme
+	mss := p.Milestones()
 	s := l.Summary()
 	rows := [][]any{
 		{excelize.Cell{StyleID: lw.title(), Value: text(fmt.Sprintf("%s汇总台账（%s，截至 %s）", p.Name, l.Period, l.AsOf))}},
-		{excelize.Cell{StyleID: lw.st.get("note", &excelize.Style{Font: font(10.5, false), Alignment: &excelize.Alignment{Vertical: "center"}}), Value: fmt.Sprintf("应报 %d 个单位，已报 %d 个（按时 %d、迟报 %d、时间不明 %d），未报 %d 个；逾期未完成 %d 项；问题：错误 %d、警告 %d、提示 %d。颜色：绿 已完成，黄 推进中/临期，红 逾期未完成/未报，灰 无需填报。",
+		{excelize.Cell{StyleID: lw.note(), Value: fmt.Sprintf("应报 %d 个单位，已报 %d 个（按时 %d、迟报 %d、时间不明 %d），未报 %d 个；逾期未完成 %d 项；问题：错误 %d、警告 %d、提示 %d。颜色：绿 已完成，黄 推进中/临期，红 逾期未完成/未报，灰 无需填报。",
 			s.Expected, s.Received, s.OnTime, s.Late, s.UnknownTime, s.Missing, s.Overdue, s.Errors, s.Warnings, s.Infos)}},
 	}
 	for i, row := range rows {
@@ -534,12 +621,7 @@ func (lw *ledgerWriter) overview() error {
 	if err := sw.SetRow(cell(1, headerRow), head, excelize.RowOpts{Height: 62}); err != nil {
 		return err
 	}
-	pct := lw.st.get("pct", &excelize.Style{Font: font(10.5, false), Border: thin, NumFmt: 9, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
-	num := lw.st.get("num", &excelize.Style{Font: font(10.5, false), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
-	unitStyle := lw.st.get("unit", &excelize.Style{Font: font(10.5, true), Border: thin, Alignment: &excelize.Alignment{Vertical: "center"}})
-	mark := func(color string) int {
-		return lw.st.get("m"+color, &excelize.Style{Font: font(10.5, false), Fill: fill(color), Border: thin, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
-	}
+	pct, num, unitStyle, mark := lw.pct(), lw.num(), lw.unit(), lw.mark
 	for i, r := range l.ReceiptsOf(l.Period) {
 		row := []any{excelize.Cell{StyleID: unitStyle, Value: text(r.Unit)}}
 		var required, done, doing, notStarted, overdue, soon, bad int

@@ -1,8 +1,10 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -287,6 +289,63 @@ func TestWrappedLinesAgrees(t *testing.T) {
 		for _, w := range []float64{8, 16, 22, 50} {
 			if got, want := wrappedLines(s, w), lineCount(s, w); got != want {
 				t.Errorf("wrappedLines(%q, %v) = %d, lineCount %d", s, w, got, want)
+			}
+		}
+	}
+}
+
+// The sheets are streamed side by side, yet the same ledger makes the same
+// workbook: every part (styles included) is the same from one write to the
+// next.
+func TestLedgerIsDeterministic(t *testing.T) {
+	p := builtin(t)
+	q := period(t, "2021-04-1")
+	var files []taizhang.File
+	for _, u := range []string{"包头市", "呼和浩特市"} {
+		src := taizhang.Source{Path: u + ".xlsx", Name: u + ".xlsx"}
+		s, fs := ReadSubmission(src, filled(t, p, u, q, "2021-04-16", nil), ReadOptions{Programme: p})
+		files = append(files, taizhang.File{Source: src, Submission: s, Findings: fs})
+	}
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
+	parts := func() map[string]string {
+		var buf bytes.Buffer
+		if err := WriteLedger(&buf, l, written); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Name == "[Content_Types].xml" {
+				// excelize lists the parts in no fixed order: compare the set.
+				elems := strings.Split(string(b), "<")
+				slices.Sort(elems)
+				b = []byte(strings.Join(elems, "<"))
+			}
+			m[f.Name] = string(b)
+		}
+		return m
+	}
+	first := parts()
+	for range 5 {
+		next := parts()
+		if len(next) != len(first) {
+			t.Fatalf("%d parts, then %d", len(first), len(next))
+		}
+		for name, b := range first {
+			if next[name] != b {
+				t.Fatalf("part %s differs between two writes of the same ledger", name)
 			}
 		}
 	}
