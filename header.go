@@ -118,9 +118,21 @@ const noteOpeners = "([【〔<《{-/"
 // the name in brackets or after a dash (完成时间（请填日期）).
 // ok is false for any other text.
 func MatchHeader(text string) (f Field, ok bool) {
-	_, f, _, ok = matchHeader(text)
-	return f, ok
+	m := headerMemo.get(text, func(text string) matchedHeader {
+		_, f, _, ok := matchHeader(text)
+		return matchedHeader{f, ok}
+	})
+	return m.f, m.ok
 }
+
+type matchedHeader struct {
+	f  Field
+	ok bool
+}
+
+// headerMemo remembers MatchHeader's answers: the reader asks it of every
+// row's 进展状态 (已完成, 推进中, …) to find header rows repeated mid-sheet.
+var headerMemo memo[matchedHeader]
 
 // matchHeader is MatchHeader, giving also the name of headerSynonyms matched
 // and whether qualifiers (本期, 主要) stood before it.

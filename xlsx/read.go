@@ -536,8 +536,9 @@ func (r *reader) read(sc *scan) {
 				other = append(other, taizhang.Clean(v))
 			}
 		}
-		content := e.No + e.Measure + e.Node + e.StatusText + e.CompletedText + e.Progress + e.Evidence + e.Problems + e.NextSteps
-		if content == "" && e.Formulas == 0 {
+		empty := e.No == "" && e.Measure == "" && e.Node == "" && e.StatusText == "" && e.CompletedText == "" &&
+			e.Progress == "" && e.Evidence == "" && e.Problems == "" && e.NextSteps == ""
+		if empty && e.Formulas == 0 {
 			if len(other) > 0 || at(cols, h.cols[taizhang.FieldSeq]) != "" && has(h.cols, taizhang.FieldSeq) || len(e.Extra) > 0 {
 				text := strings.Join(append(append([]string{}, other...), e.Extra...), " ")
 				if text == "" {

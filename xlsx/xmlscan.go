@@ -191,7 +191,7 @@ func (s *xmlScanner) tag() (ok, skip bool) {
 			return !bracket || t[len(t)-1] == ']'
 		})
 	case bytes.HasPrefix(t, []byte("/")):
-		name := bytes.TrimRight(t[1:], " \t\r\n")
+		name := trimSpaceRight(t[1:])
 		if !validName(name) {
 			s.err = syntaxError("invalid end tag")
 			return false, false
@@ -212,9 +212,9 @@ func (s *xmlScanner) tag() (ok, skip bool) {
 	if self {
 		t = t[:len(t)-1]
 	}
-	end := bytes.IndexAny(t, " \t\r\n")
-	if end < 0 {
-		end = len(t)
+	end := 0
+	for end < len(t) && !isSpace(t[end]) {
+		end++
 	}
 	if !validName(t[:end]) {
 		s.err = syntaxError("invalid tag name")
@@ -236,7 +236,7 @@ func (s *xmlScanner) fail(err error, msg string) {
 func openQuote(t []byte, q byte) byte {
 	for len(t) > 0 {
 		if q == 0 {
-			i := bytes.IndexAny(t, `"'`)
+			i := quoteIndex(t)
 			if i < 0 {
 				return 0
 			}
@@ -406,7 +406,7 @@ func xmlChar(r rune) bool {
 func (s *xmlScanner) Attr(local string) (v []byte, ok bool) {
 	a := s.attrs
 	for {
-		a = bytes.TrimLeft(a, " \t\r\n")
+		a = trimSpaceLeft(a)
 		if len(a) == 0 {
 			return nil, false
 		}
@@ -414,8 +414,8 @@ func (s *xmlScanner) Attr(local string) (v []byte, ok bool) {
 		if eq < 0 {
 			return nil, false
 		}
-		name := bytes.TrimRight(a[:eq], " \t\r\n")
-		a = bytes.TrimLeft(a[eq+1:], " \t\r\n")
+		name := trimSpaceRight(a[:eq])
+		a = trimSpaceLeft(a[eq+1:])
 		if len(a) == 0 || a[0] != '"' && a[0] != '\'' {
 			return nil, false
 		}
@@ -439,4 +439,34 @@ func (s *xmlScanner) Attr(local string) (v []byte, ok bool) {
 		// and callers hold several attributes at once.
 		return bytes.Clone(d), true
 	}
+}
+
+// isSpace reports whether c is XML white space. The helpers below stand for
+// bytes.TrimLeft and friends with a cut set, which build the set anew at
+// every call: a profile of a national merge found them among the costliest
+// calls of reading.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func trimSpaceLeft(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	return b
+}
+
+func trimSpaceRight(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// quoteIndex returns the index of the first quote character in b, or -1.
+func quoteIndex(b []byte) int {
+	for i, c := range b {
+		if c == '"' || c == '\'' {
+			return i
+		}
+	}
+	return -1
 }
