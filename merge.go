@@ -259,6 +259,18 @@ func (l *Ledger) ReceiptsOf(q Period) []*Receipt {
 	return out
 }
 
+// Pending returns the periods of month m after the ledger's: those a
+// report of m as of the ledger's date leaves out, not yet due.
+func (l *Ledger) Pending(m Month) []Period {
+	var out []Period
+	for _, q := range m.Periods(l.Programme.Schedule) {
+		if l.Period.Before(q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // Summary holds the counts shown after a merge.
 type Summary struct {
 	Expected, Received, OnTime, Late, Missing, UnknownTime int

@@ -110,11 +110,7 @@ func monthFacts(l *taizhang.Ledger, m taizhang.Month) *facts {
 			f.periods = append(f.periods, q)
 		}
 	}
-	for _, q := range m.Periods(p.Schedule) {
-		if l.Period.Before(q) {
-			f.pending = append(f.pending, q)
-		}
-	}
+	f.pending = l.Pending(m)
 	byUnit := map[string]*unitFacts{}
 	for _, u := range p.Units {
 		if len(p.UnitMilestones(u.Name)) == 0 {

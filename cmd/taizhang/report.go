@@ -97,10 +97,8 @@ func runReport(e *env, args []string) int {
 // printPending names the periods of month m that the report of ledger l
 // leaves out because their sheets are not yet due.
 func printPending(w io.Writer, l *taizhang.Ledger, m taizhang.Month) {
-	for _, q := range m.Periods(l.Programme.Schedule) {
-		if l.Period.Before(q) {
-			fmt.Fprintf(w, "%s进展情况表尚未到报送时间（应于 %s 前报送），未计入本报告\n", q, l.Programme.DueDate(q))
-		}
+	for _, q := range l.Pending(m) {
+		fmt.Fprintf(w, "%s进展情况表尚未到报送时间（应于 %s 前报送），未计入本报告\n", q, l.Programme.DueDate(q))
 	}
 }
 
