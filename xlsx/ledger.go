@@ -64,11 +64,14 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 	// and re-encode every streamed sheet.
 	f.SetActiveSheet(0)
 	// Each sheet is set up in turn (page set-up, chart, stream writer: they
-	// change the workbook), then all are streamed side by side, each by its
-	// own stream writer: 汇总台账 takes longest, and the others fill the
-	// cores it leaves idle.
+	// change the workbook). Then 汇总台账, which takes longest, is streamed
+	// with 总览, 报送情况 and 措施清单 beside it, each by its own stream
+	// writer, on the cores it leaves idle. 问题清单 comes after: its rows
+	// (thousands at national scale) would otherwise sit in memory all the
+	// while 汇总台账 is encoded, leaving the collector less room and making
+	// it run twice as often.
 	lw.prepareStyles()
-	steps := []func() (fill func() error, err error){lw.overview, lw.receipts, lw.rows, lw.findings, lw.measures}
+	steps := []func() (fill func() error, err error){lw.overview, lw.receipts, lw.rows, lw.measures, lw.findings}
 	fills := make([]func() error, len(steps))
 	for i, step := range steps {
 		fill, err := step()
@@ -77,9 +80,10 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 		}
 		fills[i] = fill
 	}
+	last := len(fills) - 1 // 问题清单
 	errs := make([]error, len(fills))
 	var wg sync.WaitGroup
-	for i, fill := range fills {
+	for i, fill := range fills[:last] {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -87,6 +91,9 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 		}()
 	}
 	wg.Wait()
+	if errors.Join(errs...) == nil {
+		errs[last] = fills[last]()
+	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("生成汇总台账：%w", err)
 	}
