@@ -249,9 +249,12 @@ func fit(widths []float64, row []any) []excelize.RowOpts {
 	return []excelize.RowOpts{{Height: min(maxHeight, float64(lines)*lineHeight+4)}}
 }
 
-// wrappedLines is lineCount a byte at a time, for the ledger's hundreds of
-// megabytes of text: a character of several bytes counts as wide (two
-// units, as Chinese is), a byte below 0x80 as 1.1 units.
+// wrappedLines estimates how many lines text takes in a column of the given
+// width (in Excel character units), for templates and for the ledger's
+// hundreds of megabytes of text alike, so a byte at a time: a character of
+// several bytes counts as wide (two units, as Chinese is), a byte below
+// 0x80 as 1.1 (Latin letters and digits are a little wider than half a
+// Chinese character).
 func wrappedLines(s string, colWidth float64) int {
 	avail := colWidth - 1
 	n, w := 0, 0.0

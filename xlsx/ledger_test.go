@@ -281,19 +281,6 @@ func TestLedgerMarksUnmatchedRows(t *testing.T) {
 	}
 }
 
-// wrappedLines, the ledger's fast estimate, agrees with lineCount on Chinese,
-// Latin and mixed text, with and without line breaks.
-func TestWrappedLinesAgrees(t *testing.T) {
-	for _, s := range []string{"", "推进", strings.Repeat("推进", 30), "一\n二\n三\n四", "samples/2021-04/上半月/包头市_2021年4月上半月_进展情况表.xlsx › 进展情况!A5",
-		strings.Repeat("abc ", 40), "已完成\n\n" + strings.Repeat("平台建设", 9), "2021-05-31"} {
-		for _, w := range []float64{8, 16, 22, 50} {
-			if got, want := wrappedLines(s, w), lineCount(s, w); got != want {
-				t.Errorf("wrappedLines(%q, %v) = %d, lineCount %d", s, w, got, want)
-			}
-		}
-	}
-}
-
 // The sheets are streamed side by side, yet the same ledger makes the same
 // workbook: every part (styles included) is the same from one write to the
 // next.

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -144,7 +142,7 @@ func WriteTemplate(w io.Writer, p *taizhang.Programme, unit string, q taizhang.P
 			if v, ok := values[fl]; ok {
 				set(ref, v, s)
 				if t, ok := v.(string); ok {
-					lines = max(lines, lineCount(t, templateWidths[fl]))
+					lines = max(lines, wrappedLines(t, templateWidths[fl]))
 				}
 			} else {
 				try(f.SetCellStyle(sh, ref, ref, s))
@@ -242,27 +240,6 @@ func printSetup(f *excelize.File, sh string, size int, titleRows, filterRange st
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!%s", sh, titleRows), Scope: sh})
 }
 
-// lineCount estimates how many lines text takes in a column of the given
-// width (in Excel character units, a Chinese character counting two).
-func lineCount(text string, colWidth float64) int {
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		w := 0.0
-		for _, r := range para {
-			if taizhang.RuneWidth(r) == 2 {
-				w += 2
-			} else {
-				w += 1.1 // Latin letters and digits are a little wider than half a Chinese character
-			}
-		}
-		n += max(1, int(math.Ceil(w/(colWidth-1))))
-	}
-	if utf8.RuneCountInString(text) == 0 {
-		return 1
-	}
-	return n
-}
-
 // writeHelp adds the 填报说明 sheet.
 func writeHelp(f *excelize.File, st *styles, p *taizhang.Programme, unit string, q taizhang.Period, rows int) error {
 	sh := SheetHelp
@@ -301,7 +278,7 @@ func writeHelp(f *excelize.File, st *styles, p *taizhang.Programme, unit string,
 				return err
 			}
 		}
-		if err := f.SetRowHeight(sh, r, float64(max(lineCount(it[0], 24), lineCount(it[1], 70)))*15+6); err != nil {
+		if err := f.SetRowHeight(sh, r, float64(max(wrappedLines(it[0], 24), wrappedLines(it[1], 70)))*15+6); err != nil {
 			return err
 		}
 	}
