@@ -3,6 +3,7 @@ package taizhang
 import (
 	"bufio"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -60,6 +61,7 @@ func ParseProgrammeText(text string) (*Programme, error) {
 		u.Emails = SplitList(s.kv["邮箱"])
 		p.Units = append(p.Units, u)
 	}
+	expand := p.UnitExpander()
 	for _, s := range secs {
 		switch s.kind {
 		case "单位":
@@ -105,7 +107,7 @@ func ParseProgrammeText(text string) (*Programme, error) {
 			if err != nil {
 				return nil, fmt.Errorf("第%d行：完成时限%q%v", s.keyLine["完成时限"], s.kv["完成时限"], err)
 			}
-			units, err := p.ExpandUnits(s.kv["填报单位"])
+			units, err := expand(s.kv["填报单位"])
 			if err != nil {
 				return nil, fmt.Errorf("第%d行：%v", s.keyLine["填报单位"], err)
 			}
@@ -195,6 +197,26 @@ func (p *Programme) ExpandUnits(s string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// UnitExpander returns ExpandUnits for a programme whose units are all
+// known, giving the same list (not a copy) to every milestone that names
+// the same units: a national programme's hundred milestones each listing
+// its 2,000 units would otherwise hold 3 MB of copies. The lists must not
+// be changed.
+func (p *Programme) UnitExpander() func(s string) ([]string, error) {
+	seen := map[string][]string{}
+	return func(s string) ([]string, error) {
+		if units, ok := seen[s]; ok {
+			return units, nil
+		}
+		units, err := p.ExpandUnits(s)
+		if err == nil {
+			units = slices.Clip(units) // an append makes a copy
+			seen[s] = units
+		}
+		return units, err
+	}
 }
 
 // ParseDueDays reads when a sheet is due: 期末当日 (0), 期末后3天 or 3.

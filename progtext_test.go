@@ -72,3 +72,47 @@ func TestParseProgrammeTextErrors(t *testing.T) {
 		}
 	}
 }
+
+// The built-in programme's milestones that name the same units share one
+// list; an append to one does not reach another; an unknown unit is the
+// error ExpandUnits gives.
+func TestUnitExpander(t *testing.T) {
+	p := builtin(t)
+	expand := p.UnitExpander()
+	a, err := expand("各盟市")
+	if err != nil || len(a) != 12 {
+		t.Fatalf("各盟市 = %d units, %v", len(a), err)
+	}
+	b, _ := expand("各盟市")
+	if &a[0] != &b[0] {
+		t.Error("the same text gave two lists")
+	}
+	_ = append(b, "另一个单位")
+	if c, _ := expand("各盟市"); len(c) != 12 || c[len(c)-1] != "阿拉善盟" {
+		t.Errorf("an append changed the shared list: %q", c)
+	}
+	if _, err := expand("北京市"); err == nil || !strings.Contains(err.Error(), `单位"北京市"不是本专项工作的填报单位`) {
+		t.Errorf("unknown unit: %v", err)
+	}
+	// Parsing the programme text shares them too: 三.1–三.3 list the same units.
+	first := map[string]*string{}
+	shared := 0
+	for _, m := range p.Measures {
+		for _, ms := range m.Milestones {
+			if len(ms.Units) == 0 {
+				continue
+			}
+			k := strings.Join(ms.Units, "、")
+			if f, ok := first[k]; !ok {
+				first[k] = &ms.Units[0]
+			} else if f == &ms.Units[0] {
+				shared++
+			} else {
+				t.Errorf("%s has its own copy of the units %s", ms.ID, k)
+			}
+		}
+	}
+	if shared < 2 {
+		t.Errorf("%d milestones share a list, want at least 2", shared)
+	}
+}

@@ -233,6 +233,7 @@ func ReadProgramme(name string, data []byte) (*taizhang.Programme, taizhang.Find
 		}
 	}
 	if cols["措施编号"] >= 0 && cols["完成时限"] >= 0 && cols["填报单位"] >= 0 {
+		expand := p.UnitExpander()
 		for r := hr + 1; r < len(rows); r++ {
 			row := rows[r]
 			get := func(h string) string { return at(row, cols[h]) }
@@ -258,7 +259,7 @@ func ReadProgramme(name string, data []byte) (*taizhang.Programme, taizhang.Find
 			if err != nil {
 				fs.Add(taizhang.InvalidValue, place(sheetMeasures, ref("完成时限")), "完成时限%q%s，请填写如 2021-05-31", taizhang.Quote(get("完成时限")), dateErr(err))
 			}
-			units, err := p.ExpandUnits(get("填报单位"))
+			units, err := expand(get("填报单位"))
 			if err != nil {
 				fs.Add(taizhang.InvalidValue, place(sheetMeasures, ref("填报单位")), "%v", err)
 			}
