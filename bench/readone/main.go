@@ -1,8 +1,10 @@
-// Command readone reads sheets with xlsx.ReadSubmission and nothing else, one
-// after another, and prints what it read: the reader's share of a merge, for
-// the memory test of the big sheet. With -v it prints each file's findings.
+// Command readone reads sheets with xlsx.ReadSubmissionAt and nothing else,
+// one after another, in place and with their texts stowed in a temporary
+// file as taizhang merge reads them, and prints what it read: the reader's
+// share of a merge, for the memory test of the big sheet. With -v it prints
+// each file's findings; with -in-memory the texts stay in memory.
 //
-// Usage: go run ./bench/readone [-programme FILE] [-v] FILE…
+// Usage: go run ./bench/readone [-programme FILE] [-v] [-in-memory] FILE…
 package main
 
 import (
@@ -21,14 +23,15 @@ import (
 func main() {
 	prog := flag.String("programme", "", "programme workbook (default: the built-in programme)")
 	verbose := flag.Bool("v", false, "print every finding")
+	inMemory := flag.Bool("in-memory", false, "keep the entries' texts in memory (taizhang merge stows them in a temporary file)")
 	flag.Parse()
-	if err := run(*prog, *verbose, flag.Args()); err != nil {
+	if err := run(*prog, *verbose, !*inMemory, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "readone:", err)
 		os.Exit(1)
 	}
 }
 
-func run(prog string, verbose bool, files []string) error {
+func run(prog string, verbose, stow bool, files []string) error {
 	var p *taizhang.Programme
 	if prog == "" {
 		var err error
@@ -45,16 +48,38 @@ func run(prog string, verbose bool, files []string) error {
 			return fmt.Errorf("%s: %v", prog, fs)
 		}
 	}
+	var store taizhang.TextStore
+	if stow {
+		fs, err := taizhang.NewFileStore()
+		if err != nil {
+			return err
+		}
+		defer fs.Close()
+		store = fs
+	}
 	start := time.Now()
 	entries, findings := 0, 0
 	var subs []*taizhang.Submission // kept, as a merge keeps them
 	for _, name := range files {
-		data, err := os.ReadFile(name)
+		f, err := os.Open(name)
 		if err != nil {
 			return err
 		}
+		st, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return err
+		}
 		src := taizhang.Source{Path: filepath.Base(name), Name: filepath.Base(name)}
-		s, fs := xlsx.ReadSubmission(src, data, xlsx.ReadOptions{Programme: p})
+		s, fs := xlsx.ReadSubmissionAt(src, f, st.Size(), xlsx.ReadOptions{Programme: p, Store: store})
+		f.Close()
+		if s != nil && store != nil {
+			for i := range s.Entries {
+				if err := s.Entries[i].Stow(store); err != nil {
+					return err
+				}
+			}
+		}
 		findings += len(fs)
 		if verbose {
 			for _, f := range fs {
