@@ -19,26 +19,14 @@ import (
 // rewritePart returns the package data with the part name passed through edit.
 func rewritePart(t *testing.T, data []byte, name string, edit func(string) string) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == name {
+	for _, zp := range zipParts(t, data) {
+		b := zp.data
+		if zp.name == name {
 			b = []byte(edit(string(b)))
 		}
-		w, err := zw.Create(f.Name)
+		w, err := zw.Create(zp.name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,19 +71,7 @@ func TestAnnotateKeepsColorsValid(t *testing.T) {
 	if err := Annotate(&out, data, "", "Sheet1", fs); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var styles string
-	for _, f := range zr.File {
-		if f.Name == "xl/styles.xml" {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			styles = string(b)
-		}
-	}
+	styles := part(t, out.Bytes(), "xl/styles.xml")
 	colors := regexp.MustCompile(`rgb="([^"]*)"`).FindAllStringSubmatch(styles, -1)
 	if len(colors) == 0 {
 		t.Fatalf("no colours in the copy's styles:\n%s", styles)
@@ -139,22 +115,9 @@ func openpyxlOpens(t *testing.T, path string) {
 // part returns the text of the named part of the package data.
 func part(t *testing.T, data []byte, name string) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return string(b)
+	for _, zp := range zipParts(t, data) {
+		if zp.name == name {
+			return string(zp.data)
 		}
 	}
 	t.Fatalf("no part %s", name)
@@ -286,4 +249,33 @@ func TestAnnotateKeepsForeignStyles(t *testing.T) {
 	if sheet := toCSV(t, path)["Sheet1"]; !strings.Contains(sheet, "（一）,基本完成") {
 		t.Errorf("LibreOffice reads the copy as:\n%s", sheet)
 	}
+}
+
+// zipPart is one part of a zip package, as zipParts reads it.
+type zipPart struct {
+	name string
+	data []byte
+}
+
+// zipParts reads every part of the zip package data, in order.
+func zipParts(t *testing.T, data []byte) []zipPart {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []zipPart
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		parts = append(parts, zipPart{f.Name, b})
+	}
+	return parts
 }
