@@ -352,10 +352,11 @@ func TestRunPeriodFollowsNextPeriodComingIn(t *testing.T) {
 	}
 }
 
-// A sheet sent on time and sent again later — forwarded, or a stray copy —
-// keeps its unit on time: 按时 and 迟报 follow the first sheet received for
-// the period, while the ledger takes the later copy. The first copy's
-// 重复报送 says which copy is used and that its time counts.
+// A sheet sent on time and sent again later keeps its unit on time: 按时 and
+// 迟报 follow the first sheet received for the period. An unchanged copy
+// (forwarded, a stray copy) is a repeat and the original stays in use; a
+// changed one is used, and the first copy's 重复报送 says which copy is used
+// and that its time counts.
 func TestResentSheetKeepsFirstReceipt(t *testing.T) {
 	p := builtin(t)
 	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
@@ -367,21 +368,23 @@ func TestResentSheetKeepsFirstReceipt(t *testing.T) {
 	lateFirst.Source.Path, lateFirst.Source.Received = "赤峰市6月上半月进展情况.eml › 赤峰市.xlsx", time.Date(2021, 6, 17, 9, 0, 0, 0, taizhang.CST)
 	lateAgain := sheet(p, "赤峰市", q, "2021-06-17", "推进中")
 	lateAgain.Source.Path, lateAgain.Source.Received = "赤峰市6月上半月进展情况（重发）.eml › 赤峰市.xlsx", time.Date(2021, 6, 18, 9, 0, 0, 0, taizhang.CST)
+	lateAgain.Entries[0].Texts = &taizhang.Texts{Progress: "已补充进展"}
 	for _, order := range [][]*taizhang.Submission{{first, again, lateFirst, lateAgain}, {lateAgain, again, lateFirst, first}} {
 		l := taizhang.Merge(p, files(order...), taizhang.MergeOptions{Period: q})
 		got := map[string]*taizhang.Receipt{}
 		for _, r := range l.ReceiptsOf(q) {
 			got[r.Unit] = r
 		}
-		if r := got["通辽市"]; r.State != taizhang.OnTime || !r.Received.Equal(first.Source.Received) || r.Submission != again || r.First != first {
-			t.Errorf("通辽市: %v received %v from %s, used %s; want 按时 on 06-14 from the first copy, the later copy used", r.State, r.Received, r.First.Source.Path, r.Submission.Source.Path)
+		if r := got["通辽市"]; r.State != taizhang.OnTime || !r.Received.Equal(first.Source.Received) || r.Submission != first || r.First != first || len(r.Repeats) != 1 || r.Repeats[0] != again {
+			t.Errorf("通辽市: %v received %v from %s, used %s, repeats %d; want 按时 on 06-14 from the first copy, used, the later copy a repeat", r.State, r.Received, r.First.Source.Path, r.Submission.Source.Path, len(r.Repeats))
 		}
 		if r := got["赤峰市"]; r.State != taizhang.Late || r.DaysLate() != 2 || r.Submission != lateAgain || r.First != lateFirst {
 			t.Errorf("赤峰市: %v %d days, used %s; want 迟报2天 by the first copy", r.State, r.DaysLate(), r.Submission.Source.Path)
 		}
 		text := findingTexts(l)
 		for _, want := range []string{
-			"通辽市6月上半月进展情况.eml › 通辽市.xlsx 提示 重复报送：通辽市2021年6月上半月收到多份进展情况表，采用较新的 Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx，本表未计入汇总；报送时间以最先收到的本表为准",
+			"Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx 提示 重复报送：通辽市2021年6月上半月收到多份进展情况表，本表与采用的 通辽市6月上半月进展情况.eml › 通辽市.xlsx 内容相同，是重复发送的，未计入汇总",
+			"赤峰市6月上半月进展情况.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年6月上半月收到多份进展情况表，采用较新的 赤峰市6月上半月进展情况（重发）.eml › 赤峰市.xlsx，本表未计入汇总；报送时间以最先收到的本表为准",
 			"赤峰市6月上半月进展情况.eml › 赤峰市.xlsx 警告 迟报：赤峰市2021年6月上半月进展情况表应于 2021-06-15 前报送，2021-06-17 09:00 收到（邮件时间），迟报2天",
 		} {
 			if !strings.Contains(text, want) {
@@ -507,6 +510,7 @@ func TestRevisionWithOldFilledDate(t *testing.T) {
 	older.Source.Path, older.Source.Modified = "乌海市_修改版.xlsx", at(17, 9)
 	same := sheet(p, "乌海市", q, "2021-06-14", "推进中")
 	same.Source.Path, same.Source.Modified = "乌海市（更正）.xlsx", at(16, 9)
+	same.Entries[0].Texts = &taizhang.Texts{Progress: "已更正"} // an unchanged copy would be a repeat
 	mailed := sheet(p, "乌海市", q, "2021-06-12", "推进中")
 	mailed.Source.Path, mailed.Source.Subject, mailed.Source.Received = "乌海市进展情况.eml › 乌海市.xlsx", "乌海市6月上半月进展情况（更正）", at(18, 9)
 	before := sheet(p, "乌海市", q, "2021-06-09", "推进中")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -321,6 +322,10 @@ func (lw *ledgerWriter) receipts() error {
 		}
 		var rep []string
 		for _, s := range r.Replaced {
+			if slices.Contains(r.Repeats, s) {
+				rep = append(rep, "重复发送："+s.Source.Path)
+				continue
+			}
 			rep = append(rep, s.Source.Path)
 		}
 		replaced = strings.Join(rep, "\n")
