@@ -224,9 +224,19 @@ func (r *writer) overall() {
 		parts = append(parts, change("已完成节点", g.cats[catDone], f.cats[catDone], "项"))
 		parts = append(parts, rateChange("节点完成率", g.doneRate(), f.doneRate()))
 		parts = append(parts, change("逾期未完成节点", g.cats[catOverdue], f.cats[catOverdue], "项"))
-		parts = append(parts, rateChange("报送率", g.receiptRate(), f.receiptRate()))
-		parts = append(parts, rateChange("按时报送率", g.onTimeRate(), f.onTimeRate()))
-		r.p("与上月相比，%s。", strings.Join(parts, "；"))
+		if len(r.opt.PrevAbsent) == 0 {
+			parts = append(parts, rateChange("报送率", g.receiptRate(), f.receiptRate()))
+			parts = append(parts, rateChange("按时报送率", g.onTimeRate(), f.onTimeRate()))
+		}
+		text := "与上月相比，" + strings.Join(parts, "；") + "。"
+		if len(r.opt.PrevAbsent) > 0 {
+			var ps []string
+			for _, q := range r.opt.PrevAbsent {
+				ps = append(ps, shortPeriod(q))
+			}
+			text += "汇总的文件中没有上月" + strings.Join(ps, "、") + "的进展情况表，报送率、按时报送率未与上月比较。"
+		}
+		r.p("%s", text)
 	}
 	// Charts.
 	var rows []barRow

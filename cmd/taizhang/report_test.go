@@ -262,3 +262,23 @@ func TestReportMissingInput(t *testing.T) {
 		t.Errorf("the carried-forward units: %d sentences, want one naming all:\n%s", n, flat)
 	}
 }
+
+// Last month with one period missing from the input would read as every
+// unit 未报 that half month: the receipt rates are not compared with it, and
+// the report says why; the milestones still are.
+func TestReportPreviousMonthPeriodMissing(t *testing.T) {
+	dir := t.TempDir()
+	prog := filepath.Join(samplesDir, "方案工作簿.xlsx")
+	out := filepath.Join(dir, "5.pdf")
+	r := runAt(time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST), "report", filepath.Join(samplesDir, "2021-04", "下半月"), filepath.Join(samplesDir, "2021-05"), "--programme", prog, "--month", "2021-05", "-o", out)
+	if r.code != exitOK {
+		t.Fatal(r)
+	}
+	flat := pdfText(t, out)
+	if !strings.Contains(flat, "与上月相比，已完成节点") || !strings.Contains(flat, "汇总的文件中没有上月4月上半月的进展情况表，报送率、按时报送率未与上月比较。") {
+		t.Errorf("the comparison does not say 4月上半月 is missing:\n%s", flat)
+	}
+	if strings.Contains(flat, "报送率由") {
+		t.Errorf("the receipt rate is compared with a month half missing:\n%s", flat)
+	}
+}
