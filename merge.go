@@ -572,6 +572,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		replaced[k] = idx[:len(idx)-1]
 		for _, o := range idx[:len(idx)-1] {
 			s := files[o].Submission
+			if misnamed[o] && o != firstIn[k] {
+				continue // its 单位不符 says it is not used (below)
+			}
 			var f *Finding
 			if orig, ok := repeatOf[o]; ok {
 				if orig == w {
@@ -588,6 +591,30 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				f.Message += "；报送时间以最先收到的本表为准"
 			}
 			f.Unit, f.Period = k.unit, k.period
+		}
+	}
+	// Another unit's sheet that did not replace that unit's own: its 单位不符
+	// says so, and whether the unit its name gives sent its own sheet.
+	for k, idx := range replaced {
+		for _, o := range idx {
+			if !misnamed[o] {
+				continue
+			}
+			for j := range files[o].Findings {
+				f := &files[o].Findings[j]
+				head, rest, ok := strings.Cut(f.Message, "，已按")
+				_, named, _ := strings.Cut(rest, "如发错了文件，请")
+				named, _, _ = strings.Cut(named, "重新报送本单位的表")
+				if f.Code != WrongUnit || !ok || named == "" {
+					continue
+				}
+				f.Message = fmt.Sprintf("%s；%s另报有本单位的表，本表未计入汇总", head, k.unit)
+				if _, sent := winner[key{named, k.period}]; sent {
+					f.Message += fmt.Sprintf("；%s本期也已报送本单位的表", named)
+				} else {
+					f.Message += fmt.Sprintf("；如发错了文件，请%s重新报送本单位的表", named)
+				}
+			}
 		}
 	}
 	// Receipts.

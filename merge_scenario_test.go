@@ -319,12 +319,21 @@ func TestMisfiledSheet(t *testing.T) {
 	l := taizhang.Merge(p, fs, taizhang.MergeOptions{})
 	text := findingTexts(l)
 	for _, want := range []string{
-		"赤峰市_2021年6月上半月_进展情况表(1).xlsx 进展情况!B2 警告 单位不符：表中填报单位为呼伦贝尔市，文件名中为赤峰市，已按呼伦贝尔市汇总；如发错了文件，请赤峰市重新报送本单位的表",
+		"赤峰市_2021年6月上半月_进展情况表(1).xlsx 进展情况!B2 警告 单位不符：表中填报单位为呼伦贝尔市，文件名中为赤峰市；呼伦贝尔市另报有本单位的表，本表未计入汇总；如发错了文件，请赤峰市重新报送本单位的表",
 		"错误 未报：赤峰市未报送2021年6月上半月进展情况表（应于 2021-06-15 前报送）；收到的 赤峰市_2021年6月上半月_进展情况表(1).xlsx 文件名为赤峰市，表中却是呼伦贝尔市的表，如发错了文件，请重新报送",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing\n%s\nin\n%s", want, text)
 		}
+	}
+	// 赤峰市 sent its own sheet as well: the stray one asks nothing of it.
+	l = taizhang.Merge(p, append(fs, files(sheet(p, "赤峰市", q, "2021-06-15", "推进中"))...), taizhang.MergeOptions{})
+	text = findingTexts(l)
+	if want := "赤峰市_2021年6月上半月_进展情况表(1).xlsx 进展情况!B2 警告 单位不符：表中填报单位为呼伦贝尔市，文件名中为赤峰市；呼伦贝尔市另报有本单位的表，本表未计入汇总；赤峰市本期也已报送本单位的表"; !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	if strings.Contains(text, "重复报送") || strings.Contains(text, "未报：赤峰市") {
+		t.Errorf("the stray sheet is named a duplicate, or 赤峰市 未报:\n%s", text)
 	}
 }
 

@@ -95,7 +95,11 @@ func TestLedgerResentAndMismatchedSheets(t *testing.T) {
 	for _, f := range l.Findings {
 		text += f.Text() + "\n"
 	}
+	if strings.Contains(text, "重复报送：阿拉善盟") {
+		t.Errorf("another unit's sheet named as 阿拉善盟's duplicate:\n%s", text)
+	}
 	for _, want := range []string{
+		"乌海市8月下半月进展情况.eml › 乌海市_2021年8月下半月_进展情况表.xlsx 进展情况!C2 警告 单位不符：表中填报单位为阿拉善盟，文件名中为乌海市；阿拉善盟另报有本单位的表，本表未计入汇总；如发错了文件，请乌海市重新报送本单位的表",
 		"阿拉善盟8月下半月进展情况.eml › 阿拉善盟_2021年8月下半月_进展情况表.xlsx 警告 迟报：阿拉善盟2021年8月下半月进展情况表应于 2021-08-31 前报送，2021-09-02 10:00 收到（邮件时间），迟报2天",
 	} {
 		if !strings.Contains(text, want) {
