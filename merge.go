@@ -520,18 +520,14 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	repeatOf := map[int]int{}
 	blank := map[key][]string{}
 	for k, idx := range groups {
-		// A sheet sent as another unit's (单位不符), or sent again under a
-		// later period's name or subject, does not displace the unit's own
-		// sheet sent for the period.
+		// A sheet sent as another unit's (单位不符) does not displace the
+		// unit's own.
 		slices.SortStableFunc(idx, func(a, b int) int {
 			sa, sb := files[a].Submission, files[b].Submission
 			if c := compareBool(filledIn(sa), filledIn(sb)); c != 0 {
 				return c
 			}
 			if c := compareBool(!misnamed[a], !misnamed[b]); c != 0 {
-				return c
-			}
-			if c := compareBool(resentLater(sa).IsZero(), resentLater(sb).IsZero()); c != 0 {
 				return c
 			}
 			return compareReceived(sa, sb, a, b)
@@ -1026,13 +1022,11 @@ func countedAt(s *Submission) time.Time {
 // order of compareReceived), the one first received, by the e-mail's time or
 // else 填报日期: when the unit first reported. A blank sheet is no report. A
 // sheet whose name says it is a revision came after an original, so it
-// counts only when no original has a known time, and a sheet kept in a
-// later period's workbook (carriedOver) or re-sent under a later period's
-// name (resentLater) only when no other has, and a sheet whose file name
-// names another unit (misnamed, 单位不符) only when no sheet of the unit's
-// own has; of sheets
-// that came at the same time the later in order is taken. With no time
-// known it returns the last, the one used.
+// counts only when no original has a known time; a sheet kept in a later
+// period's workbook (carriedOver) only when no other has; and a sheet whose
+// file name names another unit (misnamed, 单位不符) only when no sheet of the
+// unit's own has. Of sheets that came at the same time the later in order is
+// taken. With no time known it returns the last, the one used.
 func firstReceived(files []File, idx []int, misnamed map[int]bool) int {
 	best := idx[len(idx)-1]
 	var bestAt time.Time
@@ -1041,7 +1035,7 @@ func firstReceived(files []File, idx []int, misnamed map[int]bool) int {
 		switch {
 		case misnamed[i]:
 			return 3
-		case !carriedOver(s).IsZero() || !resentLater(s).IsZero():
+		case !carriedOver(s).IsZero():
 			return 2
 		case revision(s.Source):
 			return 1
@@ -1124,21 +1118,6 @@ func carriedOver(s *Submission) Period {
 	}
 	for _, q := range namedPeriods(s.Source, s.Period.Schedule, s.Period.Year) {
 		if s.Period.Before(q) && slices.Contains(s.OtherTables, q) {
-			return q
-		}
-	}
-	return Period{}
-}
-
-// resentLater returns the period after the sheet's own that its file name or
-// e-mail subject names (an old sheet sent again with a later period's
-// return), or zero when neither names a later one.
-func resentLater(s *Submission) Period {
-	if s.Period.IsZero() {
-		return Period{}
-	}
-	for _, q := range namedPeriods(s.Source, s.Period.Schedule, s.Period.Year) {
-		if s.Period.Before(q) {
 			return q
 		}
 	}

@@ -555,3 +555,30 @@ func TestRevisionWithOldFilledDate(t *testing.T) {
 		}
 	}
 }
+
+// A unit's sheet sent again with a later period's e-mail is a repeat when
+// unchanged — the original stays in use — and a correction when changed: then
+// it is used, and the unit stays on time by the original.
+func TestSheetResentWithLaterPeriod(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-08-1", taizhang.HalfMonth, 0)
+	orig := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	orig.Source.Path, orig.Source.Subject, orig.Source.Received = "包头市8月上半月.eml › 包头市.xlsx", "包头市8月上半月进展情况", time.Date(2021, 8, 13, 16, 0, 0, 0, taizhang.CST)
+	again := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	again.Source.Path, again.Source.Subject, again.Source.Received = "包头市8月下半月.eml › 包头市.xlsx", "包头市8月下半月进展情况", time.Date(2021, 8, 31, 10, 0, 0, 0, taizhang.CST)
+	l := taizhang.Merge(p, files(orig, again), taizhang.MergeOptions{Period: q})
+	r := l.ReceiptsOf(q)[1]
+	if r.Unit != "包头市" || r.Submission != orig || r.First != orig || len(r.Repeats) != 1 {
+		t.Errorf("unchanged: %s used, %d repeats; want the original, one repeat", r.Submission.Source.Path, len(r.Repeats))
+	}
+	want := "包头市8月下半月.eml › 包头市.xlsx 提示 重复报送：包头市2021年8月上半月收到多份进展情况表，本表与采用的 包头市8月上半月.eml › 包头市.xlsx 内容相同，是重复发送的，未计入汇总"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	again.Entries[0].Texts = &taizhang.Texts{Progress: "已更正"}
+	l = taizhang.Merge(p, files(orig, again), taizhang.MergeOptions{Period: q})
+	r = l.ReceiptsOf(q)[1]
+	if r.Submission != again || r.First != orig || r.State != taizhang.OnTime || len(r.Repeats) != 0 {
+		t.Errorf("changed: %s used, first %s, %v; want the later copy used, on time by the original", r.Submission.Source.Path, r.First.Source.Path, r.State)
+	}
+}
