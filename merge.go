@@ -68,6 +68,7 @@ type Receipt struct {
 	First      *Submission
 	Replaced   []*Submission // older sheets of the same unit and period
 	Repeats    []*Submission // those of Replaced that are unchanged copies of an earlier sheet (forwarded or sent again)
+	Misnamed   []*Submission // those of Replaced whose file name gives another unit (单位不符)
 	Unreadable []string      // files whose names point to this unit and period but could not be read
 	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
 	// Mismatched are the sheets sent as this unit's for the run's period
@@ -669,6 +670,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 					r.Replaced = append(r.Replaced, files[o].Submission)
 					if _, ok := repeatOf[o]; ok {
 						r.Repeats = append(r.Repeats, files[o].Submission)
+					}
+					if misnamed[o] {
+						r.Misnamed = append(r.Misnamed, files[o].Submission)
 					}
 				}
 				r.First = files[firstIn[k]].Submission

@@ -326,6 +326,10 @@ func (lw *ledgerWriter) receipts() error {
 				rep = append(rep, "重复发送："+s.Source.Path)
 				continue
 			}
+			if slices.Contains(r.Misnamed, s) {
+				rep = append(rep, taizhang.WrongUnit.Label()+"："+s.Source.Path)
+				continue
+			}
 			rep = append(rep, s.Source.Path)
 		}
 		replaced = strings.Join(rep, "\n")
