@@ -540,7 +540,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			continue
 		}
 		// A copy identical to a sheet received before it (forwarded again,
-		// re-sent) is a repeat: the original stays.
+		// re-sent) is a repeat: the original stays. Copies that came at the
+		// same time are ranked as any others.
 		if len(idx) > 1 {
 			byArrival := slices.Clone(idx)
 			slices.SortStableFunc(byArrival, func(a, b int) int {
@@ -548,7 +549,10 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			})
 			var originals []int
 			for _, i := range byArrival {
-				j := slices.IndexFunc(originals, func(o int) bool { return sameSheet(files[o].Submission, files[i].Submission, opt.Store) })
+				at := receivedAt(files[i].Submission)
+				j := slices.IndexFunc(originals, func(o int) bool {
+					return receivedAt(files[o].Submission).Before(at) && sameSheet(files[o].Submission, files[i].Submission, opt.Store)
+				})
 				if j < 0 {
 					originals = append(originals, i)
 				} else {
@@ -573,14 +577,14 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				continue // its 单位不符 says it is not used (below)
 			}
 			var f *Finding
-			if orig, ok := repeatOf[o]; ok {
+			if q := carriedOver(s); !q.IsZero() && carriedOver(files[w].Submission).IsZero() {
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path, Sheet: s.Sheet}, "%s%s收到多份进展情况表，采用该期报送的 %s；本表是报送%s的工作簿中留存的往期表，未计入汇总", k.unit, k.period, files[w].Source.Path, q)
+			} else if orig, ok := repeatOf[o]; ok {
 				if orig == w {
 					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，是重复发送的，未计入汇总", k.unit, k.period, files[w].Source.Path)
 				} else {
 					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；采用较新的 %s，本表未计入汇总", k.unit, k.period, files[orig].Source.Path, files[w].Source.Path)
 				}
-			} else if q := carriedOver(s); !q.IsZero() && carriedOver(files[w].Submission).IsZero() {
-				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path, Sheet: s.Sheet}, "%s%s收到多份进展情况表，采用该期报送的 %s；本表是报送%s的工作簿中留存的往期表，未计入汇总", k.unit, k.period, files[w].Source.Path, q)
 			} else {
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
 			}

@@ -582,3 +582,19 @@ func TestSheetResentWithLaterPeriod(t *testing.T) {
 		t.Errorf("changed: %s used, first %s, %v; want the later copy used, on time by the original", r.Submission.Source.Path, r.First.Source.Path, r.State)
 	}
 }
+
+// An unchanged copy kept in the workbook a unit sent for a later period is
+// named as the old table of that workbook, not as a repeat sent again.
+func TestCarriedOverCopyNamedAsSuch(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-04-1", taizhang.HalfMonth, 0)
+	own := sheet(p, "包头市", q, "2021-04-14", "推进中")
+	kept := sheet(p, "包头市", q, "2021-04-14", "推进中")
+	kept.Source.Path, kept.Source.Name, kept.Sheet = "包头市_2021年4月下半月_进展情况表.xlsx", "包头市_2021年4月下半月_进展情况表.xlsx", "4月上半月"
+	kept.OtherTables = []taizhang.Period{q.Next()}
+	l := taizhang.Merge(p, files(own, kept), taizhang.MergeOptions{Period: q})
+	want := "包头市_2021年4月下半月_进展情况表.xlsx 4月上半月 提示 重复报送：包头市2021年4月上半月收到多份进展情况表，采用该期报送的 包头市_2021年4月上半月.xlsx；本表是报送2021年4月下半月的工作簿中留存的往期表，未计入汇总"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+}
