@@ -71,10 +71,10 @@ type Receipt struct {
 	Misnamed   []*Submission // those of Replaced whose file name gives another unit (单位不符)
 	Unreadable []string      // files whose names point to this unit and period but could not be read
 	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
-	// Mismatched are the sheets sent as this unit's for the run's period
-	// that are another unit's (by the file name) or another period's (by the
-	// file name, the e-mail subject or a later period sent early), when the
-	// unit is 未报 for want of its own.
+	// Mismatched are the sheets sent as this unit's for the period that are
+	// another unit's (by the file name) or another period's (by the file
+	// name, the e-mail subject, or for the run's period a later period sent
+	// early), when the unit is 未报 for want of its own.
 	Mismatched []*Submission
 }
 
