@@ -805,14 +805,14 @@ func (r *writer) ranking() {
 	}
 	cols := []column{
 		{title: "名次", width: 10, align: 'C'},
-		{title: "单位", width: 38, align: 'L'},
+		{title: "单位", width: 44, align: 'L'}, // 自治区住房城乡建设厅 on one line
 		{title: "应报份数", width: 11, align: 'C'},
 		{title: "按时", width: 11, align: 'C'},
 		{title: "迟报", width: 11, align: 'C'},
 		{title: "迟报天数", width: 11, align: 'C'},
 		{title: "未报", width: 11, align: 'C'},
-		{title: "按时\n报送率", width: 18, align: 'C'},
-		{title: "填报\n完整率", width: 18, align: 'C'},
+		{title: "按时\n报送率", width: 16, align: 'C'},
+		{title: "填报\n完整率", width: 16, align: 'C'},
 		{title: "节点\n完成率", width: 0, align: 'C'},
 	}
 	var rows [][]string

@@ -282,3 +282,28 @@ func TestReportPreviousMonthPeriodMissing(t *testing.T) {
 		t.Errorf("the receipt rate is compared with a month half missing:\n%s", flat)
 	}
 }
+
+// The longest unit name of the programme fits on one line of 附表2.
+func TestRankingUnitOnOneLine(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	if r := taizhangRun("report", filepath.Join(samplesDir, "2021-05"), "--month", "2021-05", "-o", out); r.code != exitOK {
+		t.Fatal(r)
+	}
+	text, err := exec.Command(bin, "-layout", "-enc", "UTF-8", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ranking, ok := strings.Cut(string(text), "附表2")
+	if !ok {
+		t.Fatal("no 附表2")
+	}
+	for _, line := range strings.Split(ranking, "\n") {
+		if strings.Contains(line, "自治区住房城乡建设") && !strings.Contains(line, "自治区住房城乡建设厅") {
+			t.Errorf("附表2 breaks the unit name:\n%s", line)
+		}
+	}
+}
