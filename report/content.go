@@ -418,7 +418,7 @@ func (r *writer) problems() {
 	var missing, late, unknown []string
 	for _, u := range f.units {
 		if u.missing > 0 {
-			missing = append(missing, fmt.Sprintf("%s（%d次：%s）", u.name, u.missing, suffixes(u.missingPeriods)))
+			missing = append(missing, fmt.Sprintf("%s（%d次：%s）", u.name, u.missing, missedPeriods(&u)))
 		}
 		if u.late > 0 {
 			var ds []string
@@ -837,6 +837,27 @@ func cnDate(d taizhang.Date) string {
 
 // shortPeriod writes 4月上半月.
 func shortPeriod(q taizhang.Period) string { return fmt.Sprintf("%d月%s", int(q.Month), q.Suffix()) }
+
+// missedPeriods names the periods a unit did not report, each with why when
+// something came from it (8月上半月，报送的表未填写).
+func missedPeriods(u *unitFacts) string {
+	why := false
+	for _, w := range u.missingWhy {
+		why = why || w != ""
+	}
+	if !why {
+		return suffixes(u.missingPeriods)
+	}
+	var s []string
+	for i, q := range u.missingPeriods {
+		if w := u.missingWhy[i]; w != "" {
+			s = append(s, shortPeriod(q)+"，"+w)
+		} else {
+			s = append(s, shortPeriod(q))
+		}
+	}
+	return strings.Join(s, "；")
+}
 
 func suffixes(ps []taizhang.Period) string {
 	var s []string
