@@ -549,9 +549,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			})
 			var originals []int
 			for _, i := range byArrival {
-				at := receivedAt(files[i].Submission)
 				j := slices.IndexFunc(originals, func(o int) bool {
-					return receivedAt(files[o].Submission).Before(at) && sameSheet(files[o].Submission, files[i].Submission, opt.Store)
+					return cameBefore(files[o].Submission, files[i].Submission) && sameSheet(files[o].Submission, files[i].Submission, opt.Store)
 				})
 				if j < 0 {
 					originals = append(originals, i)
@@ -1130,6 +1129,17 @@ func carriedOver(s *Submission) Period {
 		}
 	}
 	return Period{}
+}
+
+// cameBefore reports whether a surely arrived before b: by the e-mails'
+// times when both came by e-mail, else on an earlier day (a 填报日期 or a
+// file's time says no more than the day).
+func cameBefore(a, b *Submission) bool {
+	if !a.Source.Received.IsZero() && !b.Source.Received.IsZero() {
+		return a.Source.Received.Before(b.Source.Received)
+	}
+	ta, tb := receivedAt(a), receivedAt(b)
+	return !ta.IsZero() && !tb.IsZero() && DateOf(ta).Before(DateOf(tb))
 }
 
 // sameSheet reports whether a and b say the same: unit, period, header and

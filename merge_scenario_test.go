@@ -598,3 +598,22 @@ func TestCarriedOverCopyNamedAsSuch(t *testing.T) {
 		t.Errorf("missing\n%s\nin\n%s", want, text)
 	}
 }
+
+// The same sheet saved twice on the day it came — the e-mail and its
+// attachment alone — is not a repeat: the e-mail, whose time is known to
+// the minute, is used as before.
+func TestSameSheetSavedTwiceSameDay(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-08-1", taizhang.HalfMonth, 0)
+	mail := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	mail.Source.Path, mail.Source.Received = "包头市8月上半月.eml › 包头市.xlsx", time.Date(2021, 8, 13, 16, 0, 0, 0, taizhang.CST)
+	loose := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	loose.Source.Path = "包头市.xlsx"
+	for _, order := range [][]*taizhang.Submission{{mail, loose}, {loose, mail}} {
+		l := taizhang.Merge(p, files(order...), taizhang.MergeOptions{Period: q})
+		r := l.ReceiptsOf(q)[1]
+		if r.Submission != mail || len(r.Repeats) != 0 {
+			t.Errorf("%s used, %d repeats; want the e-mail, no repeat", r.Submission.Source.Path, len(r.Repeats))
+		}
+	}
+}
