@@ -354,8 +354,17 @@ func (p *Programme) MatchMilestone(no, node, title string) (ms *Milestone, byTit
 		return ms, true
 	}
 	if within != nil {
-		if ms := p.matchTitle(texts, nil); ms != nil && ms.Measure == within.No {
-			return ms, true
+		if ms := p.matchTitle(texts, nil); ms != nil {
+			if ms.Measure == within.No {
+				return ms, true
+			}
+			// A 节点 written as the template writes it ("六 全面推行…"),
+			// naming a milestone of another measure by number and title
+			// alike, wins over the 措施编号: one spilled from a merged cell
+			// that spans too many rows, or copied down by mistake.
+			if f := strings.Fields(node); len(f) > 1 && f[0] == ms.ID && p.matchTitle([]string{strings.Join(f[1:], "")}, nil) == ms {
+				return ms, false
+			}
 		}
 	}
 	return nil, false

@@ -159,6 +159,8 @@ func TestMatchMilestone(t *testing.T) {
 		{"3", "1", "", "三.1", false},
 		{"三", "(2)", "", "三.2", false},
 		{"(三)", "二", "", "三.2", false},
+		// 节点 as the template writes it wins over another measure's 措施编号 (a merged cell spread too far).
+		{"（三）", "六 全面推行“清单制+告知承诺制”审批", "进一步优化工程审批管理系统", "六", false},
 		// By title.
 		{"", "工程审批系统接入蒙速办APP", "", "三.2", true},
 		{"", "工程审批系统接入“蒙速办”ＡＰＰ", "", "三.2", true},

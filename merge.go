@@ -67,12 +67,14 @@ type Receipt struct {
 	// It is Submission when only one came or no time is known.
 	First      *Submission
 	Replaced   []*Submission // older sheets of the same unit and period
+	Repeats    []*Submission // those of Replaced that are unchanged copies of an earlier sheet (forwarded or sent again)
+	Misnamed   []*Submission // those of Replaced whose file name gives another unit (单位不符)
 	Unreadable []string      // files whose names point to this unit and period but could not be read
 	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
-	// Mismatched are the sheets sent as this unit's for the run's period
-	// that are another unit's (by the file name) or another period's (by the
-	// file name, the e-mail subject or a later period sent early), when the
-	// unit is 未报 for want of its own.
+	// Mismatched are the sheets sent as this unit's for the period that are
+	// another unit's (by the file name) or another period's (by the file
+	// name, the e-mail subject, or for the run's period a later period sent
+	// early), when the unit is 未报 for want of its own.
 	Mismatched []*Submission
 }
 
@@ -461,6 +463,13 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			checked[i] = Check(p, s, CheckOptions{AsOf: l.AsOf})
 		}
 	}
+	// Sheets whose file name names another unit than the sheet (单位不符).
+	misnamed := map[int]bool{}
+	for i := range files {
+		if s := files[i].Submission; s != nil && slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == WrongUnit }) {
+			misnamed[i] = true
+		}
+	}
 	// Group the usable sheets by unit and period.
 	groups := map[key][]int{}
 	later := 0
@@ -521,24 +530,72 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	winner := map[key]int{}
 	firstIn := map[key]int{}
 	replaced := map[key][]int{}
+	repeatOf := map[int]int{}
 	blank := map[key][]string{}
 	for k, idx := range groups {
-		slices.SortStableFunc(idx, func(a, b int) int { return compareReceived(files[a].Submission, files[b].Submission, a, b) })
+		// A sheet sent as another unit's (单位不符) does not displace the
+		// unit's own.
+		slices.SortStableFunc(idx, func(a, b int) int {
+			sa, sb := files[a].Submission, files[b].Submission
+			if c := compareBool(filledIn(sa), filledIn(sb)); c != 0 {
+				return c
+			}
+			if c := compareBool(!misnamed[a], !misnamed[b]); c != 0 {
+				return c
+			}
+			return compareReceived(sa, sb, a, b)
+		})
 		if !slices.ContainsFunc(idx, func(i int) bool { return !blankTemplate(files[i].Submission) }) {
 			for _, i := range idx {
 				blank[k] = append(blank[k], files[i].Source.Path)
 			}
 			continue
 		}
+		// A copy identical to a sheet received before it (forwarded again,
+		// re-sent) is a repeat: the original stays. Copies that came at the
+		// same time are ranked as any others.
+		if len(idx) > 1 {
+			byArrival := slices.Clone(idx)
+			slices.SortStableFunc(byArrival, func(a, b int) int {
+				return receivedAt(files[a].Submission).Compare(receivedAt(files[b].Submission))
+			})
+			var originals []int
+			for _, i := range byArrival {
+				j := slices.IndexFunc(originals, func(o int) bool {
+					return cameBefore(files[o].Submission, files[i].Submission) && sameSheet(files[o].Submission, files[i].Submission, opt.Store)
+				})
+				if j < 0 {
+					originals = append(originals, i)
+				} else {
+					repeatOf[i] = originals[j]
+				}
+			}
+			ordered := slices.DeleteFunc(slices.Clone(idx), func(i int) bool { _, r := repeatOf[i]; return !r })
+			for _, i := range idx {
+				if _, r := repeatOf[i]; !r {
+					ordered = append(ordered, i)
+				}
+			}
+			copy(idx, ordered)
+		}
 		w := idx[len(idx)-1]
 		winner[k] = w
-		firstIn[k] = firstReceived(files, idx)
+		firstIn[k] = firstReceived(files, idx, misnamed)
 		replaced[k] = idx[:len(idx)-1]
 		for _, o := range idx[:len(idx)-1] {
 			s := files[o].Submission
+			if misnamed[o] && o != firstIn[k] {
+				continue // its 单位不符 says it is not used (below)
+			}
 			var f *Finding
 			if q := carriedOver(s); !q.IsZero() && carriedOver(files[w].Submission).IsZero() {
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path, Sheet: s.Sheet}, "%s%s收到多份进展情况表，采用该期报送的 %s；本表是报送%s的工作簿中留存的往期表，未计入汇总", k.unit, k.period, files[w].Source.Path, q)
+			} else if orig, ok := repeatOf[o]; ok {
+				if orig == w {
+					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，是重复发送的，未计入汇总", k.unit, k.period, files[w].Source.Path)
+				} else {
+					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；采用较新的 %s，本表未计入汇总", k.unit, k.period, files[orig].Source.Path, files[w].Source.Path)
+				}
 			} else {
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
 			}
@@ -546,6 +603,30 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				f.Message += "；报送时间以最先收到的本表为准"
 			}
 			f.Unit, f.Period = k.unit, k.period
+		}
+	}
+	// Another unit's sheet that did not replace that unit's own: its 单位不符
+	// says so, and whether the unit its name gives sent its own sheet.
+	for k, idx := range replaced {
+		for _, o := range idx {
+			if !misnamed[o] {
+				continue
+			}
+			for j := range files[o].Findings {
+				f := &files[o].Findings[j]
+				head, rest, ok := strings.Cut(f.Message, "，已按")
+				_, named, _ := strings.Cut(rest, "如发错了文件，请")
+				named, _, _ = strings.Cut(named, "重新报送本单位的表")
+				if f.Code != WrongUnit || !ok || named == "" {
+					continue
+				}
+				f.Message = fmt.Sprintf("%s；%s另报有本单位的表，本表未计入汇总", head, k.unit)
+				if _, sent := winner[key{named, k.period}]; sent {
+					f.Message += fmt.Sprintf("；%s本期也已报送本单位的表", named)
+				} else {
+					f.Message += fmt.Sprintf("；如发错了文件，请%s重新报送本单位的表", named)
+				}
+			}
 		}
 	}
 	// Receipts.
@@ -559,6 +640,27 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			expected++
 		}
 	}
+	// Sheets sent as another unit's (by the file name) or as a later
+	// period's (by the file name or e-mail subject), by the unit and earlier
+	// period they were sent as: that period's 未报 names them, as the run's
+	// period's does below.
+	sentAs := map[key][]*Submission{}
+	for i := range files {
+		s := files[i].Submission
+		if s == nil || s.Unit == "" || s.Period.IsZero() || !s.Period.Before(l.Period) {
+			continue
+		}
+		if misnamed[i] {
+			if u, err := p.MatchUnit(strings.TrimSuffix(s.Source.Name, path.Ext(s.Source.Name))); err == nil && u != s.Unit {
+				sentAs[key{u, s.Period}] = append(sentAs[key{u, s.Period}], s)
+			}
+		}
+		for _, q := range namedPeriods(s.Source, p.Schedule, s.Period.Year) {
+			if k := (key{s.Unit, q}); s.Period.Before(q) && q.Before(l.Period) && !slices.Contains(sentAs[k], s) {
+				sentAs[k] = append(sentAs[k], s)
+			}
+		}
+	}
 	for _, q := range l.Periods {
 		// An earlier period lists every unit when it was asked for (from
 		// opt.From on) or when most units' sheets of it came; a few stray
@@ -569,15 +671,24 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				continue
 			}
 			k := key{u.Name, q}
-			if _, sent := winner[k]; !full && !sent && len(unreadable[k]) == 0 && len(blank[k]) == 0 {
+			if _, sent := winner[k]; !full && !sent && len(unreadable[k]) == 0 && len(blank[k]) == 0 && len(sentAs[k]) == 0 {
 				continue
 			}
 			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[k], Blank: blank[k]}
+			if _, sent := winner[k]; !sent && len(r.Unreadable)+len(r.Blank) == 0 {
+				r.Mismatched = sentAs[k]
+			}
 			if w, ok := winner[k]; ok {
 				s := files[w].Submission
 				r.Submission = s
 				for _, o := range replaced[k] {
 					r.Replaced = append(r.Replaced, files[o].Submission)
+					if _, ok := repeatOf[o]; ok {
+						r.Repeats = append(r.Repeats, files[o].Submission)
+					}
+					if misnamed[o] {
+						r.Misnamed = append(r.Misnamed, files[o].Submission)
+					}
 				}
 				r.First = files[firstIn[k]].Submission
 				r.Received, r.ReceivedFrom = r.First.Arrival()
@@ -930,15 +1041,19 @@ func countedAt(s *Submission) time.Time {
 // order of compareReceived), the one first received, by the e-mail's time or
 // else 填报日期: when the unit first reported. A blank sheet is no report. A
 // sheet whose name says it is a revision came after an original, so it
-// counts only when no original has a known time, and a sheet kept in a
-// later period's workbook (carriedOver) only when no other has; of sheets
-// that came at the same time the later in order is taken. With no time
-// known it returns the last, the one used.
-func firstReceived(files []File, idx []int) int {
+// counts only when no original has a known time; a sheet kept in a later
+// period's workbook (carriedOver) only when no other has; and a sheet whose
+// file name names another unit (misnamed, 单位不符) only when no sheet of the
+// unit's own has. Of sheets that came at the same time the later in order is
+// taken. With no time known it returns the last, the one used.
+func firstReceived(files []File, idx []int, misnamed map[int]bool) int {
 	best := idx[len(idx)-1]
 	var bestAt time.Time
-	tier := func(s *Submission) int {
+	tier := func(i int) int {
+		s := files[i].Submission
 		switch {
+		case misnamed[i]:
+			return 3
 		case !carriedOver(s).IsZero():
 			return 2
 		case revision(s.Source):
@@ -946,10 +1061,10 @@ func firstReceived(files []File, idx []int) int {
 		}
 		return 0
 	}
-	for want := range 3 {
+	for want := range 4 {
 		for _, i := range idx {
 			s := files[i].Submission
-			if tier(s) != want || !filledIn(s) {
+			if tier(i) != want || !filledIn(s) {
 				continue
 			}
 			if t, _ := s.Arrival(); !t.IsZero() && (bestAt.IsZero() || !bestAt.Before(t)) {
@@ -1026,6 +1141,41 @@ func carriedOver(s *Submission) Period {
 		}
 	}
 	return Period{}
+}
+
+// cameBefore reports whether a surely arrived before b: by the e-mails'
+// times when both came by e-mail, else on an earlier day (a 填报日期 or a
+// file's time says no more than the day).
+func cameBefore(a, b *Submission) bool {
+	if !a.Source.Received.IsZero() && !b.Source.Received.IsZero() {
+		return a.Source.Received.Before(b.Source.Received)
+	}
+	ta, tb := receivedAt(a), receivedAt(b)
+	return !ta.IsZero() && !tb.IsZero() && DateOf(ta).Before(DateOf(tb))
+}
+
+// sameSheet reports whether a and b say the same: unit, period, header and
+// every row, texts included (read from st when stowed). A copy forwarded or
+// re-sent unchanged is the same sheet.
+func sameSheet(a, b *Submission, st TextStore) bool {
+	if a.Unit != b.Unit || a.Period != b.Period || a.FilledText != b.FilledText || a.Contact != b.Contact || a.Phone != b.Phone || len(a.Entries) != len(b.Entries) {
+		return false
+	}
+	for i := range a.Entries {
+		x, y := &a.Entries[i], &b.Entries[i]
+		if x.Milestone != y.Milestone || x.No != y.No || x.Node != y.Node || x.StatusText != y.StatusText || x.CompletedText != y.CompletedText {
+			return false
+		}
+		tx, err := x.ReadTexts(st)
+		if err != nil {
+			return false
+		}
+		ty, err := y.ReadTexts(st)
+		if err != nil || tx.Progress != ty.Progress || tx.Evidence != ty.Evidence || tx.Problems != ty.Problems || tx.NextSteps != ty.NextSteps || !slices.Equal(tx.Extra, ty.Extra) {
+			return false
+		}
+	}
+	return true
 }
 
 // namedPeriods returns the periods a sheet's file name and e-mail subject

@@ -319,12 +319,21 @@ func TestMisfiledSheet(t *testing.T) {
 	l := taizhang.Merge(p, fs, taizhang.MergeOptions{})
 	text := findingTexts(l)
 	for _, want := range []string{
-		"赤峰市_2021年6月上半月_进展情况表(1).xlsx 进展情况!B2 警告 单位不符：表中填报单位为呼伦贝尔市，文件名中为赤峰市，已按呼伦贝尔市汇总；如发错了文件，请赤峰市重新报送本单位的表",
+		"赤峰市_2021年6月上半月_进展情况表(1).xlsx 进展情况!B2 警告 单位不符：表中填报单位为呼伦贝尔市，文件名中为赤峰市；呼伦贝尔市另报有本单位的表，本表未计入汇总；如发错了文件，请赤峰市重新报送本单位的表",
 		"错误 未报：赤峰市未报送2021年6月上半月进展情况表（应于 2021-06-15 前报送）；收到的 赤峰市_2021年6月上半月_进展情况表(1).xlsx 文件名为赤峰市，表中却是呼伦贝尔市的表，如发错了文件，请重新报送",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing\n%s\nin\n%s", want, text)
 		}
+	}
+	// 赤峰市 sent its own sheet as well: the stray one asks nothing of it.
+	l = taizhang.Merge(p, append(fs, files(sheet(p, "赤峰市", q, "2021-06-15", "推进中"))...), taizhang.MergeOptions{})
+	text = findingTexts(l)
+	if want := "赤峰市_2021年6月上半月_进展情况表(1).xlsx 进展情况!B2 警告 单位不符：表中填报单位为呼伦贝尔市，文件名中为赤峰市；呼伦贝尔市另报有本单位的表，本表未计入汇总；赤峰市本期也已报送本单位的表"; !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	if strings.Contains(text, "重复报送") || strings.Contains(text, "未报：赤峰市") {
+		t.Errorf("the stray sheet is named a duplicate, or 赤峰市 未报:\n%s", text)
 	}
 }
 
@@ -352,10 +361,11 @@ func TestRunPeriodFollowsNextPeriodComingIn(t *testing.T) {
 	}
 }
 
-// A sheet sent on time and sent again later — forwarded, or a stray copy —
-// keeps its unit on time: 按时 and 迟报 follow the first sheet received for
-// the period, while the ledger takes the later copy. The first copy's
-// 重复报送 says which copy is used and that its time counts.
+// A sheet sent on time and sent again later keeps its unit on time: 按时 and
+// 迟报 follow the first sheet received for the period. An unchanged copy
+// (forwarded, a stray copy) is a repeat and the original stays in use; a
+// changed one is used, and the first copy's 重复报送 says which copy is used
+// and that its time counts.
 func TestResentSheetKeepsFirstReceipt(t *testing.T) {
 	p := builtin(t)
 	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
@@ -367,21 +377,23 @@ func TestResentSheetKeepsFirstReceipt(t *testing.T) {
 	lateFirst.Source.Path, lateFirst.Source.Received = "赤峰市6月上半月进展情况.eml › 赤峰市.xlsx", time.Date(2021, 6, 17, 9, 0, 0, 0, taizhang.CST)
 	lateAgain := sheet(p, "赤峰市", q, "2021-06-17", "推进中")
 	lateAgain.Source.Path, lateAgain.Source.Received = "赤峰市6月上半月进展情况（重发）.eml › 赤峰市.xlsx", time.Date(2021, 6, 18, 9, 0, 0, 0, taizhang.CST)
+	lateAgain.Entries[0].Texts = &taizhang.Texts{Progress: "已补充进展"}
 	for _, order := range [][]*taizhang.Submission{{first, again, lateFirst, lateAgain}, {lateAgain, again, lateFirst, first}} {
 		l := taizhang.Merge(p, files(order...), taizhang.MergeOptions{Period: q})
 		got := map[string]*taizhang.Receipt{}
 		for _, r := range l.ReceiptsOf(q) {
 			got[r.Unit] = r
 		}
-		if r := got["通辽市"]; r.State != taizhang.OnTime || !r.Received.Equal(first.Source.Received) || r.Submission != again || r.First != first {
-			t.Errorf("通辽市: %v received %v from %s, used %s; want 按时 on 06-14 from the first copy, the later copy used", r.State, r.Received, r.First.Source.Path, r.Submission.Source.Path)
+		if r := got["通辽市"]; r.State != taizhang.OnTime || !r.Received.Equal(first.Source.Received) || r.Submission != first || r.First != first || len(r.Repeats) != 1 || r.Repeats[0] != again {
+			t.Errorf("通辽市: %v received %v from %s, used %s, repeats %d; want 按时 on 06-14 from the first copy, used, the later copy a repeat", r.State, r.Received, r.First.Source.Path, r.Submission.Source.Path, len(r.Repeats))
 		}
 		if r := got["赤峰市"]; r.State != taizhang.Late || r.DaysLate() != 2 || r.Submission != lateAgain || r.First != lateFirst {
 			t.Errorf("赤峰市: %v %d days, used %s; want 迟报2天 by the first copy", r.State, r.DaysLate(), r.Submission.Source.Path)
 		}
 		text := findingTexts(l)
 		for _, want := range []string{
-			"通辽市6月上半月进展情况.eml › 通辽市.xlsx 提示 重复报送：通辽市2021年6月上半月收到多份进展情况表，采用较新的 Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx，本表未计入汇总；报送时间以最先收到的本表为准",
+			"Fw：通辽市6月上半月进展情况.eml › 通辽市.xlsx 提示 重复报送：通辽市2021年6月上半月收到多份进展情况表，本表与采用的 通辽市6月上半月进展情况.eml › 通辽市.xlsx 内容相同，是重复发送的，未计入汇总",
+			"赤峰市6月上半月进展情况.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年6月上半月收到多份进展情况表，采用较新的 赤峰市6月上半月进展情况（重发）.eml › 赤峰市.xlsx，本表未计入汇总；报送时间以最先收到的本表为准",
 			"赤峰市6月上半月进展情况.eml › 赤峰市.xlsx 警告 迟报：赤峰市2021年6月上半月进展情况表应于 2021-06-15 前报送，2021-06-17 09:00 收到（邮件时间），迟报2天",
 		} {
 			if !strings.Contains(text, want) {
@@ -507,6 +519,7 @@ func TestRevisionWithOldFilledDate(t *testing.T) {
 	older.Source.Path, older.Source.Modified = "乌海市_修改版.xlsx", at(17, 9)
 	same := sheet(p, "乌海市", q, "2021-06-14", "推进中")
 	same.Source.Path, same.Source.Modified = "乌海市（更正）.xlsx", at(16, 9)
+	same.Entries[0].Texts = &taizhang.Texts{Progress: "已更正"} // an unchanged copy would be a repeat
 	mailed := sheet(p, "乌海市", q, "2021-06-12", "推进中")
 	mailed.Source.Path, mailed.Source.Subject, mailed.Source.Received = "乌海市进展情况.eml › 乌海市.xlsx", "乌海市6月上半月进展情况（更正）", at(18, 9)
 	before := sheet(p, "乌海市", q, "2021-06-09", "推进中")
@@ -539,6 +552,68 @@ func TestRevisionWithOldFilledDate(t *testing.T) {
 			if r.State != taizhang.OnTime {
 				t.Errorf("%v: %v, want 按时", names, r.State)
 			}
+		}
+	}
+}
+
+// A unit's sheet sent again with a later period's e-mail is a repeat when
+// unchanged — the original stays in use — and a correction when changed: then
+// it is used, and the unit stays on time by the original.
+func TestSheetResentWithLaterPeriod(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-08-1", taizhang.HalfMonth, 0)
+	orig := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	orig.Source.Path, orig.Source.Subject, orig.Source.Received = "包头市8月上半月.eml › 包头市.xlsx", "包头市8月上半月进展情况", time.Date(2021, 8, 13, 16, 0, 0, 0, taizhang.CST)
+	again := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	again.Source.Path, again.Source.Subject, again.Source.Received = "包头市8月下半月.eml › 包头市.xlsx", "包头市8月下半月进展情况", time.Date(2021, 8, 31, 10, 0, 0, 0, taizhang.CST)
+	l := taizhang.Merge(p, files(orig, again), taizhang.MergeOptions{Period: q})
+	r := l.ReceiptsOf(q)[1]
+	if r.Unit != "包头市" || r.Submission != orig || r.First != orig || len(r.Repeats) != 1 {
+		t.Errorf("unchanged: %s used, %d repeats; want the original, one repeat", r.Submission.Source.Path, len(r.Repeats))
+	}
+	want := "包头市8月下半月.eml › 包头市.xlsx 提示 重复报送：包头市2021年8月上半月收到多份进展情况表，本表与采用的 包头市8月上半月.eml › 包头市.xlsx 内容相同，是重复发送的，未计入汇总"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+	again.Entries[0].Texts = &taizhang.Texts{Progress: "已更正"}
+	l = taizhang.Merge(p, files(orig, again), taizhang.MergeOptions{Period: q})
+	r = l.ReceiptsOf(q)[1]
+	if r.Submission != again || r.First != orig || r.State != taizhang.OnTime || len(r.Repeats) != 0 {
+		t.Errorf("changed: %s used, first %s, %v; want the later copy used, on time by the original", r.Submission.Source.Path, r.First.Source.Path, r.State)
+	}
+}
+
+// An unchanged copy kept in the workbook a unit sent for a later period is
+// named as the old table of that workbook, not as a repeat sent again.
+func TestCarriedOverCopyNamedAsSuch(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-04-1", taizhang.HalfMonth, 0)
+	own := sheet(p, "包头市", q, "2021-04-14", "推进中")
+	kept := sheet(p, "包头市", q, "2021-04-14", "推进中")
+	kept.Source.Path, kept.Source.Name, kept.Sheet = "包头市_2021年4月下半月_进展情况表.xlsx", "包头市_2021年4月下半月_进展情况表.xlsx", "4月上半月"
+	kept.OtherTables = []taizhang.Period{q.Next()}
+	l := taizhang.Merge(p, files(own, kept), taizhang.MergeOptions{Period: q})
+	want := "包头市_2021年4月下半月_进展情况表.xlsx 4月上半月 提示 重复报送：包头市2021年4月上半月收到多份进展情况表，采用该期报送的 包头市_2021年4月上半月.xlsx；本表是报送2021年4月下半月的工作簿中留存的往期表，未计入汇总"
+	if text := findingTexts(l); !strings.Contains(text, want) {
+		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+}
+
+// The same sheet saved twice on the day it came — the e-mail and its
+// attachment alone — is not a repeat: the e-mail, whose time is known to
+// the minute, is used as before.
+func TestSameSheetSavedTwiceSameDay(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-08-1", taizhang.HalfMonth, 0)
+	mail := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	mail.Source.Path, mail.Source.Received = "包头市8月上半月.eml › 包头市.xlsx", time.Date(2021, 8, 13, 16, 0, 0, 0, taizhang.CST)
+	loose := sheet(p, "包头市", q, "2021-08-13", "推进中")
+	loose.Source.Path = "包头市.xlsx"
+	for _, order := range [][]*taizhang.Submission{{mail, loose}, {loose, mail}} {
+		l := taizhang.Merge(p, files(order...), taizhang.MergeOptions{Period: q})
+		r := l.ReceiptsOf(q)[1]
+		if r.Submission != mail || len(r.Repeats) != 0 {
+			t.Errorf("%s used, %d repeats; want the e-mail, no repeat", r.Submission.Source.Path, len(r.Repeats))
 		}
 	}
 }

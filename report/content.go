@@ -224,9 +224,19 @@ func (r *writer) overall() {
 		parts = append(parts, change("已完成节点", g.cats[catDone], f.cats[catDone], "项"))
 		parts = append(parts, rateChange("节点完成率", g.doneRate(), f.doneRate()))
 		parts = append(parts, change("逾期未完成节点", g.cats[catOverdue], f.cats[catOverdue], "项"))
-		parts = append(parts, rateChange("报送率", g.receiptRate(), f.receiptRate()))
-		parts = append(parts, rateChange("按时报送率", g.onTimeRate(), f.onTimeRate()))
-		r.p("与上月相比，%s。", strings.Join(parts, "；"))
+		if len(r.opt.PrevAbsent) == 0 {
+			parts = append(parts, rateChange("报送率", g.receiptRate(), f.receiptRate()))
+			parts = append(parts, rateChange("按时报送率", g.onTimeRate(), f.onTimeRate()))
+		}
+		text := "与上月相比，" + strings.Join(parts, "；") + "。"
+		if len(r.opt.PrevAbsent) > 0 {
+			var ps []string
+			for _, q := range r.opt.PrevAbsent {
+				ps = append(ps, shortPeriod(q))
+			}
+			text += "汇总的文件中没有上月" + strings.Join(ps, "、") + "的进展情况表，报送率、按时报送率未与上月比较。"
+		}
+		r.p("%s", text)
 	}
 	// Charts.
 	var rows []barRow
@@ -408,7 +418,7 @@ func (r *writer) problems() {
 	var missing, late, unknown []string
 	for _, u := range f.units {
 		if u.missing > 0 {
-			missing = append(missing, fmt.Sprintf("%s（%d次：%s）", u.name, u.missing, suffixes(u.missingPeriods)))
+			missing = append(missing, fmt.Sprintf("%s（%d次：%s）", u.name, u.missing, missedPeriods(&u)))
 		}
 		if u.late > 0 {
 			var ds []string
@@ -795,14 +805,14 @@ func (r *writer) ranking() {
 	}
 	cols := []column{
 		{title: "名次", width: 10, align: 'C'},
-		{title: "单位", width: 38, align: 'L'},
+		{title: "单位", width: 44, align: 'L'}, // 自治区住房城乡建设厅 on one line
 		{title: "应报份数", width: 11, align: 'C'},
 		{title: "按时", width: 11, align: 'C'},
 		{title: "迟报", width: 11, align: 'C'},
 		{title: "迟报天数", width: 11, align: 'C'},
 		{title: "未报", width: 11, align: 'C'},
-		{title: "按时\n报送率", width: 18, align: 'C'},
-		{title: "填报\n完整率", width: 18, align: 'C'},
+		{title: "按时\n报送率", width: 16, align: 'C'},
+		{title: "填报\n完整率", width: 16, align: 'C'},
 		{title: "节点\n完成率", width: 0, align: 'C'},
 	}
 	var rows [][]string
@@ -827,6 +837,27 @@ func cnDate(d taizhang.Date) string {
 
 // shortPeriod writes 4月上半月.
 func shortPeriod(q taizhang.Period) string { return fmt.Sprintf("%d月%s", int(q.Month), q.Suffix()) }
+
+// missedPeriods names the periods a unit did not report, each with why when
+// something came from it (8月上半月，报送的表未填写).
+func missedPeriods(u *unitFacts) string {
+	why := false
+	for _, w := range u.missingWhy {
+		why = why || w != ""
+	}
+	if !why {
+		return suffixes(u.missingPeriods)
+	}
+	var s []string
+	for i, q := range u.missingPeriods {
+		if w := u.missingWhy[i]; w != "" {
+			s = append(s, shortPeriod(q)+"，"+w)
+		} else {
+			s = append(s, shortPeriod(q))
+		}
+	}
+	return strings.Join(s, "；")
+}
 
 func suffixes(ps []taizhang.Period) string {
 	var s []string

@@ -75,6 +75,7 @@ type unitFacts struct {
 	expected, onTime, late, missing, unknownT  int
 	daysLate                                   int
 	latePeriods, missingPeriods, unknownPeriod []taizhang.Period
+	missingWhy                                 []string // why each of missingPeriods is 未报 although something came, or ""
 	lateDays                                   []int
 	required                                   int               // milestones of the ledger's period
 	carriedFrom                                []taizhang.Period // earlier periods its cells were taken from, one per cell
@@ -134,6 +135,7 @@ func monthFacts(l *taizhang.Ledger, m taizhang.Month) *facts {
 				f.missing++
 				u.missing++
 				u.missingPeriods = append(u.missingPeriods, q)
+				u.missingWhy = append(u.missingWhy, missingWhy(r))
 			case taizhang.OnTime:
 				f.onTime++
 				u.onTime++
@@ -243,3 +245,22 @@ func ratio(a, b int) float64 {
 func (f *facts) receiptRate() float64 { return 100 * ratio(f.received, f.expected) }
 func (f *facts) onTimeRate() float64  { return 100 * ratio(f.onTime, f.expected) }
 func (f *facts) doneRate() float64    { return 100 * ratio(f.cats[catDone], f.required) }
+
+// missingWhy says why a unit is 未报 although something came from it: its
+// file could not be read, its sheet was blank, or it was another unit's or
+// period's; "" when nothing came.
+func missingWhy(r *taizhang.Receipt) string {
+	switch {
+	case len(r.Unreadable) > 0:
+		return "报送的文件无法读取"
+	case len(r.Blank) > 0:
+		return "报送的表未填写"
+	case len(r.Mismatched) > 0:
+		s := r.Mismatched[0]
+		if s.Unit != r.Unit {
+			return "报来的是" + s.Unit + "的表"
+		}
+		return "报来的是" + shortPeriod(s.Period) + "的表"
+	}
+	return ""
+}

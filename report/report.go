@@ -27,6 +27,10 @@ type Options struct {
 	// Absent are the month's periods, already due, of which the input held
 	// no sheet from any unit: the report says their 未报 may be a folder left out.
 	Absent []taizhang.Period
+	// PrevAbsent are the previous month's periods of which the input held no
+	// sheet: its receipt rates would count every unit 未报, so they are not
+	// compared with this month's.
+	PrevAbsent []taizhang.Period
 }
 
 // WriteMonthly writes the monthly report for opt.Month. cur is the ledger of

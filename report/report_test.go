@@ -594,3 +594,21 @@ func TestUnfinishedMonth(t *testing.T) {
 		}
 	}
 }
+
+// 三、存在问题 says why a unit that sent something is still 未报: a blank
+// sheet, an unreadable file, another unit's or period's sheet.
+func TestMissingSaysWhy(t *testing.T) {
+	p := builtin(t)
+	cur, prev := ledgers(p, may2021, missesLastPeriod)
+	q := cur.Period
+	for i := range cur.Receipts {
+		if r := &cur.Receipts[i]; r.Unit == "兴安盟" && r.Period == q {
+			r.Blank = []string{"兴安盟.xlsx"}
+		}
+	}
+	path, _, _ := writePDF(t, cur, prev, Options{Month: may2021})
+	flat := squeeze(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	if want := "兴安盟（1次：5月下半月，报送的表未填写）"; !strings.Contains(flat, want) {
+		t.Errorf("report lacks %q", want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -400,6 +401,14 @@ func (lw *ledgerWriter) fillReceipts(sw *excelize.StreamWriter, widths []float64
 		}
 		var rep []string
 		for _, s := range r.Replaced {
+			if slices.Contains(r.Repeats, s) {
+				rep = append(rep, "重复发送："+s.Source.Path)
+				continue
+			}
+			if slices.Contains(r.Misnamed, s) {
+				rep = append(rep, taizhang.WrongUnit.Label()+"："+s.Source.Path)
+				continue
+			}
 			rep = append(rep, s.Source.Path)
 		}
 		replaced = strings.Join(rep, "\n")

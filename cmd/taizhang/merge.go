@@ -98,6 +98,11 @@ func runMerge(e *env, args []string) int {
 	}
 	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store, annotated: true})
 	timing("读取")
+	if opt.Period.IsZero() && !slices.ContainsFunc(files, func(f taizhang.File) bool { return f.Submission != nil }) {
+		// With no sheet to give the period, the ledger would be of the
+		// programme's first period, every unit 未报: most likely the wrong folder.
+		return e.fail("merge", "输入中没有一份能读取的进展情况表（读取文件 %d 个），无法确定汇总哪一期；请检查输入的文件夹，如确实没有单位报送，请用 --period 指定期次", len(files))
+	}
 	l := taizhang.Merge(p, files, opt)
 	timing("汇总")
 	path := *out

@@ -321,3 +321,29 @@ func TestMergeAsOfBeforeDue(t *testing.T) {
 		t.Errorf("催报:\n%s\nwant it to begin\n%s", reminder(l), want)
 	}
 }
+
+// An empty folder (or one with nothing readable) gives no period to merge:
+// rather than a ledger of the programme's first period with every unit 未报,
+// merge says what is wrong; with --period it writes that period's ledger.
+func TestMergeNothingReadable(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收件")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "包头市_2021年8月上半月_进展情况表.xlsx"), []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "汇总台账.xlsx")
+	r := taizhangRun("merge", in, "-o", out)
+	if want := "taizhang merge: 输入中没有一份能读取的进展情况表（读取文件 1 个），无法确定汇总哪一期；请检查输入的文件夹，如确实没有单位报送，请用 --period 指定期次\n"; r.code != exitFailed || r.stderr != want || r.stdout != "" {
+		t.Errorf("%v\nwant\n%s", r, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a ledger was written")
+	}
+	r = taizhangRun("merge", in, "--period", "2021-08-1", "-o", out)
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "汇总期次：2021年8月上半月（截至 2021-08-15）\n") {
+		t.Errorf("with --period: %v", r)
+	}
+}

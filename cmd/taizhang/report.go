@@ -150,9 +150,15 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 			before = append(before, f)
 		}
 	}
+	var prevAbsent []taizhang.Period
 	if len(before) > 0 {
 		pp := pm.Periods(p.Schedule)
 		prev = taizhang.Merge(p, before, taizhang.MergeOptions{Period: pp[len(pp)-1], From: pp[0], Store: store})
+		for _, q := range pp {
+			if !held[q] {
+				prevAbsent = append(prevAbsent, q)
+			}
+		}
 	}
 	ropt := report.Options{
 		Month:    m,
@@ -162,6 +168,8 @@ func (e *env) writeMonthly(p *taizhang.Programme, files []taizhang.File, m taizh
 		FontDirs: report.DefaultFontDirs(e.getenv),
 		Warnings: e.stderr,
 		Absent:   absent,
+		// A period of last month with no sheet at all would read as everyone 未报.
+		PrevAbsent: prevAbsent,
 	}
 	err = writeAtomic(path, func(w io.Writer) error { return report.WriteMonthly(w, cur, prev, ropt) })
 	return cur, prev, err

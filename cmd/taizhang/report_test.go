@@ -264,3 +264,48 @@ func TestReportMissingInput(t *testing.T) {
 		t.Errorf("the carried-forward units: %d sentences, want one naming all:\n%s", n, flat)
 	}
 }
+
+// Last month with one period missing from the input would read as every
+// unit 未报 that half month: the receipt rates are not compared with it, and
+// the report says why; the milestones still are.
+func TestReportPreviousMonthPeriodMissing(t *testing.T) {
+	dir := t.TempDir()
+	prog := filepath.Join(samplesDir, "方案工作簿.xlsx")
+	out := filepath.Join(dir, "5.pdf")
+	r := runAt(time.Date(2026, 11, 29, 9, 0, 0, 0, taizhang.CST), "report", filepath.Join(samplesDir, "2021-04", "下半月"), filepath.Join(samplesDir, "2021-05"), "--programme", prog, "--month", "2021-05", "-o", out)
+	if r.code != exitOK {
+		t.Fatal(r)
+	}
+	flat := pdfText(t, out)
+	if !strings.Contains(flat, "与上月相比，已完成节点") || !strings.Contains(flat, "汇总的文件中没有上月4月上半月的进展情况表，报送率、按时报送率未与上月比较。") {
+		t.Errorf("the comparison does not say 4月上半月 is missing:\n%s", flat)
+	}
+	if strings.Contains(flat, "报送率由") {
+		t.Errorf("the receipt rate is compared with a month half missing:\n%s", flat)
+	}
+}
+
+// The longest unit name of the programme fits on one line of 附表2.
+func TestRankingUnitOnOneLine(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	if r := taizhangRun("report", filepath.Join(samplesDir, "2021-05"), "--month", "2021-05", "-o", out); r.code != exitOK {
+		t.Fatal(r)
+	}
+	text, err := exec.Command(bin, "-layout", "-enc", "UTF-8", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ranking, ok := strings.Cut(string(text), "附表2")
+	if !ok {
+		t.Fatal("no 附表2")
+	}
+	for _, line := range strings.Split(ranking, "\n") {
+		if strings.Contains(line, "自治区住房城乡建设") && !strings.Contains(line, "自治区住房城乡建设厅") {
+			t.Errorf("附表2 breaks the unit name:\n%s", line)
+		}
+	}
+}
