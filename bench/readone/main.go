@@ -4,7 +4,7 @@
 // share of a merge, for the memory test of the big sheet. With -v it prints
 // each file's findings; with -in-memory the texts stay in memory.
 //
-// Usage: go run ./bench/readone [-programme FILE] [-v] [-in-memory] FILE…
+// Usage: go run ./bench/readone [-programme FILE] [-v] [-in-memory] [-memprofile F] FILE…
 package main
 
 import (
@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"taizhang"
@@ -24,14 +25,15 @@ func main() {
 	prog := flag.String("programme", "", "programme workbook (default: the built-in programme)")
 	verbose := flag.Bool("v", false, "print every finding")
 	inMemory := flag.Bool("in-memory", false, "keep the entries' texts in memory (taizhang merge stows them in a temporary file)")
+	mem := flag.String("memprofile", "", "write a heap profile, taken once every file is read, to `file`")
 	flag.Parse()
-	if err := run(*prog, *verbose, !*inMemory, flag.Args()); err != nil {
+	if err := run(*prog, *verbose, !*inMemory, *mem, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "readone:", err)
 		os.Exit(1)
 	}
 }
 
-func run(prog string, verbose, stow bool, files []string) error {
+func run(prog string, verbose, stow bool, mem string, files []string) error {
 	var p *taizhang.Programme
 	if prog == "" {
 		var err error
@@ -100,6 +102,20 @@ func run(prog string, verbose, stow bool, files []string) error {
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("files %d, entries %d, reader findings %d, %v; heap in use %.0f MB, total allocated %.0f MB\n",
 		len(files), entries, findings, time.Since(start).Round(time.Millisecond), float64(ms.HeapInuse)/1e6, float64(ms.TotalAlloc)/1e6)
+	if mem != "" {
+		runtime.GC()
+		f, err := os.Create(mem)
+		if err != nil {
+			return err
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
 	runtime.KeepAlive(subs)
 	return nil
 }
