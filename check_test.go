@@ -42,13 +42,13 @@ func texts(fs taizhang.Findings, codes ...taizhang.Code) string {
 func TestCheckValues(t *testing.T) {
 	p := builtin(t)
 	s := checkSheet(t, "2021-04-2",
-		taizhang.Entry{Milestone: "一", StatusText: "已完成", CompletedText: "2021-13-01", Texts: &taizhang.Texts{Progress: "已纳入"}},
-		taizhang.Entry{Milestone: "二", StatusText: "基本完成", Texts: &taizhang.Texts{Progress: "建设中"}},
-		taizhang.Entry{Milestone: "三.1", StatusText: "已办结", CompletedText: "3月30日", Texts: &taizhang.Texts{Progress: "已上线"}},
-		taizhang.Entry{Milestone: "三.2", StatusText: "正在推进", CompletedText: "\u200b ", Texts: &taizhang.Texts{Progress: "对接中"}},
-		taizhang.Entry{Milestone: "三.3", StatusText: "推进中", CompletedText: "２０２１－０４－２０", Texts: &taizhang.Texts{Progress: "对接中"}},
-		taizhang.Entry{Milestone: "四", StatusText: "已完成", CompletedText: "2021-04-31", Texts: &taizhang.Texts{Progress: "已公布"}},
-		taizhang.Entry{Milestone: "六", StatusText: "", Texts: &taizhang.Texts{Progress: ""}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "已完成"}, CompletedText: "2021-13-01", Texts: &taizhang.Texts{Progress: "已纳入"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "二", StatusText: "基本完成"}, Texts: &taizhang.Texts{Progress: "建设中"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.1", StatusText: "已办结"}, CompletedText: "3月30日", Texts: &taizhang.Texts{Progress: "已上线"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.2", StatusText: "正在推进"}, CompletedText: "\u200b ", Texts: &taizhang.Texts{Progress: "对接中"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.3", StatusText: "推进中"}, CompletedText: "２０２１－０４－２０", Texts: &taizhang.Texts{Progress: "对接中"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "四", StatusText: "已完成"}, CompletedText: "2021-04-31", Texts: &taizhang.Texts{Progress: "已公布"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "六", StatusText: ""}, Texts: &taizhang.Texts{Progress: ""}},
 	)
 	s.FilledText = " \u3000"
 	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
@@ -93,9 +93,9 @@ func TestCheckFilledDate(t *testing.T) {
 func TestCheckCompletedAcrossNewYear(t *testing.T) {
 	p := builtin(t)
 	s := checkSheet(t, "2022-01-1",
-		taizhang.Entry{Milestone: "三.3", StatusText: "已完成", CompletedText: "12月28日", Texts: &taizhang.Texts{Progress: "已融合"}},
-		taizhang.Entry{Milestone: "六", StatusText: "已完成", CompletedText: "1月10日", Texts: &taizhang.Texts{Progress: "已推行"}},
-		taizhang.Entry{Milestone: "五", StatusText: "已完成", CompletedText: "2022-12-28", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.3", StatusText: "已完成"}, CompletedText: "12月28日", Texts: &taizhang.Texts{Progress: "已融合"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "六", StatusText: "已完成"}, CompletedText: "1月10日", Texts: &taizhang.Texts{Progress: "已推行"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "五", StatusText: "已完成"}, CompletedText: "2022-12-28", Texts: &taizhang.Texts{Progress: "x"}},
 	)
 	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
 	var got []string
@@ -114,11 +114,11 @@ func TestCheckCompletedAcrossNewYear(t *testing.T) {
 func TestCheckRows(t *testing.T) {
 	p := builtin(t)
 	s := checkSheet(t, "2021-04-2",
-		taizhang.Entry{Milestone: "一", StatusText: "推进中", Texts: &taizhang.Texts{Progress: "已纳入"}},
-		taizhang.Entry{Milestone: "一", StatusText: "推进中", Texts: &taizhang.Texts{Progress: "已纳入"}},
-		taizhang.Entry{No: "(七)", Node: "其他工作", StatusText: "推进中", Texts: &taizhang.Texts{Progress: "x"}},
-		taizhang.Entry{Milestone: "五", StatusText: "推进中", Texts: &taizhang.Texts{Progress: "x"}},
-		taizhang.Entry{Milestone: "二", StatusText: "已完成", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "推进中"}, Texts: &taizhang.Texts{Progress: "已纳入"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "推进中"}, Texts: &taizhang.Texts{Progress: "已纳入"}},
+		taizhang.Entry{Labels: &taizhang.Labels{No: "(七)", Node: "其他工作", StatusText: "推进中"}, Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "五", StatusText: "推进中"}, Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "二", StatusText: "已完成"}, Texts: &taizhang.Texts{Progress: "x"}},
 	)
 	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
 	fs.Sort()
@@ -143,10 +143,10 @@ func TestCheckRows(t *testing.T) {
 func TestCheckDeadlines(t *testing.T) {
 	p := builtin(t)
 	s := checkSheet(t, "2021-04-2",
-		taizhang.Entry{Milestone: "三.1", StatusText: "推进中", Texts: &taizhang.Texts{Progress: "x"}},
-		taizhang.Entry{Milestone: "四", StatusText: "推进中", Texts: &taizhang.Texts{Progress: "x"}},
-		taizhang.Entry{Milestone: "一", StatusText: "未启动"},
-		taizhang.Entry{Milestone: "三.2", StatusText: "未启动", Texts: &taizhang.Texts{Problems: ""}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.1", StatusText: "推进中"}, Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "四", StatusText: "推进中"}, Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "未启动"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.2", StatusText: "未启动"}, Texts: &taizhang.Texts{Problems: ""}},
 	)
 	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
 	want := `包头市.xlsx 进展情况!G9 错误 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2021-04-30 已逾期30天，仍为推进中
@@ -156,7 +156,7 @@ func TestCheckDeadlines(t *testing.T) {
 	}
 	// For a submitter an overdue row is 提示, or 警告 at 存在问题 when that is empty.
 	s.Entries[0].Problems = "系统对接延迟"
-	s.Entries = append(s.Entries, taizhang.Entry{Row: 13, Milestone: "三.3", StatusText: "推进中", Texts: &taizhang.Texts{Progress: "x"}})
+	s.Entries = append(s.Entries, taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.3", StatusText: "推进中"}, Row: 13, Texts: &taizhang.Texts{Progress: "x"}})
 	fs = taizhang.Check(p, s, taizhang.CheckOptions{Submitter: true, AsOf: taizhang.MakeDate(2022, 1, 1)})
 	want = `包头市.xlsx 进展情况!G9 提示 逾期未完成：节点 三.1 完成时限为 2021-03-31，截至 2022-01-01 已逾期276天，仍为推进中
 包头市.xlsx 进展情况!K10 警告 逾期未完成：节点 四 完成时限为 2021-04-30，截至 2022-01-01 已逾期246天，仍为推进中，请在“存在问题”中说明未完成的原因
@@ -174,7 +174,7 @@ func TestCheckCapsRepeatedFindings(t *testing.T) {
 	s := &taizhang.Submission{Source: taizhang.Source{Path: "长表.xlsx"}, Sheet: "Sheet1", Unit: "自治区政务服务局", Period: q,
 		Columns: map[taizhang.Field]string{taizhang.FieldStatus: "C", taizhang.FieldProgress: "D"}}
 	for i := range 250 {
-		s.Entries = append(s.Entries, taizhang.Entry{Row: 3 + i, Milestone: "五", StatusText: "基本完成", Texts: &taizhang.Texts{Progress: "x"}})
+		s.Entries = append(s.Entries, taizhang.Entry{Labels: &taizhang.Labels{Milestone: "五", StatusText: "基本完成"}, Row: 3 + i, Texts: &taizhang.Texts{Progress: "x"}})
 	}
 	fs := taizhang.Check(p, s, taizhang.CheckOptions{Submitter: true})
 	invalid := 0

@@ -192,7 +192,7 @@ func FuzzMatchMilestone(f *testing.F) {
 		}
 		// A column of one number is one of numbers when that number reads alone.
 		_, rest, ok := taizhang.ParseMilestoneRef(no)
-		if got := p.NumberColumn([]string{no}, []taizhang.Entry{{Node: node, Measure: title}}); got && (!ok || rest != "") {
+		if got := p.NumberColumn([]string{no}, []taizhang.Entry{{Labels: &taizhang.Labels{Node: node, Measure: title}}}); got && (!ok || rest != "") {
 			t.Fatalf("NumberColumn(%q) = true, but it reads as %q after the number", no, rest)
 		}
 		ms, byTitle := p.MatchMilestone(no, node, title)

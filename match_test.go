@@ -247,7 +247,7 @@ func TestNumberColumn(t *testing.T) {
 	entries := func(titles ...string) []taizhang.Entry {
 		var es []taizhang.Entry
 		for _, t := range titles {
-			es = append(es, taizhang.Entry{Node: t})
+			es = append(es, taizhang.Entry{Labels: &taizhang.Labels{Node: t}})
 		}
 		return es
 	}

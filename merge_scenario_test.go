@@ -17,7 +17,7 @@ func sheet(p *taizhang.Programme, unit string, q taizhang.Period, filled string,
 		Columns: map[taizhang.Field]string{taizhang.FieldNo: "B", taizhang.FieldStatus: "G", taizhang.FieldCompleted: "H", taizhang.FieldProgress: "I", taizhang.FieldProblems: "K"},
 	}
 	for i, ms := range p.UnitMilestones(unit) {
-		e := taizhang.Entry{Row: 5 + i, Milestone: ms.ID, StatusText: st, Texts: &taizhang.Texts{Progress: "推进中"}}
+		e := taizhang.Entry{Labels: &taizhang.Labels{Milestone: ms.ID, StatusText: st}, Row: 5 + i, Texts: &taizhang.Texts{Progress: "推进中"}}
 		if st == "已完成" {
 			e.CompletedText = "2021-03-30"
 		}

@@ -98,7 +98,9 @@ func TestLatestCarriesStatusForward(t *testing.T) {
 	chifeng1 := sheet(p, "赤峰市", q1, "2021-05-15", "已完成")
 	chifeng2 := sheet(p, "赤峰市", q2, "2021-05-31", "推进中")
 	chifeng2.Entries = chifeng2.Entries[1:] // no row for 一
-	chifeng2.Entries[0].StatusText = "待定"   // 二 unreadable
+	l0 := *chifeng2.Entries[0].Labels
+	l0.StatusText = "待定" // 二 unreadable
+	chifeng2.Entries[0].SetLabels(l0)
 	tongliao := sheet(p, "通辽市", q2, "2021-05-31", "推进中")
 	l := taizhang.Merge(p, files(baotouEarly, baotou, chifeng1, chifeng2, tongliao), taizhang.MergeOptions{Period: q2, From: q1})
 	var got string

@@ -133,17 +133,32 @@ func (s *Submission) rowCell(row int) string {
 	return ""
 }
 
+// Labels are the short texts of an entry that identify its milestone and
+// state. Every sheet of a batch repeats the programme's numbers and titles:
+// a stowed entry shares its Labels with every other that says the same (a
+// batch holds hundreds of thousands of entries).
+type Labels struct {
+	Milestone  string // the matched milestone ID, or "" when none matched
+	No         string // 措施编号 as written
+	Measure    string // 整改措施 as written
+	Node       string // 节点 as written
+	StatusText string
+}
+
+// SetLabels gives the entry the labels l, shared with every entry that has
+// the same.
+func (e *Entry) SetLabels(l Labels) { e.Labels = ShareLabels(l) }
+
 // Formula reports whether the entry's cell of field f is a formula without a result.
 func (e *Entry) Formula(f Field) bool { return f > 0 && f < 16 && e.Formulas&(1<<f) != 0 }
 
 // Entry is one row of a submission: progress on one milestone (条目).
 type Entry struct {
+	// Labels are never nil, and shared with other entries (ShareLabels):
+	// never assign to e.No and the like; give the entry changed Labels
+	// with SetLabels.
+	*Labels
 	Row           int
-	Milestone     string // the matched milestone ID, or "" when none matched
-	No            string // 措施编号 as written
-	Measure       string // 整改措施 as written
-	Node          string // 节点 as written
-	StatusText    string
 	CompletedText string
 	Completed     Date // set by Check, or by the reader from a date cell
 	// Texts holds 进展情况, 佐证材料, 存在问题, 下一步计划 and other cells; nil once

@@ -110,7 +110,7 @@ func files(p *taizhang.Programme, m taizhang.Month, sc scenario) []taizhang.File
 			}
 			for i, ms := range mss {
 				st := s.statuses[ms.ID]
-				e := taizhang.Entry{Row: 5 + i, Milestone: ms.ID, No: ms.ID, Node: ms.Title, StatusText: st, Texts: &taizhang.Texts{}}
+				e := taizhang.Entry{Labels: &taizhang.Labels{Milestone: ms.ID, No: ms.ID, Node: ms.Title, StatusText: st}, Row: 5 + i, Texts: &taizhang.Texts{}}
 				switch st {
 				case "已完成":
 					d := ms.Deadline

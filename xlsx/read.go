@@ -513,8 +513,9 @@ func (r *reader) read(sc *scan) {
 			return ""
 		}
 		e := taizhang.Entry{
-			Row: n, No: get(taizhang.FieldNo), Measure: get(taizhang.FieldMeasure), Node: get(taizhang.FieldNode),
-			StatusText: get(taizhang.FieldStatus), CompletedText: get(taizhang.FieldCompleted),
+			Labels: taizhang.ShareLabels(taizhang.Labels{No: get(taizhang.FieldNo), Measure: get(taizhang.FieldMeasure), Node: get(taizhang.FieldNode),
+				StatusText: get(taizhang.FieldStatus)}),
+			Row: n, CompletedText: get(taizhang.FieldCompleted),
 			Texts: &taizhang.Texts{Progress: get(taizhang.FieldProgress), Evidence: get(taizhang.FieldEvidence),
 				Problems: get(taizhang.FieldProblems), NextSteps: get(taizhang.FieldNext)},
 		}
@@ -615,7 +616,9 @@ func (r *reader) numberColumn(h header, c int, numbers []string, heads []numberH
 		return
 	}
 	for i := range r.s.Entries {
-		r.s.Entries[i].No = numbers[i]
+		l := *r.s.Entries[i].Labels
+		l.No = numbers[i]
+		r.s.Entries[i].SetLabels(l)
 	}
 	delete(h.cols, taizhang.FieldSeq)
 	h.cols[taizhang.FieldNo], h.fields[c] = c, taizhang.FieldNo
@@ -668,7 +671,9 @@ runs:
 		var written []string
 		for k, id := range run.IDs {
 			written = append(written, "“"+taizhang.Quote(values[first+k])+"”")
-			entries[index[first+k]].No = id
+			l := *entries[index[first+k]].Labels
+			l.No = id
+			entries[index[first+k]].SetLabels(l)
 		}
 		span := fmt.Sprintf("第%d行", rows[first])
 		if last > first {
@@ -744,9 +749,7 @@ func fillMerged(entries []taizhang.Entry, h header, merges []mergeRange) {
 			v := *entryField(&entries[top], f)
 			for r := m.r1 + 1; r <= m.r2; r++ {
 				if i, ok := byRow[r]; ok && !(entries[i].Stowed() && textField(f)) {
-					if p := entryField(&entries[i], f); p != nil && *p == "" {
-						*p = v
-					}
+					setEntryField(&entries[i], f, v)
 				}
 			}
 		}
@@ -762,17 +765,45 @@ func textField(f taizhang.Field) bool {
 	return false
 }
 
-// entryField returns the field f of an entry, or a dummy for columns not kept.
-func entryField(e *taizhang.Entry, f taizhang.Field) *string {
+// setEntryField sets the field f of an entry to v where it is empty; the
+// labels of an entry are shared, so a label is set on a copy.
+func setEntryField(e *taizhang.Entry, f taizhang.Field, v string) {
+	l := *e.Labels
+	if p := labelField(&l, f); p != nil {
+		if *p == "" {
+			*p = v
+			e.SetLabels(l)
+		}
+		return
+	}
+	if p := entryField(e, f); *p == "" {
+		*p = v
+	}
+}
+
+// labelField returns the field f of labels, or nil when f is not a label.
+func labelField(l *taizhang.Labels, f taizhang.Field) *string {
 	switch f {
 	case taizhang.FieldNo:
-		return &e.No
+		return &l.No
 	case taizhang.FieldMeasure:
-		return &e.Measure
+		return &l.Measure
 	case taizhang.FieldNode:
-		return &e.Node
+		return &l.Node
 	case taizhang.FieldStatus:
-		return &e.StatusText
+		return &l.StatusText
+	}
+	return nil
+}
+
+// entryField returns the field f of an entry, or a dummy for columns not
+// kept. A label is a copy: set it with setEntryField.
+func entryField(e *taizhang.Entry, f taizhang.Field) *string {
+	l := *e.Labels
+	if p := labelField(&l, f); p != nil {
+		return p
+	}
+	switch f {
 	case taizhang.FieldCompleted:
 		return &e.CompletedText
 	case taizhang.FieldProgress:
@@ -828,7 +859,10 @@ func (r *reader) matchEntries() {
 			}
 		}
 		if ms != nil {
-			e.Milestone, e.ByTitle = ms.ID, title
+			l := *e.Labels
+			l.Milestone = ms.ID
+			e.SetLabels(l)
+			e.ByTitle = title
 			if title {
 				byTitle = append(byTitle, fmt.Sprintf("第%d行→%s", e.Row, ms.ID))
 			}

@@ -32,10 +32,10 @@ func Submission(p *taizhang.Programme, unit string, q taizhang.Period, seed uint
 	for i, ms := range p.UnitMilestones(unit) {
 		m := p.MeasureOf(ms.Measure)
 		e := fl.Entry(ms)
-		s.Entries = append(s.Entries, taizhang.Entry{
-			Row: 5 + i, Milestone: ms.ID, No: m.Label(), Measure: m.Title, Node: ms.ID + " " + ms.Title,
-			StatusText: e.Status, CompletedText: cellText(e.Completed),
-			Texts: &taizhang.Texts{Progress: e.Progress, Evidence: e.Evidence, Problems: e.Problems, NextSteps: e.NextSteps},
+		s.Entries = append(s.Entries, taizhang.Entry{Labels: &taizhang.Labels{Milestone: ms.ID, No: m.Label(), Measure: m.Title, Node: ms.ID + " " + ms.Title, StatusText: e.Status},
+			Row:           5 + i,
+			CompletedText: cellText(e.Completed),
+			Texts:         &taizhang.Texts{Progress: e.Progress, Evidence: e.Evidence, Problems: e.Problems, NextSteps: e.NextSteps},
 		})
 	}
 	return s
