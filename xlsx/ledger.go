@@ -174,10 +174,12 @@ func (lw *ledgerWriter) prepareStyles() {
 	lw.pct()
 	lw.num()
 	lw.unit()
+	lw.body("", false)
 	for _, c := range []string{"", colorGreen, colorYellow, colorRed, colorGrey, colorBlue} {
-		lw.body(c, false)
-		lw.body(c, true)
-		lw.mark(c)
+		lw.body(c, true) // states, 报送状态, 级别
+	}
+	for _, c := range []string{"", colorGreen, colorYellow, colorRed, colorGrey} {
+		lw.mark(c) // 总览
 	}
 }
 
