@@ -12,7 +12,10 @@ import (
 // the ledger writer's buffers, that doubles the peak for nothing. governMemory
 // sets a soft limit (memoryFloor) that the collector works to stay under, and
 // raises it as the live heap grows, so that a batch much larger than usual
-// costs memory rather than a collector running without pause.
+// costs memory rather than a collector running without pause. Below the
+// limit the collector waits until the heap is five times what is live
+// (memoryGCPercent): a small batch then hardly collects at all, and a large
+// one is held to the limit.
 const (
 	memoryFloor    = 120 << 20 // bytes the Go heap may use before the limit binds
 	memoryHeadroom = 24 << 20  // the least room above the live heap
