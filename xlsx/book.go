@@ -56,7 +56,13 @@ func openBook(data []byte) (*book, error) {
 }
 
 // openBookAt opens the package of size bytes in r and reads its workbook part.
+// A package whose parts come to more than unzipLimit is refused.
 func openBookAt(r io.ReaderAt, size int64) (*book, error) {
+	return openBookWithin(r, size, uint64(unzipLimit))
+}
+
+// openBookWithin is openBookAt with limit in place of unzipLimit.
+func openBookWithin(r io.ReaderAt, size int64, limit uint64) (*book, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, err
@@ -68,8 +74,8 @@ func openBookAt(r io.ReaderAt, size int64) (*book, error) {
 		b.files[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
 		total += f.UncompressedSize64
 	}
-	if total > unzipLimit {
-		return nil, fmt.Errorf("size exceeds %d", unzipLimit)
+	if total > limit {
+		return nil, fmt.Errorf("size exceeds %d", limit)
 	}
 	wbPath := "xl/workbook.xml"
 	if rels, err := b.rels(""); err == nil {

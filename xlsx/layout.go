@@ -51,11 +51,14 @@ func col(n int) string {
 // cell returns the A1 reference of column n (1-based) and row r.
 func cell(n, r int) string { return fmt.Sprintf("%s%d", col(n), r) }
 
+// unzipLimit is the total uncompressed size of a workbook the reader
+// accepts; a variable for tests.
+var unzipLimit int64 = 512 << 20
+
 // Limits on what the reader accepts.
 const (
-	unzipLimit = 512 << 20 // total uncompressed size of a workbook
-	maxRows    = 1_100_000 // a sheet past this is cut, with a finding
-	maxCell    = 32767     // Excel's own limit on the characters of a cell
+	maxRows = 1_100_000 // a sheet past this is cut, with a finding
+	maxCell = 32767     // Excel's own limit on the characters of a cell
 )
 
 func ptr[T any](v T) *T { return &v }

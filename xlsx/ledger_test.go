@@ -323,3 +323,27 @@ func TestLedgerIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A ledger larger unzipped than a sheet may be (several periods of a
+// national batch) is still known as a ledger: the command may replace it,
+// and the reader skips it rather than calling it unreadable.
+func TestLargeLedgerIsKnown(t *testing.T) {
+	p := builtin(t)
+	q := period(t, "2021-04-1")
+	src := taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}
+	s, fs := ReadSubmission(src, filled(t, p, "包头市", q, "2021-04-14", nil), ReadOptions{Programme: p})
+	l := taizhang.Merge(p, []taizhang.File{{Source: src, Submission: s, Findings: fs}}, taizhang.MergeOptions{})
+	var buf bytes.Buffer
+	if err := WriteLedger(&buf, l, written); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int64) { unzipLimit = n }(unzipLimit)
+	unzipLimit = int64(buf.Len()) // well below the ledger's unzipped size
+	if !IsLedgerAt(bytes.NewReader(buf.Bytes()), int64(buf.Len())) {
+		t.Error("IsLedgerAt: a ledger over the unzip limit is not known as one")
+	}
+	sub, got := ReadSubmission(taizhang.Source{Path: "汇总台账.xlsx", Name: "汇总台账.xlsx"}, buf.Bytes(), ReadOptions{Programme: p})
+	if sub != nil || len(got) != 1 || got[0].Code != taizhang.ReaderNote || got[0].Message != "这是本程序生成的汇总台账，不是进展情况表，已跳过" {
+		t.Errorf("reading the ledger: %v, %q", sub, got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -48,6 +49,8 @@ func ReadSubmission(src taizhang.Source, data []byte, opt ReadOptions) (*taizhan
 	return ReadSubmissionAt(src, bytes.NewReader(data), int64(len(data)), opt)
 }
 
+const ledgerSkipped = "这是本程序生成的汇总台账，不是进展情况表，已跳过"
+
 // ReadSubmissionAt is ReadSubmission for a workbook of size bytes read from
 // in, typically a file: a workbook is read in place, its parts unzipped as
 // they are read, so that a large file is never wholly in memory.
@@ -56,6 +59,11 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 	fileLevel := taizhang.Place{File: src.Path}
 	b, err := openSource(src, in, size, opt)
 	if err != nil {
+		if IsLedgerAt(in, size) {
+			// A ledger of many periods may be larger unzipped than a sheet may be.
+			fs.Add(taizhang.ReaderNote, fileLevel, ledgerSkipped)
+			return nil, fs
+		}
 		fs.Add(taizhang.UnreadableFile, fileLevel, "%s", err.Error())
 		return nil, fs
 	}
@@ -64,7 +72,7 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 	sheets := b.sheetNames()
 	switch {
 	case isLedger(sheets):
-		fs.Add(taizhang.ReaderNote, fileLevel, "这是本程序生成的汇总台账，不是进展情况表，已跳过")
+		fs.Add(taizhang.ReaderNote, fileLevel, ledgerSkipped)
 		return nil, fs
 	case isProgramme(sheets):
 		fs.Add(taizhang.ReaderNote, fileLevel, "这是方案工作簿，不是进展情况表，已跳过（方案请用 --programme 指定）")
@@ -1229,9 +1237,10 @@ func IsLedger(data []byte) bool {
 }
 
 // IsLedgerAt is IsLedger for a workbook of size bytes read in place: only
-// the zip directory and the workbook part are read.
+// the zip directory and the workbook part are read, so a ledger of several
+// periods, larger unzipped than a sheet may be, is recognised too.
 func IsLedgerAt(r io.ReaderAt, size int64) bool {
-	b, err := openBookAt(r, size)
+	b, err := openBookWithin(r, size, math.MaxUint64)
 	return err == nil && isLedger(b.sheetNames())
 }
 
