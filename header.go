@@ -132,7 +132,8 @@ type matchedHeader struct {
 
 // headerMemo remembers MatchHeader's answers: the reader asks it of every
 // row's 进展状态 (已完成, 推进中, …) to find header rows repeated mid-sheet.
-var headerMemo memo[matchedHeader]
+// Only short texts are kept: it is asked of 进展情况 too.
+var headerMemo = memo[matchedHeader]{maxBytes: 48}
 
 // matchHeader is MatchHeader, giving also the name of headerSynonyms matched
 // and whether qualifiers (本期, 主要) stood before it.

@@ -169,7 +169,7 @@ type parsedRef struct {
 // refMemo remembers ParseMilestoneRef's answers: every sheet of a batch
 // repeats the programme's numbers and node titles, and reading them anew
 // (Normalize, mostly) was a tenth of the time spent matching rows.
-var refMemo memo[parsedRef]
+var refMemo = memo[parsedRef]{maxBytes: 128} // a number and a node's title
 
 func parseMilestoneRef(s string) (ref MilestoneRef, rest string, ok bool) {
 	n := Normalize(s)

@@ -7,22 +7,21 @@ import (
 )
 
 // memo remembers the answers of a pure function of short strings, for the
-// texts a batch repeats in every sheet. It is safe for concurrent use and
-// stops growing at memoMax entries (a batch of odd texts cannot make it
-// grow without end); long texts are never remembered.
+// texts a batch repeats in every sheet. It is safe for concurrent use. It
+// remembers texts of at most maxBytes, and stops growing at about memoMax
+// entries (concurrent callers may overshoot by one each), so that a batch
+// of odd texts costs at most a few megabytes.
 type memo[V any] struct {
-	m sync.Map // string → V
-	n atomic.Int64
+	maxBytes int
+	m        sync.Map // string → V
+	n        atomic.Int64
 }
 
-const (
-	memoMax   = 1 << 14
-	memoBytes = 256 // the longest text remembered
-)
+const memoMax = 1 << 12
 
 // get returns f(s), from memory when s was asked before.
 func (c *memo[V]) get(s string, f func(string) V) V {
-	if len(s) > memoBytes {
+	if len(s) > c.maxBytes {
 		return f(s)
 	}
 	if v, ok := c.m.Load(s); ok {

@@ -10,7 +10,7 @@ import (
 // A memo gives f's answers, asks f once per remembered text, never
 // remembers long texts, and stops growing at memoMax.
 func TestMemo(t *testing.T) {
-	var c memo[int]
+	c := memo[int]{maxBytes: 64}
 	var mu sync.Mutex
 	calls := map[string]int{}
 	f := func(s string) int {
@@ -35,7 +35,7 @@ func TestMemo(t *testing.T) {
 	if n := c.n.Load(); n != 3 {
 		t.Errorf("%d texts remembered, want 3", n)
 	}
-	long := strings.Repeat("长", memoBytes)
+	long := strings.Repeat("长", 22) // 66 bytes
 	c.get(long, f)
 	c.get(long, f)
 	if calls[long] != 2 {

@@ -123,7 +123,9 @@ func internString(s string) string {
 }
 
 // sharedLabels holds the one copy of each Labels that entries share. It
-// stops growing at memoMax: past that, an entry gets a copy of its own.
+// stops growing at labelsMax: past that, an entry gets a copy of its own.
+const labelsMax = 1 << 14
+
 var sharedLabels struct {
 	m sync.Map // Labels → *Labels
 	n atomic.Int64
@@ -138,7 +140,7 @@ func ShareLabels(l Labels) *Labels {
 	}
 	c := &Labels{Milestone: internString(l.Milestone), No: internString(l.No), Measure: internString(l.Measure),
 		Node: internString(l.Node), StatusText: internString(l.StatusText)}
-	if sharedLabels.n.Load() >= memoMax {
+	if sharedLabels.n.Load() >= labelsMax {
 		return c
 	}
 	if v, loaded := sharedLabels.m.LoadOrStore(*c, c); loaded {
