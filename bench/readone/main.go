@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"taizhang"
+	"taizhang/filestore"
 	"taizhang/templates"
 	"taizhang/xlsx"
 )
@@ -52,7 +53,7 @@ func run(prog string, verbose, stow bool, mem string, files []string) error {
 	}
 	var store taizhang.TextStore
 	if stow {
-		fs, err := taizhang.NewFileStore()
+		fs, err := filestore.New()
 		if err != nil {
 			return err
 		}

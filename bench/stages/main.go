@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"taizhang"
+	"taizhang/filestore"
 	"taizhang/templates"
 	"taizhang/xlsx"
 )
@@ -46,7 +47,7 @@ func run(prog, cpu, mem, out string, stow bool, dirs []string) error {
 	// As taizhang merge does: long texts go to a file once read.
 	var store taizhang.TextStore
 	if stow {
-		fs, err := taizhang.NewFileStore()
+		fs, err := filestore.New()
 		if err != nil {
 			return err
 		}

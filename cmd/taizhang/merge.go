@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"taizhang"
+	"taizhang/filestore"
 	"taizhang/xlsx"
 )
 
@@ -76,7 +77,7 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "--month：%v", err)
 		}
 	}
-	store, err := taizhang.NewFileStore()
+	store, err := filestore.New()
 	if err != nil {
 		return e.fail("merge", "无法创建临时文件：%s", osError(err))
 	}

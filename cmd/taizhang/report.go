@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"taizhang"
+	"taizhang/filestore"
 	"taizhang/report"
 )
 
@@ -68,7 +69,7 @@ func runReport(e *env, args []string) int {
 	if err := refuseOverwrite(target{path: path, flag: "-o", what: "输出文件", pdf: true}, b.disk, *prog, *force); err != nil {
 		return e.fail("report", "%v", err)
 	}
-	store, err := taizhang.NewFileStore()
+	store, err := filestore.New()
 	if err != nil {
 		return e.fail("report", "无法创建临时文件：%s", osError(err))
 	}

@@ -1,4 +1,7 @@
-package taizhang
+// Package filestore keeps the long texts of a merge in a temporary file, so
+// that a large batch does not hold them in memory between reading and
+// writing the ledger.
+package filestore
 
 import (
 	"bufio"
@@ -6,43 +9,44 @@ import (
 	"os"
 	"sync"
 	"unsafe"
+
+	"taizhang"
 )
 
-// FileStore is a TextStore in a temporary file, so that the texts of
-// a large batch do not sit in memory between reading and writing the ledger.
-type FileStore struct {
+// Store is a taizhang.TextStore in a temporary file.
+type Store struct {
 	mu  sync.Mutex
 	f   *os.File
 	w   *bufio.Writer
 	off int64 // bytes put so far
 }
 
-// NewFileStore creates the store's file in the system's temporary folder.
-func NewFileStore() (*FileStore, error) {
+// New creates the store's file in the system's temporary folder.
+func New() (*Store, error) {
 	f, err := os.CreateTemp("", "taizhang-*.txt")
 	if err != nil {
 		return nil, err
 	}
-	return &FileStore{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+	return &Store{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
 // Put appends s.
-func (s *FileStore) Put(text string) (TextRef, error) {
+func (s *Store) Put(text string) (taizhang.TextRef, error) {
 	if text == "" {
-		return TextRef{}, nil
+		return taizhang.TextRef{}, nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.w.WriteString(text); err != nil {
-		return TextRef{}, err
+		return taizhang.TextRef{}, err
 	}
-	r := TextRef{Off: s.off, Len: int64(len(text))}
+	r := taizhang.TextRef{Off: s.off, Len: int64(len(text))}
 	s.off += r.Len
 	return r, nil
 }
 
 // Get reads the text at r back.
-func (s *FileStore) Get(r TextRef) (string, error) {
+func (s *Store) Get(r taizhang.TextRef) (string, error) {
 	if r.Len == 0 {
 		return "", nil
 	}
@@ -64,7 +68,7 @@ func (s *FileStore) Get(r TextRef) (string, error) {
 }
 
 // Close removes the file.
-func (s *FileStore) Close() error {
+func (s *Store) Close() error {
 	if s == nil {
 		return nil
 	}

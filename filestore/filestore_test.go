@@ -1,20 +1,22 @@
-package taizhang
+package filestore
 
 import (
 	"fmt"
 	"os"
 	"sync"
 	"testing"
+
+	"taizhang"
 )
 
 func TestFileStore(t *testing.T) {
-	st, err := NewFileStore()
+	st, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	name := st.f.Name()
 	var wg sync.WaitGroup
-	refs := make([]TextRef, 200)
+	refs := make([]taizhang.TextRef, 200)
 	for i := range refs {
 		wg.Add(1)
 		go func() {
@@ -36,7 +38,7 @@ func TestFileStore(t *testing.T) {
 			t.Errorf("text %d = %q", i, got)
 		}
 	}
-	if r, _ := st.Put(""); r != (TextRef{}) {
+	if r, _ := st.Put(""); r != (taizhang.TextRef{}) {
 		t.Errorf("empty text got %v", r)
 	}
 	if err := st.Close(); err != nil {
