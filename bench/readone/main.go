@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"taizhang"
+	"taizhang/bench/benchread"
 	"taizhang/filestore"
 	"taizhang/templates"
 	"taizhang/xlsx"
@@ -64,24 +65,9 @@ func run(prog string, verbose, stow bool, mem string, files []string) error {
 	entries, findings := 0, 0
 	var subs []*taizhang.Submission // kept, as a merge keeps them
 	for _, name := range files {
-		f, err := os.Open(name)
+		s, fs, err := benchread.ReadFile(name, p, store)
 		if err != nil {
 			return err
-		}
-		st, err := f.Stat()
-		if err != nil {
-			f.Close()
-			return err
-		}
-		src := taizhang.Source{Path: filepath.Base(name), Name: filepath.Base(name)}
-		s, fs := xlsx.ReadSubmissionAt(src, f, st.Size(), xlsx.ReadOptions{Programme: p, Store: store})
-		f.Close()
-		if s != nil && store != nil {
-			for i := range s.Entries {
-				if err := s.Entries[i].Stow(store); err != nil {
-					return err
-				}
-			}
 		}
 		findings += len(fs)
 		if verbose {

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"taizhang"
+	"taizhang/bench/benchread"
 	"taizhang/filestore"
 	"taizhang/templates"
 	"taizhang/xlsx"
@@ -95,24 +96,10 @@ func run(prog, cpu, mem, out string, stow bool, dirs []string) error {
 			for i := range jobs {
 				src := taizhang.Source{Path: filepath.Base(paths[i]), Name: filepath.Base(paths[i])}
 				files[i].Source = src
-				// Read in place, as taizhang merge reads a file on disk.
-				fh, err := os.Open(paths[i])
-				var st os.FileInfo
-				if err == nil {
-					st, err = fh.Stat()
-				}
+				var err error
+				files[i].Submission, files[i].Findings, err = benchread.ReadFile(paths[i], p, store)
 				if err != nil {
 					files[i].Findings.Add(taizhang.UnreadableFile, taizhang.Place{File: src.Path}, "%v", err)
-					continue
-				}
-				files[i].Submission, files[i].Findings = xlsx.ReadSubmissionAt(src, fh, st.Size(), xlsx.ReadOptions{Programme: p, Store: store})
-				fh.Close()
-				if s := files[i].Submission; s != nil && store != nil {
-					for k := range s.Entries {
-						if err := s.Entries[k].Stow(store); err != nil {
-							break
-						}
-					}
 				}
 			}
 		}()
