@@ -231,7 +231,7 @@ var errNoYear = errors.New("no year")
 // A form that names its own schedule (上旬, 上半月) wins over s; a bare index
 // such as 2021-04-1 is read in s.
 func ParsePeriod(text string, s Schedule, year int) (Period, error) {
-	n := trimNote(Normalize(text))
+	n := trimNote(shortPart(Normalize(text), s))
 	n = strings.TrimPrefix(n, "第")
 	if n == "" {
 		return Period{}, ErrNoPeriod
@@ -325,6 +325,23 @@ func ParsePeriod(text string, s Schedule, year int) (Period, error) {
 
 // trimNote drops a note in brackets at the end of a normalised text:
 // 2021年4月上半月(4月1日-15日).
+// shortPart writes out the part of the month written short, as 8月上,
+// 8月(下) or 8月(中), for the schedule s: 上 is 上半月 or 上旬.
+func shortPart(n string, s Schedule) string {
+	parts := map[string]string{"上": "上半月", "下": "下半月"}
+	if s == Dekad {
+		parts = map[string]string{"上": "上旬", "中": "中旬", "下": "下旬"}
+	}
+	for short, long := range parts {
+		for _, form := range []string{"月(" + short + ")", "月" + short} {
+			if strings.HasSuffix(n, form) {
+				return strings.TrimSuffix(n, form) + "月" + long
+			}
+		}
+	}
+	return n
+}
+
 func trimNote(n string) string {
 	for _, b := range [][2]string{{"(", ")"}, {"【", "】"}, {"[", "]"}, {"〔", "〕"}} {
 		if strings.HasSuffix(n, b[1]) {

@@ -8,6 +8,8 @@ import (
 
 var periodPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?:\d{4}年)?\d{1,2}月份?(?:上半月|下半月|上半个月|下半个月|上旬|中旬|下旬)`),
+	// 8月(上): in free text only in brackets, for 8月上报 is not 8月上半月.
+	regexp.MustCompile(`(?:\d{4}年)?\d{1,2}月\((?:上|中|下)\)`),
 	regexp.MustCompile(`\d{4}[-_.]\d{1,2}[-_.][1-3](?:\D|$)`),
 }
 
