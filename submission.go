@@ -135,8 +135,8 @@ func (s *Submission) rowCell(row int) string {
 
 // Labels are the short texts of an entry that identify its milestone and
 // state. Every sheet of a batch repeats the programme's numbers and titles:
-// a stowed entry shares its Labels with every other that says the same (a
-// batch holds hundreds of thousands of entries).
+// an entry read from a sheet, or stowed, shares its Labels with every other
+// that says the same (a batch holds hundreds of thousands of entries).
 type Labels struct {
 	Milestone  string // the matched milestone ID, or "" when none matched
 	No         string // 措施编号 as written
