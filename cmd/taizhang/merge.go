@@ -266,7 +266,8 @@ func reminder(l *taizhang.Ledger) string {
 			missing = append(missing, r)
 		}
 	}
-	if len(missing)+len(broken)+len(blank)+len(mismatched) == 0 {
+	owed := owedEarlier(l)
+	if len(missing)+len(broken)+len(blank)+len(mismatched)+len(owed) == 0 {
 		fmt.Fprintf(&b, "%s各单位均已报送，无需催报。\n", l.Period)
 		return b.String()
 	}
@@ -288,10 +289,13 @@ func reminder(l *taizhang.Ledger) string {
 	due := l.Programme.DueDate(l.Period)
 	// Before the due date nobody is late yet.
 	soon := "请尽快报送"
-	if l.AsOf.Before(due) {
+	switch {
+	case len(missing)+len(broken)+len(blank)+len(mismatched) == 0:
+		fmt.Fprintf(&b, "【催报】%s各单位均已报送。", l.Period)
+	case l.AsOf.Before(due):
 		fmt.Fprintf(&b, "【催报】%s进展情况表请于 %s 前报送，截至 %s，", l.Period, due.Chinese(), l.AsOf.Chinese())
 		soon = "请按时报送"
-	} else {
+	default:
 		fmt.Fprintf(&b, "【催报】%s进展情况表应于 %s 前报送，", l.Period, due.Chinese())
 	}
 	if len(missing) > 0 {
@@ -338,12 +342,77 @@ func reminder(l *taizhang.Ledger) string {
 			fmt.Fprintf(&b, "%d. %s（%s；%s）\n", i+1, r.Unit, contact(r.Unit), g.what(r))
 		}
 	}
+	if len(owed) > 0 {
+		if listed {
+			fmt.Fprint(&b, "另有")
+		} else {
+			fmt.Fprint(&b, "以下")
+		}
+		fmt.Fprintf(&b, " %d 个单位往期进展情况表尚未报送，请一并补报：\n", len(owed))
+		for i, o := range owed {
+			fmt.Fprintf(&b, "%d. %s（%s；%s）\n", i+1, o.unit, contact(o.unit), strings.Join(o.periods, "、"))
+		}
+	}
 	office := p.Office
 	if office == "" {
 		office = "专班"
 	}
 	fmt.Fprintf(&b, "请使用下发的模板填报，报送前可用 taizhang validate 自行检查。\n%s\n", office)
 	return b.String()
+}
+
+// owing is a unit that has not sent the sheets of earlier periods.
+type owing struct {
+	unit    string
+	periods []string // 2021年8月上半月, or 2021年8月上半月（表未填写）
+}
+
+// owedEarlier returns, in the programme's order, the units that have still
+// not sent a sheet of a period before the run's, among the periods the
+// ledger lists units for: a blank, unreadable or mismatched sheet is not a
+// sheet sent.
+func owedEarlier(l *taizhang.Ledger) []owing {
+	byUnit := map[string]*owing{}
+	var order []string
+	for _, q := range l.Periods {
+		if !q.Before(l.Period) {
+			continue
+		}
+		for _, r := range l.ReceiptsOf(q) {
+			if r.State != taizhang.Missing {
+				continue
+			}
+			what := q.String()
+			switch {
+			case len(r.Unreadable) > 0:
+				what += "（文件无法读取）"
+			case len(r.Blank) > 0:
+				what += "（表未填写）"
+			case len(r.Mismatched) > 0:
+				what += "（报来的不是本单位该期的表）"
+			}
+			o := byUnit[r.Unit]
+			if o == nil {
+				o = &owing{unit: r.Unit}
+				byUnit[r.Unit] = o
+				order = append(order, r.Unit)
+			}
+			o.periods = append(o.periods, what)
+		}
+	}
+	var out []owing
+	for _, u := range l.Programme.Units {
+		if o := byUnit[u.Name]; o != nil {
+			out = append(out, *o)
+			delete(byUnit, u.Name)
+		}
+	}
+	for _, u := range order { // units not in the programme, if any
+		if o := byUnit[u]; o != nil {
+			out = append(out, *o)
+		}
+	}
+	return out
 }
 
 // baseName returns the last part of a display path (收件/a.eml › b.xlsx gives b.xlsx).

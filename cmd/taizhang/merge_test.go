@@ -347,3 +347,36 @@ func TestMergeNothingReadable(t *testing.T) {
 		t.Errorf("with --period: %v", r)
 	}
 }
+
+// The 催报 text also chases the sheets of earlier periods that units have
+// still not sent, an unreadable file being no sheet, after the run's period
+// (here complete).
+func TestReminderChasesEarlierPeriods(t *testing.T) {
+	p, q1 := builtinApril(t)
+	q2 := q1.Next()
+	var files []taizhang.File
+	for _, q := range []taizhang.Period{q1, q2} {
+		for _, u := range p.Units {
+			name := fmt.Sprintf("%s_%s_进展情况表.xlsx", u.Name, q)
+			src := taizhang.Source{Path: name, Name: name, Received: time.Date(2021, q.End().Month, q.End().Day, 10, 0, 0, 0, taizhang.CST)}
+			switch {
+			case q == q1 && u.Name == "呼和浩特市":
+				continue // never sent
+			case q == q1 && u.Name == "包头市":
+				var fs taizhang.Findings
+				fs.Add(taizhang.UnreadableFile, taizhang.Place{File: name}, "文件已损坏")
+				files = append(files, taizhang.File{Source: src, Findings: fs})
+				continue
+			}
+			files = append(files, taizhang.File{Source: src, Submission: &taizhang.Submission{Source: src, Unit: u.Name, Period: q}})
+		}
+	}
+	l := taizhang.Merge(p, files, taizhang.MergeOptions{Period: q2, From: q1})
+	want := "【催报】2021年4月下半月各单位均已报送。以下 2 个单位往期进展情况表尚未报送，请一并补报：\n" +
+		"1. 呼和浩特市（方案中未登记联系人；2021年4月上半月）\n" +
+		"2. 包头市（方案中未登记联系人；2021年4月上半月（文件无法读取））\n" +
+		"请使用下发的模板填报"
+	if got := reminder(l); !strings.HasPrefix(got, want) {
+		t.Errorf("催报:\n%s\nwant it to begin\n%s", got, want)
+	}
+}
