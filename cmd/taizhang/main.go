@@ -7,7 +7,9 @@ import "os"
 
 func main() {
 	stop := governMemory()
+	unguard := guardInterrupt(os.Stderr)
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	unguard()
 	stop()
 	os.Exit(code)
 }

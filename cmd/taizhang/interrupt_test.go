@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// An interrupt removes the registered files and folders, and only those
+// still registered: an output written and renamed into place is forgotten.
+func TestRemoveScratch(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "scratch")
+	if err := os.MkdirAll(filepath.Join(store, "convert"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	partial := filepath.Join(dir, ".~taizhang-1.tmp")
+	written := filepath.Join(dir, ".~taizhang-2.tmp")
+	for _, f := range []string{partial, written, filepath.Join(store, "convert", "a.xlsx")} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeOnInterrupt(store)
+	removeOnInterrupt(partial)
+	removeOnInterrupt(written)() // renamed into place: no longer scratch
+	removeScratch()
+	for _, f := range []string{store, partial} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("%s is still there after an interrupt", f)
+		}
+	}
+	if _, err := os.Stat(written); err != nil {
+		t.Errorf("a forgotten file was removed: %v", err)
+	}
+}
