@@ -67,6 +67,9 @@ func (s *Store) Get(r taizhang.TextRef) (string, error) {
 	return unsafe.String(&b[0], len(b)), nil
 }
 
+// Name returns the path of the store's file.
+func (s *Store) Name() string { return s.f.Name() }
+
 // Close removes the file.
 func (s *Store) Close() error {
 	if s == nil {

@@ -18,36 +18,47 @@ import (
 // and the libraries it calls use too, and output files being written are
 // registered; an interrupt removes both, says so and exits.
 
-// scratch holds the paths an interrupt removes.
+// scratch holds what an interrupt closes and removes.
 var scratch struct {
-	mu    sync.Mutex
-	paths map[string]bool
+	mu      sync.Mutex
+	paths   map[string]bool
+	closers map[io.Closer]bool
 }
 
 // removeOnInterrupt registers path (a file or a folder) for removal should
-// the run be interrupted; forget unregisters it.
-func removeOnInterrupt(path string) (forget func()) {
+// the run be interrupted, and the files open in it to be closed first
+// (Windows removes no open file); forget unregisters them.
+func removeOnInterrupt(path string, open ...io.Closer) (forget func()) {
 	scratch.mu.Lock()
 	defer scratch.mu.Unlock()
 	if scratch.paths == nil {
-		scratch.paths = map[string]bool{}
+		scratch.paths, scratch.closers = map[string]bool{}, map[io.Closer]bool{}
 	}
 	scratch.paths[path] = true
+	for _, c := range open {
+		scratch.closers[c] = true
+	}
 	return func() {
 		scratch.mu.Lock()
 		defer scratch.mu.Unlock()
 		delete(scratch.paths, path)
+		for _, c := range open {
+			delete(scratch.closers, c)
+		}
 	}
 }
 
-// removeScratch removes every registered path.
+// removeScratch closes every registered file and removes every registered path.
 func removeScratch() {
 	scratch.mu.Lock()
 	defer scratch.mu.Unlock()
+	for c := range scratch.closers {
+		c.Close()
+	}
 	for p := range scratch.paths {
 		os.RemoveAll(p)
 	}
-	scratch.paths = nil
+	scratch.paths, scratch.closers = nil, nil
 }
 
 const interrupted = "taizhang: 已中断；正在写的文件没有写出（已有的同名文件不变），临时文件已删除"

@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// An interrupt removes the registered files and folders, and only those
-// still registered: an output written and renamed into place is forgotten.
+// An interrupt closes the registered open files, removes the registered
+// files and folders, and only those still registered: an output written and
+// renamed into place is forgotten.
 func TestRemoveScratch(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(dir, "scratch")
@@ -21,14 +22,22 @@ func TestRemoveScratch(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	f, err := os.OpenFile(partial, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
 	removeOnInterrupt(store)
-	removeOnInterrupt(partial)
+	removeOnInterrupt(partial, f) // still being written: closed first
 	removeOnInterrupt(written)() // renamed into place: no longer scratch
 	removeScratch()
 	for _, f := range []string{store, partial} {
 		if _, err := os.Stat(f); !os.IsNotExist(err) {
 			t.Errorf("%s is still there after an interrupt", f)
 		}
+	}
+	if _, err := f.Write([]byte("y")); err == nil {
+		t.Error("a registered open file was not closed")
 	}
 	if _, err := os.Stat(written); err != nil {
 		t.Errorf("a forgotten file was removed: %v", err)

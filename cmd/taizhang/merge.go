@@ -82,6 +82,7 @@ func runMerge(e *env, args []string) int {
 		return e.fail("merge", "无法创建临时文件：%s", osError(err))
 	}
 	defer store.Close()
+	defer removeOnInterrupt(store.Name(), store)()
 	opt.Store = store
 	opt.Today = taizhang.DateOf(e.now())
 	timing := e.stopwatch()

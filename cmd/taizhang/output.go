@@ -25,7 +25,7 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("无法在 %s 中写文件：%s", dir, osError(err))
 	}
 	defer os.Remove(tmp.Name())
-	defer removeOnInterrupt(tmp.Name())()
+	defer removeOnInterrupt(tmp.Name(), tmp)()
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	if err := write(bw); err != nil {
 		tmp.Close()

@@ -74,6 +74,7 @@ func runReport(e *env, args []string) int {
 		return e.fail("report", "无法创建临时文件：%s", osError(err))
 	}
 	defer store.Close()
+	defer removeOnInterrupt(store.Name(), store)()
 	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store, annotated: true})
 	cur, prev, err := e.writeMonthly(p, files, m, day, dated, store, *font, path)
 	if err != nil {
