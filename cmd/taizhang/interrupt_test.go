@@ -29,7 +29,7 @@ func TestRemoveScratch(t *testing.T) {
 	defer f.Close()
 	removeOnInterrupt(store)
 	removeOnInterrupt(partial, f) // still being written: closed first
-	removeOnInterrupt(written)() // renamed into place: no longer scratch
+	removeOnInterrupt(written)()  // renamed into place: no longer scratch
 	removeScratch()
 	for _, f := range []string{store, partial} {
 		if _, err := os.Stat(f); !os.IsNotExist(err) {
