@@ -4,10 +4,13 @@
 package benchread
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
 	"taizhang"
+	"taizhang/filestore"
+	"taizhang/templates"
 	"taizhang/xlsx"
 )
 
@@ -34,4 +37,34 @@ func ReadFile(path string, p *taizhang.Programme, store taizhang.TextStore) (*ta
 		}
 	}
 	return s, fs, nil
+}
+
+// Programme reads the programme workbook at path, or the built-in programme
+// when path is "".
+func Programme(path string) (*taizhang.Programme, error) {
+	if path == "" {
+		return taizhang.ParseProgrammeText(templates.Programme)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	p, fs := xlsx.ReadProgramme(filepath.Base(path), data)
+	if p == nil {
+		return nil, fmt.Errorf("%s: %v", path, fs)
+	}
+	return p, nil
+}
+
+// Store returns the store merge stows texts in, a temporary file, and the
+// function that removes it; with stow false, nil (texts stay in memory).
+func Store(stow bool) (taizhang.TextStore, func(), error) {
+	if !stow {
+		return nil, func() {}, nil
+	}
+	fs, err := filestore.New()
+	if err != nil {
+		return nil, nil, err
+	}
+	return fs, func() { fs.Close() }, nil
 }

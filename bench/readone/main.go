@@ -11,16 +11,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"time"
 
 	"taizhang"
 	"taizhang/bench/benchread"
-	"taizhang/filestore"
-	"taizhang/templates"
-	"taizhang/xlsx"
 )
 
 func main() {
@@ -36,31 +32,15 @@ func main() {
 }
 
 func run(prog string, verbose, stow bool, mem string, files []string) error {
-	var p *taizhang.Programme
-	if prog == "" {
-		var err error
-		if p, err = taizhang.ParseProgrammeText(templates.Programme); err != nil {
-			return err
-		}
-	} else {
-		data, err := os.ReadFile(prog)
-		if err != nil {
-			return err
-		}
-		var fs taizhang.Findings
-		if p, fs = xlsx.ReadProgramme(filepath.Base(prog), data); p == nil {
-			return fmt.Errorf("%s: %v", prog, fs)
-		}
+	p, err := benchread.Programme(prog)
+	if err != nil {
+		return err
 	}
-	var store taizhang.TextStore
-	if stow {
-		fs, err := filestore.New()
-		if err != nil {
-			return err
-		}
-		defer fs.Close()
-		store = fs
+	store, closeStore, err := benchread.Store(stow)
+	if err != nil {
+		return err
 	}
+	defer closeStore()
 	start := time.Now()
 	entries, findings := 0, 0
 	var subs []*taizhang.Submission // kept, as a merge keeps them

@@ -22,8 +22,6 @@ import (
 
 	"taizhang"
 	"taizhang/bench/benchread"
-	"taizhang/filestore"
-	"taizhang/templates"
 	"taizhang/xlsx"
 )
 
@@ -41,20 +39,16 @@ func main() {
 }
 
 func run(prog, cpu, mem, out string, stow bool, dirs []string) error {
-	p, err := programme(prog)
+	p, err := benchread.Programme(prog)
 	if err != nil {
 		return err
 	}
 	// As taizhang merge does: long texts go to a file once read.
-	var store taizhang.TextStore
-	if stow {
-		fs, err := filestore.New()
-		if err != nil {
-			return err
-		}
-		defer fs.Close()
-		store = fs
+	store, closeStore, err := benchread.Store(stow)
+	if err != nil {
+		return err
 	}
+	defer closeStore()
 	var paths []string
 	for _, d := range dirs {
 		err := filepath.WalkDir(d, func(path string, e fs.DirEntry, err error) error {
@@ -137,21 +131,6 @@ func run(prog, cpu, mem, out string, stow bool, dirs []string) error {
 	}
 	fmt.Printf("total  %8.3fs   %d files, %d rows, %d findings\n", time.Since(start).Seconds(), len(files), len(l.Rows), len(l.Findings))
 	return nil
-}
-
-func programme(path string) (*taizhang.Programme, error) {
-	if path == "" {
-		return taizhang.ParseProgrammeText(templates.Programme)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	p, fs := xlsx.ReadProgramme(filepath.Base(path), data)
-	if p == nil {
-		return nil, fmt.Errorf("%s: %v", path, fs)
-	}
-	return p, nil
 }
 
 // heapProfile writes a heap profile to path, after a collection; "" writes nothing.
