@@ -11,6 +11,23 @@ import (
 	"taizhang/xlsx"
 )
 
+// progressTable writes on sheet sh a header block row head, the column
+// names and one 推进中 row for each milestone 包头市 reports, whose 进展情况
+// is progress.
+func progressTable(t *testing.T, f *excelize.File, sh string, head []any, progress string) {
+	t.Helper()
+	rows := [][]any{head, {"措施编号", "节点", "进展状态", "完成时间", "进展情况", "佐证材料", "存在问题", "下一步计划"}}
+	for _, no := range []string{"（一）", "（二）", "三.1", "三.2", "三.3", "（四）", "（六）"} {
+		rows = append(rows, []any{no, nil, "推进中", nil, progress, "工作方案", "无", "继续推进"})
+	}
+	for i, row := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, ref, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // writeCumulative writes 包头市's workbook kept over three periods, one sheet
 // each, beside a 填报要求 sheet; each table's 进展情况 names its sheet.
 func writeCumulative(t *testing.T, name string) {
@@ -27,19 +44,7 @@ func writeCumulative(t *testing.T, name string) {
 		if _, err := f.NewSheet(sh); err != nil {
 			t.Fatal(err)
 		}
-		rows := [][]any{
-			{"填报单位：包头市", nil, nil, nil, "填报日期：2021年5月14日"},
-			{"措施编号", "节点", "进展状态", "完成时间", "进展情况", "佐证材料", "存在问题", "下一步计划"},
-		}
-		for _, no := range []string{"（一）", "（二）", "三.1", "三.2", "三.3", "（四）", "（六）"} {
-			rows = append(rows, []any{no, nil, "推进中", nil, sh + "的进展", "工作方案", "无", "继续推进"})
-		}
-		for i, row := range rows {
-			ref, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := f.SetSheetRow(sh, ref, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
+		progressTable(t, f, sh, []any{"填报单位：包头市", nil, nil, nil, "填报日期：2021年5月14日"}, sh+"的进展")
 	}
 	if err := f.SaveAs(name); err != nil {
 		t.Fatal(err)
@@ -114,19 +119,7 @@ func writeHalves(t *testing.T, name string, filled map[string]string, sheets ...
 		} else if _, err := f.NewSheet(sh); err != nil {
 			t.Fatal(err)
 		}
-		rows := [][]any{
-			{"填报单位：包头市", nil, "报送期次：2021年" + sh, nil, "填报日期：" + filled[sh]},
-			{"措施编号", "节点", "进展状态", "完成时间", "进展情况", "佐证材料", "存在问题", "下一步计划"},
-		}
-		for _, no := range []string{"（一）", "（二）", "三.1", "三.2", "三.3", "（四）", "（六）"} {
-			rows = append(rows, []any{no, nil, "推进中", nil, name + " " + sh + "的进展", "工作方案", "无", "继续推进"})
-		}
-		for i, row := range rows {
-			ref, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := f.SetSheetRow(sh, ref, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
+		progressTable(t, f, sh, []any{"填报单位：包头市", nil, "报送期次：2021年" + sh, nil, "填报日期：" + filled[sh]}, name+" "+sh+"的进展")
 	}
 	if err := f.SaveAs(name); err != nil {
 		t.Fatal(err)
