@@ -612,11 +612,15 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			if !misnamed[o] {
 				continue
 			}
+			// The unit the sheet was sent as, as the reader found it: by
+			// the file name, else by the sender.
+			named := nameUnit(p, files[o].Submission)
+			if named == "" {
+				named = p.UnitBySender(files[o].Submission.Source.Sender)
+			}
 			for j := range files[o].Findings {
 				f := &files[o].Findings[j]
-				head, rest, ok := strings.Cut(f.Message, "，已按")
-				_, named, _ := strings.Cut(rest, "如发错了文件，请")
-				named, _, _ = strings.Cut(named, "重新报送本单位的表")
+				head, _, ok := strings.Cut(f.Message, "，已按")
 				if f.Code != WrongUnit || !ok || named == "" {
 					continue
 				}
@@ -650,10 +654,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		if s == nil || s.Unit == "" || s.Period.IsZero() || !s.Period.Before(l.Period) {
 			continue
 		}
-		if misnamed[i] {
-			if u, err := p.MatchUnit(strings.TrimSuffix(s.Source.Name, path.Ext(s.Source.Name))); err == nil && u != s.Unit {
-				sentAs[key{u, s.Period}] = append(sentAs[key{u, s.Period}], s)
-			}
+		if u := nameUnit(p, s); misnamed[i] && u != "" {
+			sentAs[key{u, s.Period}] = append(sentAs[key{u, s.Period}], s)
 		}
 		for _, q := range namedPeriods(s.Source, p.Schedule, s.Period.Year) {
 			if k := (key{s.Unit, q}); s.Period.Before(q) && q.Before(l.Period) && !slices.Contains(sentAs[k], s) {
@@ -709,10 +711,10 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	misfiled := map[string][]*Submission{}
 	for i := range files {
 		s := files[i].Submission
-		if s == nil || s.Period != l.Period || !slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == WrongUnit }) {
+		if s == nil || s.Period != l.Period || !misnamed[i] {
 			continue
 		}
-		if u, err := p.MatchUnit(strings.TrimSuffix(s.Source.Name, path.Ext(s.Source.Name))); err == nil && u != s.Unit {
+		if u := nameUnit(p, s); u != "" {
 			misfiled[u] = append(misfiled[u], s)
 		}
 	}
@@ -1141,6 +1143,16 @@ func carriedOver(s *Submission) Period {
 		}
 	}
 	return Period{}
+}
+
+// nameUnit returns the unit sheet s's file name gives when it is another
+// than the sheet's own (the reader's 单位不符), else "".
+func nameUnit(p *Programme, s *Submission) string {
+	u, err := p.MatchUnit(strings.TrimSuffix(s.Source.Name, path.Ext(s.Source.Name)))
+	if err != nil || u == s.Unit {
+		return ""
+	}
+	return u
 }
 
 // cameBefore reports whether a surely arrived before b: by the e-mails'
