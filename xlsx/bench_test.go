@@ -10,6 +10,8 @@ import (
 	"taizhang/bench/benchsheet"
 	"taizhang/templates"
 	"taizhang/xlsx"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // BenchmarkReadSubmission reads one filled template: a county sheet of 60
@@ -71,3 +73,41 @@ func BenchmarkWriteLedger(b *testing.B) {
 type countWriter struct{ n int64 }
 
 func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+
+// TestLargeLedgerRowsInOrder writes a ledger of more rows than the writer
+// prepares ahead (its row buffers are reused) and reads 汇总台账 back: every
+// row holds its own unit, progress and source, in the ledger's order.
+func TestLargeLedgerRowsInOrder(t *testing.T) {
+	p := benchdata.National(12, 20, 3)
+	l := taizhang.Merge(p, benchdata.Batch(p, benchdata.NationalPeriod, 1), taizhang.MergeOptions{})
+	if len(l.Rows) < 600 {
+		t.Fatalf("only %d rows", len(l.Rows))
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteLedger(&buf, l, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(xlsx.SheetLedger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(l.Rows)+1 {
+		t.Fatalf("汇总台账 has %d rows, want %d and the header", len(rows)-1, len(l.Rows))
+	}
+	for i := range l.Rows {
+		r := &l.Rows[i]
+		texts, err := l.Texts(r.Entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := rows[i+1]
+		if got[0] != r.Unit() || got[7] != texts.Progress || got[13] != r.Place().File+" › "+r.Place().Ref() {
+			t.Fatalf("row %d: %q %q %q, want %s, %q from %s", i+2, got[0], got[7], got[13], r.Unit(), texts.Progress, r.Place())
+		}
+	}
+}

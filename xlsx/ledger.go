@@ -229,10 +229,19 @@ const (
 // fit returns the row options that give row the height its wrapped text
 // needs in columns of the given widths; none when one line is enough.
 func fit(widths []float64, row []any) []excelize.RowOpts {
+	cells := make([]excelize.Cell, 0, len(row))
+	for _, v := range row {
+		c, _ := v.(excelize.Cell)
+		cells = append(cells, c)
+	}
+	return fitCells(widths, cells)
+}
+
+// fitCells is fit for a row of cells.
+func fitCells(widths []float64, row []excelize.Cell) []excelize.RowOpts {
 	lines := 1
-	for i, v := range row {
-		c, ok := v.(excelize.Cell)
-		if !ok || i >= len(widths) {
+	for i, c := range row {
+		if i >= len(widths) {
 			continue
 		}
 		s, ok := c.Value.(string)
@@ -449,16 +458,24 @@ func (lw *ledgerWriter) fillRows(sw *excelize.StreamWriter, widths []float64) er
 		statusStyle[st] = lw.body(color, true)
 	}
 	dateStyle := lw.date()
+	// A prepared row: its cells, the values SetRow takes (pointers to
+	// them, which box without an allocation) and its height. The writer
+	// hands each back through free once encoded, for the next row.
 	type prepared struct {
-		row  []any
-		opts []excelize.RowOpts
-		err  error
+		cells []excelize.Cell
+		row   []any
+		opts  []excelize.RowOpts
+		err   error
 	}
-	ch := make(chan prepared, 256)
+	const ahead = 256
+	ch := make(chan *prepared, ahead)
+	free := make(chan *prepared, ahead+2)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		defer close(ch)
+		var period taizhang.Period
+		periodText := period.String()
 		for i := range l.Rows {
 			r := &l.Rows[i]
 			e := r.Entry
@@ -489,11 +506,25 @@ func (lw *ledgerWriter) fillRows(sw *excelize.StreamWriter, widths []float64) er
 			if unit == "" {
 				unit = "（单位不明）"
 			}
-			row := []any{textCell(unit, b), textCell(r.Period().String(), b), textCell(no, bc), textCell(measure, b), textCell(node, b),
-				dateCell(deadline, "", dateStyle, bc), textCell(status, statusStyle[e.Status]), textCell(progress, b), dateCell(e.Completed, e.CompletedText, dateStyle, bc),
-				textCell(t.Evidence, b), textCell(t.Problems, b), textCell(t.NextSteps, b), textCell(strings.Join(marks, "、"), b), textCell(source(r.Place()), b)}
+			if q := r.Period(); q != period {
+				period, periodText = q, q.String()
+			}
+			var pr *prepared
 			select {
-			case ch <- prepared{row, fit(widths, row), err}:
+			case pr = <-free:
+			default:
+				pr = &prepared{cells: make([]excelize.Cell, len(ledgerHeaders))}
+				pr.row = make([]any, len(pr.cells))
+				for j := range pr.cells {
+					pr.row[j] = &pr.cells[j]
+				}
+			}
+			copy(pr.cells, []excelize.Cell{textCell(unit, b), textCell(periodText, b), textCell(no, bc), textCell(measure, b), textCell(node, b),
+				dateCell(deadline, "", dateStyle, bc), textCell(status, statusStyle[e.Status]), textCell(progress, b), dateCell(e.Completed, e.CompletedText, dateStyle, bc),
+				textCell(t.Evidence, b), textCell(t.Problems, b), textCell(t.NextSteps, b), textCell(strings.Join(marks, "、"), b), textCell(source(r.Place()), b)})
+			pr.opts, pr.err = fitCells(widths, pr.cells), err
+			select {
+			case ch <- pr:
 			case <-done:
 				return
 			}
@@ -507,6 +538,7 @@ func (lw *ledgerWriter) fillRows(sw *excelize.StreamWriter, widths []float64) er
 		if err := sw.SetRow(cell(1, i+2), pr.row, pr.opts...); err != nil {
 			return err
 		}
+		free <- pr
 		i++
 	}
 	return sw.Flush()
@@ -524,15 +556,9 @@ func (lw *ledgerWriter) findings() (func() error, error) {
 func (lw *ledgerWriter) fillFindings(sw *excelize.StreamWriter, widths []float64) error {
 	l := lw.l
 	b, bc := lw.body("", false), lw.body("", true)
+	severityStyle := map[taizhang.Severity]int{taizhang.Error: lw.body(colorRed, true), taizhang.Warning: lw.body(colorYellow, true), taizhang.Info: lw.body(colorBlue, true)}
 	for i, x := range l.Findings {
-		color := colorBlue
-		switch x.Severity {
-		case taizhang.Error:
-			color = colorRed
-		case taizhang.Warning:
-			color = colorYellow
-		}
-		row := []any{textCell(x.Severity.String(), lw.body(color, true)), textCell(string(x.Code), b), textCell(x.Code.Label(), b),
+		row := []any{textCell(x.Severity.String(), severityStyle[x.Severity]), textCell(string(x.Code), b), textCell(x.Code.Label(), b),
 			textCell(x.Unit, b), textCell(x.Period.String(), b), textCell(x.Milestone, bc), textCell(source(x.Place), b), textCell(x.Message, b)}
 		if err := sw.SetRow(cell(1, i+2), row, fit(widths, row)...); err != nil {
 			return err
@@ -552,11 +578,11 @@ func (lw *ledgerWriter) measures() (func() error, error) {
 
 func (lw *ledgerWriter) fillMeasures(sw *excelize.StreamWriter, widths []float64) error {
 	p := lw.l.Programme
-	b, bc := lw.body("", false), lw.body("", true)
+	b, bc, dateStyle := lw.body("", false), lw.body("", true), lw.date()
 	r := 2
 	for _, m := range p.Measures {
 		for _, ms := range m.Milestones {
-			row := []any{textCell(m.Label(), bc), textCell(m.Title, b), textCell(m.Text, b), textCell(ms.ID, bc), textCell(ms.Title, b), dateCell(ms.Deadline, "", lw.date(), bc),
+			row := []any{textCell(m.Label(), bc), textCell(m.Title, b), textCell(m.Text, b), textCell(ms.ID, bc), textCell(ms.Title, b), dateCell(ms.Deadline, "", dateStyle, bc),
 				textCell(m.LeadUnit, b), textCell(m.LeadLeader, b), textCell(strings.Join(m.ResponsibleLeaders, "\n"), b), textCell(m.ResponsibleUnits, b), textCell(compactUnits(p, ms.Units), b)}
 			if err := sw.SetRow(cell(1, r), row, fit(widths, row)...); err != nil {
 				return err
@@ -642,7 +668,14 @@ func (lw *ledgerWriter) fillOverview(sw *excelize.StreamWriter, headerRow int) e
 	if err := sw.SetRow(cell(1, headerRow), head, excelize.RowOpts{Height: 62}); err != nil {
 		return err
 	}
-	pct, num, unitStyle, mark := lw.pct(), lw.num(), lw.unit(), lw.mark
+	pct, num, unitStyle := lw.pct(), lw.num(), lw.unit()
+	// Style ids by colour, looked up once: the matrix has a cell per unit
+	// and milestone.
+	marks := map[string]int{}
+	for _, c := range []string{"", colorGreen, colorYellow, colorRed, colorGrey} {
+		marks[c] = lw.mark(c)
+	}
+	mark := func(color string) int { return marks[color] }
 	for i, r := range l.ReceiptsOf(l.Period) {
 		row := []any{excelize.Cell{StyleID: unitStyle, Value: text(r.Unit)}}
 		var required, done, doing, notStarted, overdue, soon, bad int
