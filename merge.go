@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -456,13 +458,25 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], src.Path)
 		}
 	}
-	// Check every sheet first: it reads statuses and dates, history included.
+	// Check every sheet first: it reads statuses and dates, history
+	// included. Each check touches only its own sheet: they run side by side.
 	checked := make([]Findings, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				checked[i] = Check(p, files[i].Submission, CheckOptions{AsOf: l.AsOf})
+			}
+		})
+	}
 	for i := range files {
-		if s := files[i].Submission; s != nil {
-			checked[i] = Check(p, s, CheckOptions{AsOf: l.AsOf})
+		if files[i].Submission != nil {
+			next <- i
 		}
 	}
+	close(next)
+	wg.Wait()
 	// Sheets whose file name names another unit than the sheet (单位不符).
 	misnamed := map[int]bool{}
 	for i := range files {
