@@ -15,8 +15,10 @@ import (
 // finding filled red (错误) or yellow (警告) and commented with what to
 // change; 提示 are commented only. Findings without a cell are gathered in a
 // comment on the sheet's first cell. The findings must belong to this file.
+// The copy is an ordinary .xlsx even when data is a .xlsm, a template or a
+// Strict Open XML workbook.
 func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizhang.Findings) error {
-	f, err := open(data, password)
+	f, err := open(plainWorkbook(data), password)
 	if err != nil {
 		return err
 	}
