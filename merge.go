@@ -428,8 +428,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	}
 	// A file that could not be read is attributed to a unit by its name or
 	// sender, and to a period by its name, its e-mail's subject or time, or
-	// else the run's.
+	// else the run's. So is one that yielded no sheet and only notes (a .rar
+	// or .msg, an e-mail without a spreadsheet): for a unit that sent no
+	// sheet of that period it is what the unit sent, and could not be read.
 	unreadable := map[key][]string{}
+	unopened := map[key][]string{}
 	for i := range files {
 		if files[i].Submission != nil {
 			continue
@@ -454,8 +457,13 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			continue
 		}
 		files[i].Findings.Attribute(unit, q)
-		if unit != "" && !q.IsZero() && slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
+		if unit == "" || q.IsZero() {
+			continue
+		}
+		if slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
 			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], src.Path)
+		} else if unopenedFile(files[i]) {
+			unopened[key{unit, q}] = append(unopened[key{unit, q}], src.Path)
 		}
 	}
 	// Check every sheet first: it reads statuses and dates, history
@@ -687,10 +695,15 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				continue
 			}
 			k := key{u.Name, q}
-			if _, sent := winner[k]; !full && !sent && len(unreadable[k]) == 0 && len(blank[k]) == 0 && len(sentAs[k]) == 0 {
+			_, sent := winner[k]
+			unread := unreadable[k]
+			if !sent && len(unread) == 0 {
+				unread = innermost(unopened[k])
+			}
+			if !full && !sent && len(unread) == 0 && len(blank[k]) == 0 && len(sentAs[k]) == 0 {
 				continue
 			}
-			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unreadable[k], Blank: blank[k]}
+			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unread, Blank: blank[k]}
 			if _, sent := winner[k]; !sent && len(r.Unreadable)+len(r.Blank) == 0 {
 				r.Mismatched = sentAs[k]
 			}
@@ -1401,4 +1414,32 @@ func fillIn(s *Submission) string {
 		return fmt.Sprintf("表头的填报日期（%s）是公式，但文件没有保存计算结果，请在 Excel 或 WPS 中打开后保存一次再报送，或直接填写日期", s.FilledCell)
 	}
 	return "请在表头填写填报日期"
+}
+
+// unopenedFile reports whether f is a file from which no sheet came and
+// which has only notes: a .rar, .7z or Outlook .msg, an e-mail or archive
+// without a spreadsheet. An Excel owner file (~$) or macOS fork (._) named
+// on the command line is not one.
+func unopenedFile(f File) bool {
+	base := f.Source.Path
+	if i := strings.LastIndex(base, " › "); i >= 0 {
+		base = base[i+len(" › "):]
+	}
+	base = path.Base(strings.ReplaceAll(base, `\`, "/"))
+	if f.Submission != nil || len(f.Findings) == 0 || strings.HasPrefix(base, "~$") || strings.HasPrefix(base, "._") {
+		return false
+	}
+	return !slices.ContainsFunc(f.Findings, func(x Finding) bool { return x.Code != ReaderNote })
+}
+
+// innermost returns the places that do not contain another of them: of an
+// e-mail and the .rar attached to it, the .rar.
+func innermost(places []string) []string {
+	var out []string
+	for _, p := range places {
+		if !slices.ContainsFunc(places, func(o string) bool { return strings.HasPrefix(o, p+" › ") }) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
