@@ -18,6 +18,7 @@
 // LibreOffice when Options.Convert is on and LibreOffice is installed, and
 // reported otherwise. A file that is empty, or neither zip nor OLE2 (a web
 // page or text saved as .xlsx), is reported here and not passed on; a .xls
-// of that kind (as web systems export) is converted like a legacy one, and a
-// .csv of that kind is passed on as the text it is.
+// of that kind (as web systems export) is converted like a legacy one, unless
+// it is tab- or comma-separated text, which, like a .csv of that kind, is
+// passed on as the text it is.
 package inbox

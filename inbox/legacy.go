@@ -29,6 +29,7 @@ const (
 	msgBrokenOLE  = "文件已损坏，无法打开，请在 Excel 或 WPS 中重新保存为 .xlsx 后报送"
 	msgNotExcel   = "这是%s，不是 Excel 工作簿；请把进展情况填入下发的 Excel 模板（.xlsx）后重新报送"
 	msgPacked     = "这是 %s 压缩包，不是 Excel 工作簿；请解压后报送其中的进展情况表"
+	msgTextTable  = "文件内容不是 Excel 工作簿，而是以制表符或逗号分隔的文本（系统导出的 .xls 常是这样），已按文本表格读取"
 )
 
 var (
@@ -69,6 +70,11 @@ func (c *collector) sheet(b blob, k kind) {
 			} else {
 				c.fail(b.disp, msgNotExcel, what)
 			}
+			return
+		}
+		if k == kindLegacy && textTable(b) {
+			c.pass(b) // the reader reads it as text, as it does a .csv
+			c.note(b.disp, msgTextTable)
 			return
 		}
 		if k == kindLegacy {
@@ -293,4 +299,26 @@ func slashPath(p string) string {
 		p = "/" + p
 	}
 	return p
+}
+
+// textTable reports whether b, named like a legacy workbook, is in fact text
+// with fields separated by tabs, commas or semicolons, as systems export
+// “Excel” files: its first line holds one of them, and it is neither a web
+// page nor XML (LibreOffice converts those) nor binary. Text in UTF-16
+// carries a byte-order mark.
+func textTable(b blob) bool {
+	head, err := b.head(4096)
+	if err != nil {
+		return false
+	}
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		line, _, _ := bytes.Cut(head[2:], []byte{'\n', 0})
+		return bytes.ContainsAny(bytes.ReplaceAll(line, []byte{0}, nil), "\t,;")
+	}
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if bytes.IndexByte(head, 0) >= 0 || bytes.HasPrefix(bytes.TrimSpace(head), []byte("<")) {
+		return false
+	}
+	line, _, _ := bytes.Cut(head, []byte{'\n'})
+	return bytes.ContainsAny(line, "\t,;")
 }

@@ -30,12 +30,21 @@ var errCSVBinary = errors.New("文件扩展名是 .csv，但内容不是文本�
 
 // isCSV reports whether a file of this name, whose first bytes are head, is
 // CSV text: named .csv and neither a zip package nor an OLE2 file (a
-// workbook given the wrong extension is read as the workbook it is).
+// workbook given the wrong extension is read as the workbook it is); or
+// named .xls or .et and text that is no web page or XML (systems export
+// tab-separated text under those names).
 func isCSV(name string, head []byte) bool {
-	if !strings.EqualFold(path.Ext(name), ".csv") {
+	if bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, oleMagic) {
 		return false
 	}
-	return !bytes.HasPrefix(head, []byte("PK")) && !bytes.HasPrefix(head, oleMagic)
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv":
+		return true
+	case ".xls", ".et", ".xlt", ".ett":
+		text := bytes.TrimSpace(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}))
+		return len(text) > 0 && text[0] != '<' && (bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.IndexByte(head, 0) < 0)
+	}
+	return false
 }
 
 // csvText is a CSV file: where its text starts, how it is encoded and what
