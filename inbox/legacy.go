@@ -61,6 +61,10 @@ func (c *collector) sheet(b blob, k kind) {
 		c.convert(b, desc, note)
 		return
 	case bytes.HasPrefix(head, magicZip):
+		if odsPackage(b) && c.sofficePath() != "" {
+			c.convertAs(b, ".ods", descODS, "文件内容是 OpenDocument（.ods）表格")
+			return
+		}
 		c.pass(b)
 		return
 	case !bytes.HasPrefix(head, magicOLE2):
@@ -180,6 +184,11 @@ func otherFile(head []byte) (what string, packed bool) {
 // convert turns b into .xlsx with LibreOffice when Options.Convert is on and
 // LibreOffice is installed, and otherwise reports it.
 func (c *collector) convert(b blob, desc, note string) {
+	c.convertAs(b, ext(b.name), desc, note)
+}
+
+// convertAs converts b as a file of extension e (see convert).
+func (c *collector) convertAs(b blob, e, desc, note string) {
 	soffice := c.sofficePath()
 	if soffice == "" {
 		c.fail(b.disp, msgCannotRead, desc)
@@ -190,7 +199,7 @@ func (c *collector) convert(b blob, desc, note string) {
 		c.fail(b.disp, msgOpenFailed)
 		return
 	}
-	out, err := convertXLSX(soffice, data, ext(b.name), c.opt.Timeout)
+	out, err := convertXLSX(soffice, data, e, c.opt.Timeout)
 	if err != nil {
 		c.fail(b.disp, msgConvFailed, desc, err.Error())
 		return
@@ -321,4 +330,11 @@ func textTable(b blob) bool {
 	}
 	line, _, _ := bytes.Cut(head, []byte{'\n'})
 	return bytes.ContainsAny(line, "\t,;")
+}
+
+// odsPackage reports whether the zip package b is an OpenDocument
+// spreadsheet, by the stored mimetype entry it starts with.
+func odsPackage(b blob) bool {
+	head, err := b.head(128)
+	return err == nil && bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.spreadsheet"))
 }

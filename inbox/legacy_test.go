@@ -150,3 +150,41 @@ func TestLegacyLibreOffice(t *testing.T) {
 		t.Error("the converted workbook lost the cell text")
 	}
 }
+
+// odsBytes returns an OpenDocument spreadsheet package as LibreOffice starts
+// it: a stored mimetype entry first.
+func odsBytes(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	w, _ = zw.Create("content.xml")
+	w.Write([]byte("<office:document-content/>"))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestRenamedODSConverted collects an .ods saved under the name .xlsx: it is
+// converted like an .ods when LibreOffice is there, and otherwise passed on
+// for the reader to name for what it is.
+func TestRenamedODSConverted(t *testing.T) {
+	xlsx := filepath.Join(t.TempDir(), "converted.xlsx")
+	os.WriteFile(xlsx, xlsxBytes(t, "converted"), 0o644)
+	ok := fakeSoffice(t, `case "$in" in *.ods) mkdir -p "$out" && cp '`+xlsx+`' "$out/book.xlsx";; *) exit 1;; esac`)
+	dir := write(t, t.TempDir(), map[string][]byte{"包头市.xlsx": odsBytes(t)})
+	ins, fs := collect(t, dir, Options{Convert: true, SofficePath: ok}, "包头市.xlsx")
+	equal(t, "paths", pathsOf(ins), []string{"包头市.xlsx"})
+	equal(t, "findings", fs, []string{"包头市.xlsx 提示 读取说明：文件内容是 OpenDocument（.ods）表格，已用 LibreOffice 转换后读取"})
+	if len(ins) == 1 && !bytes.Equal(load(t, ins[0]), xlsxBytes(t, "converted")) {
+		t.Errorf("input %q is not the converted bytes", ins[0].Name)
+	}
+	ins, fs = collect(t, dir, Options{}, "包头市.xlsx")
+	equal(t, "paths", pathsOf(ins), []string{"包头市.xlsx"})
+	equal(t, "findings", fs, nil)
+}
