@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -217,7 +218,8 @@ func (e *env) fail(c string, format string, args ...any) int {
 	return exitFailed
 }
 
-// osError words a file-system error in Chinese.
+// osError words a file-system error in Chinese; one it does not know keeps
+// the system's own wording.
 func osError(err error) string {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
@@ -228,6 +230,14 @@ func osError(err error) string {
 		return "文件不存在"
 	case errors.Is(err, os.ErrPermission):
 		return "没有权限（文件可能正被 Excel 或 WPS 打开，请关闭后重试）"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "已有同名的文件，不是文件夹"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘空间不足"
+	case errors.Is(err, syscall.EROFS):
+		return "磁盘是只读的"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "文件名或路径太长"
 	}
 	return err.Error()
 }
