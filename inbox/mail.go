@@ -19,6 +19,7 @@ import (
 // The messages of findings about e-mail.
 const (
 	msgMailNoSheets = "邮件中没有电子表格附件"
+	msgUnnamed      = "邮件中这个附件没有文件名，按其内容作为 Excel 工作簿读取"
 	msgMailBroken   = "邮件已损坏或格式不对，无法读出全部附件，请重新保存该邮件或请发件人重新发送"
 	msgNotMail      = "不是有效的邮件文件，无法读取，请在邮件客户端中重新另存为 .eml"
 	msgAttachBroken = "附件编码有误，无法读取，请发件人重新发送"
@@ -232,6 +233,7 @@ func (w *walker) entity(h header, body []byte, level int) {
 		name = ""
 	}
 	forwarded := ct == "message/rfc822" || ct == "message/global"
+	unnamed := false
 	switch {
 	case forwarded && name == "":
 		data, ok := decodeBody(h.get("content-transfer-encoding"), body)
@@ -245,6 +247,13 @@ func (w *walker) entity(h header, body []byte, level int) {
 		name += ".eml"
 	case name == "" && sheetTypes[ct] != "":
 		name = "附件" + sheetTypes[ct]
+	case name == "" && (ct == "application/octet-stream" || cd == "attachment"):
+		// A file sent with no name: kept when its content is a workbook.
+		data, ok := decodeBody(h.get("content-transfer-encoding"), body)
+		if !ok || !bytes.HasPrefix(data, magicZip) || !bytes.Contains(data, []byte("xl/workbook")) {
+			return
+		}
+		name, unnamed = "附件.xlsx", true
 	case name == "":
 		return // the text of the message
 	case strings.HasPrefix(ct, "image/") && cd != "attachment" && h.get("content-id") != "":
@@ -258,6 +267,9 @@ func (w *walker) entity(h header, body []byte, level int) {
 			w.g.sheets++
 		}
 		return
+	}
+	if unnamed {
+		w.c.note(disp, msgUnnamed)
 	}
 	w.c.inMemory(blob{disp: disp, name: name, label: name, src: w.src, data: data, zips: w.zips, depth: w.depth}, w.g)
 }

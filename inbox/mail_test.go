@@ -314,3 +314,18 @@ func TestMailInZip(t *testing.T) {
 		t.Errorf("source = %+v, want the mail's subject and sender", ins[0].Source)
 	}
 }
+
+// TestMailUnnamedAttachment reads a workbook attached with no file name as
+// application/octet-stream, as some gateways and old clients send it: it is
+// found by its content and named 附件.xlsx, with a note; an unnamed part that
+// is no spreadsheet is still left out.
+func TestMailUnnamedAttachment(t *testing.T) {
+	eml := message(t, stdTop(subject), textPart("请查收"),
+		attach("application/octet-stream", "", xlsxBytes(t, "包头市")),
+		attach("application/octet-stream", "attachment", []byte("%PDF-1.4")),
+	)
+	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml})
+	ins, fs := collect(t, dir, Options{}, "a.eml")
+	equal(t, "paths", pathsOf(ins), []string{"a.eml › 附件.xlsx"})
+	equal(t, "findings", fs, []string{"a.eml › 附件.xlsx 提示 读取说明：邮件中这个附件没有文件名，按其内容作为 Excel 工作簿读取"})
+}
