@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Schedule is how often units report.
@@ -226,7 +227,7 @@ var ErrNoPeriod = errors.New("期次为空")
 var errNoYear = errors.New("no year")
 
 // ParsePeriod reads a period as people write it: 2021年4月上半月, 4月下半月
-// (year taken from year, 0 when unknown), 2021-04-1, 2021-04-2, 2021年4月中旬,
+// (year taken from year, 0 when unknown), 二〇二一年四月上半月, 2021-04-1, 2021-04-2, 2021年4月中旬,
 // or 2021年4月 for a monthly schedule; a note in brackets after it is ignored.
 // A form that names its own schedule (上旬, 上半月) wins over s; a bare index
 // such as 2021-04-1 is read in s.
@@ -353,9 +354,11 @@ func trimNote(n string) string {
 	return n
 }
 
-// yearMonth reads "2021年4", "2021-04", "4" (year from ctx); errNoYear when
-// no year is written and ctx is 0.
+// yearMonth reads "2021年4", "2021-04", "4", or in Chinese numerals
+// "二〇二一年四" (year from ctx); errNoYear when no year is written and ctx
+// is 0.
 func yearMonth(n string, year int) (int, time.Month, error) {
+	n = arabicYearMonth(n)
 	n = strings.NewReplacer("年", "-", "/", "-", ".", "-").Replace(n)
 	y := year
 	if a, b, ok := strings.Cut(n, "-"); ok {
@@ -382,4 +385,31 @@ func yearMonth(n string, year int) (int, time.Month, error) {
 		return 0, 0, errors.New("bad year")
 	}
 	return y, time.Month(m), nil
+}
+
+// arabicYearMonth rewrites a year and month in Chinese numerals (二〇二一年四,
+// 十二) in Arabic ones; any other text is returned as it is.
+func arabicYearMonth(n string) string {
+	y, m, hasYear := strings.Cut(n, "年")
+	if !hasYear {
+		y, m = "", n
+	}
+	if v, ok := chineseValue(m); ok && v <= 12 {
+		m = strconv.Itoa(v)
+	}
+	if hasYear && utf8.RuneCountInString(y) == 4 {
+		var b strings.Builder
+		for _, r := range y {
+			c, ok := chineseYearDigits[r]
+			if !ok {
+				return y + "年" + m
+			}
+			b.WriteByte(c)
+		}
+		y = b.String()
+	}
+	if hasYear {
+		return y + "年" + m
+	}
+	return m
 }
