@@ -20,6 +20,7 @@ import (
 const (
 	msgMailNoSheets = "邮件中没有电子表格附件"
 	msgUnnamed      = "邮件中这个附件没有文件名，按其内容作为 Excel 工作簿读取"
+	msgMailLinked   = "；表格是以“超大附件”（下载链接）发来的，本程序无法下载，请在邮箱中下载后放入文件夹再读取"
 	msgMailBroken   = "邮件已损坏或格式不对，无法读出全部附件，请重新保存该邮件或请发件人重新发送"
 	msgNotMail      = "不是有效的邮件文件，无法读取，请在邮件客户端中重新另存为 .eml"
 	msgAttachBroken = "附件编码有误，无法读取，请发件人重新发送"
@@ -181,7 +182,11 @@ func (c *collector) message(where, prefix string, data []byte, src origin, zips,
 	if g == nil {
 		c.close(w.g)
 		if w.g.sheets == 0 && !w.broken {
-			c.note(w.disp, msgMailNoSheets)
+			if w.linked {
+				c.note(w.disp, msgMailNoSheets+msgMailLinked)
+			} else {
+				c.note(w.disp, msgMailNoSheets)
+			}
 		}
 	}
 }
@@ -195,6 +200,7 @@ type walker struct {
 	depth  int
 	g      *group
 	broken bool
+	linked bool // the text offers a file as a download link (超大附件)
 }
 
 var sheetTypes = map[string]string{
@@ -255,7 +261,13 @@ func (w *walker) entity(h header, body []byte, level int) {
 		}
 		name, unnamed = "附件.xlsx", true
 	case name == "":
-		return // the text of the message
+		// The text of the message: it may offer the sheet as a link.
+		if strings.HasPrefix(ct, "text/") || ct == "" {
+			if data, ok := decodeBody(h.get("content-transfer-encoding"), body); ok && largeAttachment(decodeCharset(ctp["charset"], data)) {
+				w.linked = true
+			}
+		}
+		return
 	case strings.HasPrefix(ct, "image/") && cd != "attachment" && h.get("content-id") != "":
 		return // a picture in the text, such as a signature
 	}
@@ -439,4 +451,10 @@ func (l *lineReader) headerNext() bool {
 func sniffMbox(p string) bool {
 	b, err := (blob{path: p}).head(5)
 	return err == nil && string(b) == "From "
+}
+
+// largeAttachment reports whether the text of a message offers a file as a
+// download link, as QQ邮箱, 163 and Foxmail send a 超大附件 (or 云附件).
+func largeAttachment(text string) bool {
+	return strings.Contains(text, "超大附件") || strings.Contains(text, "云附件") || strings.Contains(text, "网盘附件")
 }

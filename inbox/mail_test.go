@@ -329,3 +329,17 @@ func TestMailUnnamedAttachment(t *testing.T) {
 	equal(t, "paths", pathsOf(ins), []string{"a.eml › 附件.xlsx"})
 	equal(t, "findings", fs, []string{"a.eml › 附件.xlsx 提示 读取说明：邮件中这个附件没有文件名，按其内容作为 Excel 工作簿读取"})
 }
+
+// TestMailLargeAttachmentLink notes a message whose sheet came as a
+// “超大附件” — a download link in the text, as QQ邮箱 and 163 send big
+// files — saying so, rather than only that it has no spreadsheet.
+func TestMailLargeAttachmentLink(t *testing.T) {
+	html := `<div>请查收。</div><div>从QQ邮箱发来的超大附件</div><a href="https://wx.mail.qq.com/ftn/download?func=3&amp;k=abc">包头市_2021年4月上半月_进展情况表.xlsx</a>`
+	eml := message(t, stdTop(subject),
+		part{header: []string{"Content-Type: text/html; charset=gb18030", "Content-Transfer-Encoding: base64"}, body: b64(gb18030(t, html))},
+	)
+	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml})
+	ins, fs := collect(t, dir, Options{}, "a.eml")
+	equal(t, "paths", pathsOf(ins), nil)
+	equal(t, "findings", fs, []string{"a.eml 提示 读取说明：邮件中没有电子表格附件；表格是以“超大附件”（下载链接）发来的，本程序无法下载，请在邮箱中下载后放入文件夹再读取"})
+}
