@@ -428,9 +428,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	}
 	// A file that could not be read is attributed to a unit by its name or
 	// sender, and to a period by its name, its e-mail's subject or time, or
-	// else the run's. So is one that yielded no sheet and only notes (a .rar
-	// or .msg, an e-mail without a spreadsheet): for a unit that sent no
-	// sheet of that period it is what the unit sent, and could not be read.
+	// else the run's. So is one that could not be opened and only has notes
+	// (a .rar or .msg): for a unit that sent no sheet of that period it is
+	// what the unit sent, and could not be read.
 	unreadable := map[key][]string{}
 	unopened := map[key][]string{}
 	for i := range files {
@@ -1416,17 +1416,23 @@ func fillIn(s *Submission) string {
 	return "请在表头填写填报日期"
 }
 
-// unopenedFile reports whether f is a file from which no sheet came and
-// which has only notes: a .rar, .7z or Outlook .msg, an e-mail or archive
-// without a spreadsheet. An Excel owner file (~$) or macOS fork (._) named
-// on the command line is not one.
+// unopenedFile reports whether f is a file from which no sheet came because
+// it could not be opened, and which has only notes: a .rar or .7z archive,
+// an Outlook .msg or winmail.dat. An e-mail or zip that simply held no
+// spreadsheet is not one (it may be a message saying the sheet comes
+// later), nor is an Excel owner file (~$) or macOS fork (._) named on the
+// command line.
 func unopenedFile(f File) bool {
 	base := f.Source.Path
 	if i := strings.LastIndex(base, " › "); i >= 0 {
 		base = base[i+len(" › "):]
 	}
 	base = path.Base(strings.ReplaceAll(base, `\`, "/"))
-	if f.Submission != nil || len(f.Findings) == 0 || strings.HasPrefix(base, "~$") || strings.HasPrefix(base, "._") {
+	if f.Submission != nil || len(f.Findings) == 0 || strings.HasPrefix(base, "~$") || strings.HasPrefix(base, "._") || strings.HasPrefix(base, "邮件 ") {
+		return false
+	}
+	switch strings.ToLower(path.Ext(base)) {
+	case ".eml", ".mbox", ".mbx", ".zip":
 		return false
 	}
 	return !slices.ContainsFunc(f.Findings, func(x Finding) bool { return x.Code != ReaderNote })
