@@ -140,11 +140,25 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 	if best.byName && best.exact {
 		r.namePeriod = best.period
 	}
+	// Worked examples beside the unit's table are left out and said so.
+	var examples []string
+	kept := make([]*table, 0, len(tables))
+	for _, t := range tables {
+		if t != best && exampleSheet(t.sheet) {
+			examples = append(examples, "“"+t.sheet+"”")
+			continue
+		}
+		kept = append(kept, t)
+	}
+	tables = kept
+	if len(examples) > 0 {
+		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best.sheet}, "工作表%s是填写示例，未读取；进展情况表在工作表“%s”中，已从该表读取", strings.Join(examples, "、"), best.sheet)
+	}
 	switch {
 	case len(tables) > 1:
 		r.manyTables = true
 		r.noteTables(tables, best, wanted, wantedFrom)
-	case len(candidates) > 1 && best.sheet != candidates[0]:
+	case len(examples) == 0 && len(candidates) > 1 && best.sheet != candidates[0]:
 		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best.sheet}, "进展情况表在工作表“%s”中，已从该表读取（工作簿共%d个工作表）", best.sheet, len(candidates))
 	}
 	s := &taizhang.Submission{Source: src, Sheet: best.sheet, Columns: map[taizhang.Field]string{}}

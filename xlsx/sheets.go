@@ -81,10 +81,14 @@ func (r *reader) tableOf(sc *scan, year int) *table {
 }
 
 // better reports whether table t is to be read rather than u, which comes
-// before it in the workbook: the one of the wanted period, else the one of
+// before it in the workbook: one that is no worked example (exampleSheet),
+// then the one of the wanted period, else the one of
 // the latest period (第N期 counts when no sheet names a period), else the one
 // with the fuller header.
 func (t *table) better(u *table, wanted taizhang.Period) bool {
+	if a, b := exampleSheet(t.sheet), exampleSheet(u.sheet); a != b {
+		return !a
+	}
 	match := func(x *table) bool { return !wanted.IsZero() && x.exact && x.period == wanted }
 	if a, b := match(t), match(u); a != b {
 		return a
@@ -258,4 +262,16 @@ func ordinalIn(text string) int {
 // of 佐证材料, say).
 func NoTable(f taizhang.Finding) bool {
 	return f.Code == taizhang.UnreadableFile && strings.HasPrefix(f.Message, "没有找到进展情况表：")
+}
+
+// exampleSheet reports whether a sheet's name says it is a worked example
+// of the template (填写示例, 样表, 填报样例), not a unit's progress.
+func exampleSheet(name string) bool {
+	n := taizhang.Normalize(name)
+	for _, w := range []string{"示例", "样例", "样表", "范例", "范本"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -200,3 +200,27 @@ func FuzzSheetNamePeriods(f *testing.F) {
 		}
 	})
 }
+
+// TestReadSkipsExampleSheet reads a workbook whose first sheet is the
+// template's worked example (填写示例, 示例, 样表), filled in for a made-up
+// unit and the same period: the unit's own sheet after it is read, and a
+// note says the example was left out, rather than the example being read
+// as the unit's progress with a warning that the two may be duplicates.
+func TestReadSkipsExampleSheet(t *testing.T) {
+	for _, example := range []string{"填写示例", "示例", "样表（请勿修改）", "填报样例"} {
+		data := workbook(t, map[string][][]any{
+			example: periodTable([]any{"填报单位：XX市", nil, "报送期次：2021年4月下半月"}, example+"的进展"),
+			"进展情况":  periodTable([]any{"填报单位：包头市", nil, "报送期次：2021年4月下半月"}, "进展情况的进展"),
+		}, []string{example, "进展情况"}, nil)
+		s, lines := read(t, "包头市.xlsx", data)
+		text := strings.Join(lines, "\n")
+		if s == nil || s.Sheet != "进展情况" || s.Unit != "包头市" || len(s.Entries) != 7 || s.Entries[0].Progress != "进展情况的进展" {
+			t.Errorf("%s: read the wrong sheet:\n%s", example, text)
+			continue
+		}
+		want := "包头市.xlsx 进展情况 提示 读取说明：工作表“" + example + "”是填写示例，未读取；进展情况表在工作表“进展情况”中，已从该表读取"
+		if !strings.Contains(text, want) || strings.Contains(text, "另有") || strings.Count(text, "“"+example+"”") != 1 {
+			t.Errorf("%s: findings\n%s\nwant the line\n%s\nand no other about the example", example, text, want)
+		}
+	}
+}
