@@ -73,7 +73,7 @@ func TestAnnotateWritesPlainWorkbook(t *testing.T) {
 		switch name {
 		case "[Content_Types].xml":
 			s = strings.Replace(s, sheetML, "application/vnd.ms-excel.sheet.macroEnabled.main+xml", 1)
-			return strings.Replace(s, "</Types>", `<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>`, 1)
+			return strings.Replace(s, "</Types>", `<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Override PartName="/xl/vbaProjectSignature.bin" ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>`, 1)
 		case "xl/_rels/workbook.xml.rels":
 			return strings.Replace(s, "</Relationships>", `<Relationship Id="rIdVBA" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`, 1)
 		}

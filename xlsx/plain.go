@@ -36,7 +36,7 @@ var strictToTransitional = strings.NewReplacer(
 
 var (
 	vbaRelationship = regexp.MustCompile(`<Relationship\b[^>]*/vbaProject"[^>]*/>`)
-	vbaContentType  = regexp.MustCompile(`<(Default|Override)\b[^>]*ContentType="application/vnd\.ms-office\.vbaProject"[^>]*/>`)
+	vbaContentType  = regexp.MustCompile(`<(Default|Override)\b[^>]*ContentType="application/vnd\.ms-office\.vbaProject[^"]*"[^>]*/>`)
 )
 
 // plainWorkbook returns the workbook package data as an ordinary transitional
