@@ -268,6 +268,7 @@ type rowReader struct {
 	cells    []string
 	formulas []int    // columns of the current row's formulas without a result
 	sources  []string // the text of each of formulas (empty for a shared formula)
+	hidden   bool     // the current row is hidden
 	merges   []mergeRange
 	err      error
 	done     bool
@@ -347,6 +348,9 @@ func (rr *rowReader) Formulas() []int { return rr.formulas }
 // (empty for a cell sharing another cell's formula).
 func (rr *rowReader) FormulaSources() []string { return rr.sources }
 
+// Hidden reports whether the current row is hidden.
+func (rr *rowReader) Hidden() bool { return rr.hidden }
+
 // Err returns the first error met, if any; Row is then the first row not read.
 func (rr *rowReader) Err() error { return rr.err }
 
@@ -389,6 +393,10 @@ func (rr *rowReader) Next() bool {
 					}
 				}
 				rr.row = r
+				rr.hidden = false
+				if v, ok := sc.Attr("hidden"); ok {
+					rr.hidden = string(v) == "1" || string(v) == "true"
+				}
 			case "c":
 				inCell, typ, hasF, hasV, inF = true, "", false, false, false
 				val = val[:0]

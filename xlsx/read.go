@@ -236,6 +236,7 @@ type reader struct {
 	title                string          // the sheet's title line
 	namePeriod           taizhang.Period // the period the sheet's name gives
 	manyTables           bool            // the workbook holds several progress tables
+	hiddenRows           map[int]bool    // the hidden rows read as entries
 	stowFailed           bool
 }
 
@@ -274,6 +275,7 @@ type sheetRow struct {
 	cells    []string
 	formulas []int    // columns of formulas without a result
 	sources  []string // the text of each of formulas
+	hidden   bool     // the row is hidden
 }
 
 // header is where a sheet's table starts and how its columns map to fields.
@@ -326,7 +328,7 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 	var buf []sheetRow
 	var matched []rowMatch
 	for len(buf) < scanRows && rr.Next() {
-		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas()), slices.Clone(rr.FormulaSources())}
+		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas()), slices.Clone(rr.FormulaSources()), rr.Hidden()}
 		buf = append(buf, row)
 		matched = append(matched, matchRow(row.cells))
 		// Once the row before last is a header with the template's columns,
@@ -495,11 +497,12 @@ func (r *reader) read(sc *scan) {
 		var n int
 		var cols []string
 		var formulas []int
+		var hidden bool
 		if len(buffered) > 0 {
-			n, cols, formulas = buffered[0].n, buffered[0].cells, buffered[0].formulas
+			n, cols, formulas, hidden = buffered[0].n, buffered[0].cells, buffered[0].formulas, buffered[0].hidden
 			buffered = buffered[1:]
 		} else if rr.Next() {
-			n, cols, formulas = rr.Row(), rr.Cells(), rr.Formulas()
+			n, cols, formulas, hidden = rr.Row(), rr.Cells(), rr.Formulas(), rr.Hidden()
 		} else {
 			break
 		}
@@ -585,6 +588,12 @@ func (r *reader) read(sc *scan) {
 			s.Entries = make([]taizhang.Entry, 0, min(max(rr.RowsHint(n-1), 1), maxRows))
 		}
 		s.Entries = append(s.Entries, e)
+		if hidden {
+			if r.hiddenRows == nil {
+				r.hiddenRows = map[int]bool{}
+			}
+			r.hiddenRows[n] = true
+		}
 		if numCol >= 0 {
 			numbers = append(numbers, at(cols, numCol))
 		}
@@ -893,6 +902,56 @@ func (r *reader) matchEntries() {
 	if len(byTitle) > 0 {
 		r.fs.Add(taizhang.ReaderNote, r.place(""), "措施编号缺失或无法识别的行已按节点名称对应：%s；请核对", strings.Join(byTitle, "，"))
 	}
+	r.dropHiddenRepeats()
+}
+
+// dropHiddenRepeats leaves out the hidden rows whose milestone a shown row
+// also reports — an earlier period's rows kept and hidden above this
+// period's — and says so: the unit sees, and means, the shown ones.
+func (r *reader) dropHiddenRepeats() {
+	if len(r.hiddenRows) == 0 {
+		return
+	}
+	shown := map[string]int{}
+	for _, e := range r.s.Entries {
+		if _, ok := shown[e.Milestone]; e.Milestone != "" && !ok && !r.hiddenRows[e.Row] {
+			shown[e.Milestone] = e.Row
+		}
+	}
+	var dropped, kept []int
+	entries := r.s.Entries[:0]
+	for _, e := range r.s.Entries {
+		if row, ok := shown[e.Milestone]; ok && r.hiddenRows[e.Row] {
+			dropped, kept = append(dropped, e.Row), append(kept, row)
+			continue
+		}
+		entries = append(entries, e)
+	}
+	if len(dropped) == 0 {
+		return
+	}
+	clear(r.s.Entries[len(entries):])
+	r.s.Entries = entries
+	slices.Sort(kept)
+	r.fs.Add(taizhang.ReaderNote, r.place(""), "第%s行是隐藏的行，其节点在显示的第%s行中又填写了一遍，已按显示的行读取，隐藏的行未计入", rowRuns(dropped), rowRuns(slices.Compact(kept)))
+}
+
+// rowRuns writes ascending row numbers with runs joined: 3—8、12.
+func rowRuns(rows []int) string {
+	var parts []string
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d—%d", rows[i], rows[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(rows[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, "、")
 }
 
 // footer handles a row below the table that is not an entry: a 填报人/联系电话
