@@ -197,6 +197,16 @@ func (b *book) sheetNames() []string {
 	return names
 }
 
+// sheetHidden reports whether the sheet named name is hidden or very hidden.
+func (b *book) sheetHidden(name string) bool {
+	for _, s := range b.sheets {
+		if s.name == name {
+			return s.hidden
+		}
+	}
+	return false
+}
+
 // sharedStrings reads the shared string table once. The phonetic runs
 // (rPh) that East Asian Excel adds are not part of the text.
 func (b *book) sharedStrings() ([]sstItem, error) {

@@ -107,6 +107,7 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 			continue
 		}
 		t := r.tableOf(sc, year)
+		t.hidden = r.b.sheetHidden(sh)
 		tables = append(tables, t)
 		if best == nil || t.better(best, wanted) {
 			if best != nil {

@@ -18,6 +18,7 @@ type table struct {
 	exact  bool            // period's year was written or known, not assumed for ordering
 	byName bool            // period was read from the sheet's name
 	ord    int             // N of 第N期 in its name or title, when period is zero
+	hidden bool            // the sheet is hidden
 }
 
 // guessYear orders periods written without a year when no year is known
@@ -83,8 +84,8 @@ func (r *reader) tableOf(sc *scan, year int) *table {
 // better reports whether table t is to be read rather than u, which comes
 // before it in the workbook: one that is no worked example (exampleSheet),
 // then the one of the wanted period, else the one of
-// the latest period (第N期 counts when no sheet names a period), else the one
-// with the fuller header.
+// the latest period (第N期 counts when no sheet names a period), else the
+// shown one rather than a hidden one, else the one with the fuller header.
 func (t *table) better(u *table, wanted taizhang.Period) bool {
 	if a, b := exampleSheet(t.sheet), exampleSheet(u.sheet); a != b {
 		return !a
@@ -107,6 +108,9 @@ func (t *table) better(u *table, wanted taizhang.Period) bool {
 	}
 	if c := t.period.Compare(u.period); kind(t) == 2 && c != 0 {
 		return c > 0
+	}
+	if t.hidden != u.hidden {
+		return !t.hidden
 	}
 	if t.ord != u.ord {
 		return t.ord > u.ord
@@ -162,19 +166,27 @@ func (r *reader) schedule() taizhang.Schedule {
 func (r *reader) noteTables(tables []*table, best *table, wanted taizhang.Period, wantedFrom string) {
 	named := !best.period.IsZero() || best.ord > 0
 	var others, same []string // same: the sheets that name best's period, or like best name none
-	tie := false
+	tie, shown := false, false
 	for _, t := range tables {
 		if t == best {
 			continue
 		}
-		others = append(others, "“"+t.sheet+"”")
+		name := "“" + t.sheet + "”"
+		if t.hidden {
+			name += "（隐藏）"
+		}
+		others = append(others, name)
 		if t.period == best.period && t.ord == best.ord {
-			same = append(same, "“"+t.sheet+"”")
-			tie = tie || t.h.score == best.h.score
+			same = append(same, name)
+			tie = tie || t.h.score == best.h.score && t.hidden == best.hidden
+			shown = shown || t.hidden && !best.hidden
 		}
 	}
 	pick := "列名最全的"
-	if tie {
+	switch {
+	case shown:
+		pick = "显示的"
+	case tie:
 		pick = "第一张"
 	}
 	is := ""

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"taizhang"
 )
 
@@ -222,5 +224,31 @@ func TestReadSkipsExampleSheet(t *testing.T) {
 		if !strings.Contains(text, want) || strings.Contains(text, "另有") || strings.Count(text, "“"+example+"”") != 1 {
 			t.Errorf("%s: findings\n%s\nwant the line\n%s\nand no other about the example", example, text, want)
 		}
+	}
+}
+
+// TestReadShownSheetOverHidden reads a workbook whose first sheet, hidden,
+// holds an older draft of the same period's table: the shown sheet is read,
+// and the note names the hidden one as hidden, rather than the draft the
+// unit cannot see being read.
+func TestReadShownSheetOverHidden(t *testing.T) {
+	block := []any{"填报单位：包头市", nil, "报送期次：2021年4月下半月"}
+	data := workbook(t, map[string][][]any{
+		"Sheet1": periodTable(block, "Sheet1的进展"),
+		"进展情况":   periodTable(block, "进展情况的进展"),
+	}, []string{"Sheet1", "进展情况"}, func(f *excelize.File) {
+		f.SetActiveSheet(1) // the active sheet cannot be hidden
+		if err := f.SetSheetVisible("Sheet1", false); err != nil {
+			t.Fatal(err)
+		}
+	})
+	s, lines := read(t, "包头市.xlsx", data)
+	text := strings.Join(lines, "\n")
+	if s == nil || s.Sheet != "进展情况" || len(s.Entries) != 7 || s.Entries[0].Progress != "进展情况的进展" {
+		t.Fatalf("read the wrong sheet:\n%s", text)
+	}
+	want := "包头市.xlsx 进展情况 警告 读取说明：工作簿中另有1张进展表未读取：“Sheet1”（隐藏）（只读取了显示的“进展情况”，即2021年4月下半月；“Sheet1”（隐藏）与之期次相同，请核对是否重复）"
+	if !strings.Contains(text, want) {
+		t.Errorf("findings:\n%s\nwant the line\n%s", text, want)
 	}
 }
