@@ -18,7 +18,15 @@ import (
 // The copy is an ordinary .xlsx even when data is a .xlsm, a template or a
 // Strict Open XML workbook.
 func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizhang.Findings) error {
-	f, err := open(plainWorkbook(data), password)
+	data = plainWorkbook(data)
+	// The unit's own comments are taken out and written back below, those
+	// on a cell with a finding after what to change.
+	var own map[string][]excelize.Comment
+	if bare, ok := withoutComments(data); ok {
+		own = comments(data, password)
+		data = bare
+	}
+	f, err := open(data, password)
 	if err != nil {
 		return err
 	}
@@ -45,6 +53,19 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	before := map[string]string{} // the unit's comment on a cell with a finding
+	for sh, cs := range own {
+		for _, c := range cs {
+			if _, ok := byCell[sh+"!"+c.Cell]; ok {
+				before[sh+"!"+c.Cell] = "（原批注）" + commentText(c)
+				continue
+			}
+			c.Text, c.Paragraph = commentBody(c), nil
+			if err := f.AddComment(sh, c); err != nil {
+				return fmt.Errorf("批注 %s!%s：%w", sh, c.Cell, err)
+			}
+		}
+	}
 	newStyle := map[[2]int]int{}
 	for _, k := range keys {
 		sh, ref, _ := strings.Cut(k, "!")
@@ -78,6 +99,9 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 			if err := f.SetCellStyle(sh, ref, ref, id); err != nil {
 				return err
 			}
+		}
+		if b, ok := before[k]; ok {
+			lines = append(lines, b)
 		}
 		text := strings.Join(lines, "\n")
 		if err := f.AddComment(sh, excelize.Comment{Author: "taizhang", Cell: ref, Text: text, Width: 320, Height: uint(60 + 30*len(lines))}); err != nil {
@@ -121,4 +145,39 @@ func withFill(f *excelize.File, old int, color string) (int, error) {
 	xfs.Xf = append(xfs.Xf, xf)
 	xfs.Count = len(xfs.Xf)
 	return len(xfs.Xf) - 1, nil
+}
+
+// comments returns the comments of each sheet of the workbook in data, by
+// sheet name; nil when it cannot be read.
+func comments(data []byte, password string) map[string][]excelize.Comment {
+	f, err := open(data, password)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	out := map[string][]excelize.Comment{}
+	for _, sh := range f.GetSheetList() {
+		if cs, err := f.GetComments(sh); err == nil && len(cs) > 0 {
+			out[sh] = cs
+		}
+	}
+	return out
+}
+
+// commentBody returns a comment's text, its rich-text runs joined.
+func commentBody(c excelize.Comment) string {
+	text := c.Text
+	for _, r := range c.Paragraph {
+		text += r.Text
+	}
+	return text
+}
+
+// commentText returns a comment as 作者：text, or its text alone when it has
+// no author.
+func commentText(c excelize.Comment) string {
+	if a := strings.TrimSpace(c.Author); a != "" && a != "Author" {
+		return a + "：" + commentBody(c)
+	}
+	return commentBody(c)
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -122,6 +123,97 @@ func TestAnnotateWritesPlainWorkbook(t *testing.T) {
 			if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			openpyxlOpens(t, path)
+		})
+	}
+}
+
+// TestAnnotateKeepsUnitComments annotates sheets that already carry the
+// unit's own comments — one on the very cell in error, one elsewhere — as
+// Excel and excelize write them, as LibreOffice writes them (shapes named
+// shape_0) and as openpyxl writes them (parts under their own names, given
+// from the package root): the copy is written, the cell in error carries
+// what to change followed by the unit's comment, and the other comment is
+// kept, rather than the copy failing on the cell that already has a comment.
+func TestAnnotateKeepsUnitComments(t *testing.T) {
+	rows := [][]any{
+		{"填报单位：包头市", nil, "报送期次：2021年4月上半月"},
+		{"措施编号", "进展状态", "进展情况"},
+		{"（一）", "基本完成", "已梳理项目86个"},
+	}
+	base := workbook(t, map[string][][]any{"进展情况": rows}, []string{"进展情况"}, func(f *excelize.File) {
+		for _, c := range []excelize.Comment{{Cell: "B3", Author: "张三", Text: "请核实"}, {Cell: "A1", Author: "李四", Text: "标题备注"}} {
+			if err := f.AddComment("进展情况", c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	libre := rewriteAll(t, base, func(name, s string) string {
+		if strings.HasSuffix(name, ".vml") {
+			return regexp.MustCompile(`<v:shape id="[^"]*"`).ReplaceAllString(s, `<v:shape id="shape_0"`)
+		}
+		return s
+	}, nil)
+	// openpyxl: comments and drawing under other names, targets from the root.
+	renamed := map[string]string{"xl/comments1.xml": "xl/comments/comment1.xml", "xl/drawings/vmlDrawing1.vml": "xl/drawings/commentsDrawing1.vml"}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zp := range zipParts(t, base) {
+		name, s := zp.name, string(zp.data)
+		if n, ok := renamed[name]; ok {
+			name = n
+		}
+		s = strings.NewReplacer(`Target="../comments1.xml"`, `Target="/xl/comments/comment1.xml"`, `Target="../drawings/vmlDrawing1.vml"`, `Target="/xl/drawings/commentsDrawing1.vml"`,
+			`PartName="/xl/comments1.xml"`, `PartName="/xl/comments/comment1.xml"`).Replace(s)
+		w, _ := zw.Create(name)
+		w.Write([]byte(s))
+	}
+	zw.Close()
+	fs := taizhang.Findings{
+		taizhang.NewFinding(taizhang.InvalidValue, taizhang.Place{File: "包头市.xlsx", Sheet: "进展情况", Cell: "B3"}, `进展状态"基本完成"无法识别`),
+	}
+	for name, data := range map[string][]byte{"Excel": base, "LibreOffice": libre, "openpyxl": buf.Bytes()} {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := Annotate(&out, data, "", "进展情况", fs); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(out.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			cs, err := f.GetComments("进展情况")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, c := range cs {
+				text := c.Text
+				for _, r := range c.Paragraph {
+					text += r.Text
+				}
+				got[c.Cell] = c.Author + "|" + text
+			}
+			want := map[string]string{
+				"B3": "taizhang|【错误】填写有误：进展状态\"基本完成\"无法识别\n（原批注）张三：请核实",
+				"A1": "李四|标题备注",
+			}
+			for cell, w := range want {
+				if got[cell] != w {
+					t.Errorf("comment on %s = %q, want %q", cell, got[cell], w)
+				}
+			}
+			if len(got) != 2 {
+				t.Errorf("comments %q, want two", got)
+			}
+			for _, zp := range zipParts(t, out.Bytes()) {
+				if strings.HasPrefix(zp.name, "/") {
+					t.Errorf("the copy has a part named %s", zp.name)
+				}
+			}
+			path := filepath.Join(t.TempDir(), "copy.xlsx")
+			os.WriteFile(path, out.Bytes(), 0o644)
 			openpyxlOpens(t, path)
 		})
 	}
