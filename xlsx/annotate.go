@@ -62,7 +62,7 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 			}
 			c.Text, c.Paragraph = commentBody(c), nil
 			if err := f.AddComment(sh, c); err != nil {
-				return fmt.Errorf("批注 %s!%s：%w", sh, c.Cell, err)
+				return fmt.Errorf("无法在 %s!%s 加批注（%s）", sh, c.Cell, excelizeError(err))
 			}
 		}
 	}
@@ -105,7 +105,7 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 		}
 		text := strings.Join(lines, "\n")
 		if err := f.AddComment(sh, excelize.Comment{Author: "taizhang", Cell: ref, Text: text, Width: 320, Height: uint(60 + 30*len(lines))}); err != nil {
-			return fmt.Errorf("批注 %s!%s：%w", sh, ref, err)
+			return fmt.Errorf("无法在 %s!%s 加批注（%s）", sh, ref, excelizeError(err))
 		}
 	}
 	_, err = f.WriteTo(w)

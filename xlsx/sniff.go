@@ -81,6 +81,8 @@ func excelizeError(err error) string {
 		return "文件不完整，可能只传了一部分"
 	case strings.Contains(s, "size exceeds") || strings.Contains(s, "exceed"):
 		return "解压后超过大小限制"
+	case strings.Contains(s, "comment already exist"):
+		return "该单元格已有批注"
 	case strings.Contains(s, "xml"), strings.Contains(s, "XML syntax error"):
 		return "内部 XML 损坏"
 	}

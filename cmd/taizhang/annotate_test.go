@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestAnnotateNamesTheFormat annotates an .xls and an .xlsx of the same name:
@@ -67,5 +69,48 @@ func TestAnnotatePrintsCopies(t *testing.T) {
 	}
 	if r.stderr != want {
 		t.Errorf("validate --json --annotate: stderr\n%s\nwant\n%s", r.stderr, want)
+	}
+}
+
+// TestAnnotateCopyFails annotates two sheets of which one cannot be copied
+// with its notes (a comment on the cell in error, in a drawing that also
+// holds a check box): the findings of both are printed, the other copy is
+// written, and one Chinese line on stderr names the file whose copy was not,
+// rather than the whole run stopping before printing anything.
+func TestAnnotateCopyFails(t *testing.T) {
+	dir := t.TempDir()
+	copySample(t, badDateSample, dir)
+	bad := "兴安盟_2021年4月上半月_进展情况表.xlsx"
+	src := filepath.Join(abs(t, samplesDir), "2021-04", "上半月", bad)
+	t.Chdir(dir)
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.AddFormControl("进展情况", excelize.FormControl{Cell: "N2", Type: excelize.FormControlCheckBox, Text: "已审核"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.AddComment("进展情况", excelize.Comment{Cell: "G7", Author: "张三", Text: "请核实"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(bad); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	good := filepath.Base(badDateSample)
+	r := taizhangRun("validate", "--annotate", "批注", good, bad)
+	for _, want := range []string{
+		good + " 进展情况!H7 错误 填写有误",
+		bad + " 进展情况!G7 错误 填写有误",
+		"共检查 2 个文件",
+		"已写出标注副本：" + filepath.Join("批注", "包头市_2021年4月上半月_进展情况表_校验批注.xlsx") + "\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%v", want, r)
+		}
+	}
+	want := "taizhang validate: " + bad + " 的标注副本未能写出：无法在 进展情况!G7 加批注（该单元格已有批注）\n"
+	if r.code != exitFailed || r.stderr != want {
+		t.Errorf("validate:\n%v\nwant exit 2 and stderr %q", r, want)
 	}
 }

@@ -66,9 +66,9 @@ func runValidate(e *env, args []string) int {
 		all = append(all, f.Findings...)
 	}
 	all.Sort()
-	var written []string
+	var written, failed []string
 	if *annotate != "" {
-		if written, err = writeAnnotated(*annotate, files, *prog, *password, *force); err != nil {
+		if written, failed, err = writeAnnotated(*annotate, files, *prog, *password, *force); err != nil {
 			return e.fail("validate", "%v", err)
 		}
 	}
@@ -87,6 +87,12 @@ func runValidate(e *env, args []string) int {
 	}
 	for _, w := range written {
 		fmt.Fprintf(copies, "已写出标注副本：%s\n", w)
+	}
+	for _, why := range failed {
+		e.fail("validate", "%s", why)
+	}
+	if len(failed) > 0 {
+		return exitFailed
 	}
 	if all.Count(taizhang.Error) > 0 || noSheet(files) {
 		return exitFindings
@@ -188,8 +194,10 @@ func formatExt(ext string) bool {
 // named like 包头市_校验批注.xlsx, or 通辽市（xls）_校验批注.xlsx for an .xls,
 // never taking the name of an input or of the programme workbook. It
 // refuses, before writing any, when a copy would replace a file already
-// there, unless force is set. It returns the paths of the copies written.
-func writeAnnotated(dir string, files []taizhang.File, programme, password string, force bool) ([]string, error) {
+// there, unless force is set. It returns the paths of the copies written and,
+// for each copy that could not be, a line saying which and why; one that
+// fails does not stop the others.
+func writeAnnotated(dir string, files []taizhang.File, programme, password string, force bool) (written, failed []string, err error) {
 	type job struct {
 		out string
 		f   *taizhang.File
@@ -227,12 +235,11 @@ func writeAnnotated(dir string, files []taizhang.File, programme, password strin
 		outs = append(outs, out)
 	}
 	if err := refuseExisting(outs, force); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
+		return nil, nil, fmt.Errorf("无法创建文件夹 %s：%s", dir, osError(err))
 	}
-	var written []string
 	for _, j := range jobs {
 		data, err := j.f.Load()
 		if err != nil {
@@ -249,9 +256,10 @@ func writeAnnotated(dir string, files []taizhang.File, programme, password strin
 		if err := writeAtomic(j.out, func(w io.Writer) error {
 			return xlsx.Annotate(w, data, password, j.f.Submission.Sheet, j.f.Findings)
 		}); err != nil {
-			return written, err
+			failed = append(failed, fmt.Sprintf("%s 的标注副本未能写出：%v", j.f.Source.Path, err))
+			continue
 		}
 		written = append(written, j.out)
 	}
-	return written, nil
+	return written, failed, nil
 }
