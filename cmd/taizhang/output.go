@@ -145,6 +145,29 @@ func (t target) ours() bool {
 // program writes there (see ours). A ledger among the inputs is not read
 // (the reader skips it) and may be replaced.
 func refuseOverwrite(t target, inputs []string, programme string, force bool) error {
+	if err := refuseReplace(t, inputs, programme, force); err != nil {
+		return err
+	}
+	return t.checkExt()
+}
+
+// checkExt returns an error when t's name does not end as what is written
+// there: .xlsx for a ledger, .pdf for a report (Excel, WPS and PDF readers
+// open a file by its extension), suggesting the name with the right one.
+func (t target) checkExt() error {
+	want, kind := ".xlsx", "汇总台账是 Excel 工作簿"
+	if t.pdf {
+		want, kind = ".pdf", "月度报告是 PDF 文件"
+	}
+	ext := filepath.Ext(t.path)
+	if strings.EqualFold(ext, want) {
+		return nil
+	}
+	return fmt.Errorf("%s %s 不是 %s 文件名：%s，请用 %s 指定以 %s 结尾的文件名，如 %s", t.what, t.path, want, kind, t.flag, want, strings.TrimSuffix(t.path, ext)+want)
+}
+
+// refuseReplace is refuseOverwrite but for the file's extension.
+func refuseReplace(t target, inputs []string, programme string, force bool) error {
 	st, err := os.Stat(t.path)
 	if err != nil {
 		return nil // nothing there to overwrite

@@ -173,6 +173,11 @@ func TestRefuseOverwritingInputs(t *testing.T) {
 		{[]string{"report", "收件", "--month", "2021-06", "--programme", prog, "-o", prog, "--force"}, "taizhang report: 输出文件 方案.xlsx 就是方案工作簿（--programme），请用 -o 另指定文件名\n"},
 		{[]string{"report", "收件", "--month", "2021-06", "-o", "说明.txt"}, "taizhang report: 输出文件 说明.txt 已存在，且不是 PDF 文件；如需覆盖请加 --force，或用 -o 另指定文件名\n"},
 		{[]string{"init", "--programme", prog, "-o", prog, "--force"}, "taizhang init: 输出文件 方案.xlsx 就是方案工作簿（--programme），请用 -o 另指定文件名\n"},
+		// A name Excel, WPS or a PDF reader would not open the file by.
+		{[]string{"merge", "收件", "-o", "汇总.pdf"}, "taizhang merge: 输出文件 汇总.pdf 不是 .xlsx 文件名：汇总台账是 Excel 工作簿，请用 -o 指定以 .xlsx 结尾的文件名，如 汇总.xlsx\n"},
+		{[]string{"merge", "收件", "-o", "汇总台账"}, "taizhang merge: 输出文件 汇总台账 不是 .xlsx 文件名：汇总台账是 Excel 工作簿，请用 -o 指定以 .xlsx 结尾的文件名，如 汇总台账.xlsx\n"},
+		{[]string{"merge", "收件", "-o", "台账.xlsx", "--report", "月报.docx"}, "taizhang merge: 月度报告文件 月报.docx 不是 .pdf 文件名：月度报告是 PDF 文件，请用 --report 指定以 .pdf 结尾的文件名，如 月报.pdf\n"},
+		{[]string{"report", "收件", "--month", "2021-06", "-o", "月报"}, "taizhang report: 输出文件 月报 不是 .pdf 文件名：月度报告是 PDF 文件，请用 -o 指定以 .pdf 结尾的文件名，如 月报.pdf\n"},
 	} {
 		before := snapshot()
 		r := taizhangRun(tc.args...)
@@ -190,6 +195,7 @@ func TestRefuseOverwritingInputs(t *testing.T) {
 		{"merge", "收件", "-o", "收件/台账.xlsx"},
 		{"merge", "收件", "-o", "收件/台账.xlsx"},
 		{"merge", "收件", "-o", "别人的工作簿.xlsx", "--force"},
+		{"merge", "收件", "-o", "大写.XLSX"},
 	} {
 		if r := taizhangRun(args...); r.code != exitOK || r.stderr != "" {
 			t.Errorf("%q:\n%v", args, r)
