@@ -31,6 +31,9 @@ func runInit(e *env, args []string) int {
 	if *prog != "" && sameFile(*out, []string{*prog}) {
 		return e.fail("init", "输出文件 %s 就是方案工作簿（--programme），请用 -o 另指定文件名", *out)
 	}
+	if err := (target{path: *out, flag: "-o", what: "输出文件", noun: "方案工作簿"}).checkExt(); err != nil {
+		return e.fail("init", "%v", err)
+	}
 	if err := refuseExisting([]string{*out}, *force); err != nil {
 		return e.fail("init", "%v", err)
 	}

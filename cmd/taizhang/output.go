@@ -112,6 +112,7 @@ type target struct {
 	flag string // the option that names it: -o, --report
 	what string // how messages name it: 输出文件, 月度报告文件
 	pdf  bool   // a PDF report, not a ledger workbook
+	noun string // what a workbook written there is, when not a ledger: 方案工作簿
 }
 
 // ours reports whether the existing file at t.path is what this program
@@ -152,12 +153,15 @@ func refuseOverwrite(t target, inputs []string, programme string, force bool) er
 }
 
 // checkExt returns an error when t's name does not end as what is written
-// there: .xlsx for a ledger, .pdf for a report (Excel, WPS and PDF readers
+// there: .xlsx for a workbook, .pdf for a report (Excel, WPS and PDF readers
 // open a file by its extension), suggesting the name with the right one.
 func (t target) checkExt() error {
 	want, kind := ".xlsx", "汇总台账是 Excel 工作簿"
-	if t.pdf {
+	switch {
+	case t.pdf:
 		want, kind = ".pdf", "月度报告是 PDF 文件"
+	case t.noun != "":
+		kind = t.noun + "是 Excel 工作簿"
 	}
 	ext := filepath.Ext(t.path)
 	if strings.EqualFold(ext, want) {
