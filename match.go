@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -109,6 +110,46 @@ func (p *Programme) MatchUnit(text string) (string, error) {
 		return "", fmt.Errorf("单位%q可能是 %s，请只填写一个单位的全称", Quote(text), strings.Join(names, "、"))
 	}
 	return "", fmt.Errorf("单位%q不是本专项工作的填报单位，请填写如 %s", Quote(text), p.ExampleUnit())
+}
+
+// Subdivision returns the place below unit that text names after the
+// unit's name — 康巴什区 in 鄂尔多斯市康巴什区, 阿拉善左旗 in
+// 阿拉善盟阿拉善左旗: a district, county or banner (区, 县, 旗), or a
+// county-level city (满洲里市) — or "" when text names none (包头市,
+// 包头市人民政府, 包头市住房和城乡建设局).
+func (p *Programme) Subdivision(text, unit string) string {
+	i, ok := -1, false
+	if p.ix != nil {
+		i, ok = p.ix.unitPos[unit]
+	} else {
+		i = slices.IndexFunc(p.Units, func(u Unit) bool { return u.Name == unit })
+		ok = i >= 0
+	}
+	if !ok {
+		return ""
+	}
+	keys := slices.Clone(p.unitKeys(i))
+	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) })
+	n := unitKey(text)
+	for _, k := range keys {
+		at := strings.Index(n, k)
+		if k == "" || at < 0 {
+			continue
+		}
+		// A name of two to eleven Chinese characters ending in 区, 县 or
+		// 旗 (or in 市, ending the text) right after the unit's.
+		rest := []rune(n[at+len(k):])
+		for j, r := range rest {
+			if j > 10 || !unicode.Is(unicode.Han, r) {
+				break
+			}
+			if j > 0 && (r == '区' || r == '县' || r == '旗' || r == '市' && j == len(rest)-1) {
+				return string(rest[:j+1])
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // ExampleUnit returns a unit's name to show in a message: the programme's

@@ -44,6 +44,9 @@ func (r *reader) identify() {
 		// A value of only punctuation ("填报单位：" then "：") is no value.
 		if u, err := p.MatchUnit(r.unitText); err == nil {
 			s.Unit, s.UnitFrom = u, "表头"
+			if d := p.Subdivision(r.unitText, u); d != "" {
+				r.fs.Add(taizhang.ReaderNote, r.place(s.UnitCell), "填报单位为“%s”，是%s下辖的%s，已按%s的表汇总；请核对这是否就是%s本期报送的表", taizhang.Quote(r.unitText), u, d, u, u)
+			}
 		} else if !errors.Is(err, taizhang.ErrNoUnit) {
 			headerErr = err
 		}

@@ -55,6 +55,30 @@ func TestUnitDisagreesWithFileName(t *testing.T) {
 	}
 }
 
+// A 填报单位 that names a district, county or banner of a unit is read as
+// the unit's sheet, and said so; the unit's own bureau or government is not
+// remarked on.
+func TestUnitSubdivision(t *testing.T) {
+	header := []any{"措施编号", "节点", "进展状态", "进展情况", "完成时间"}
+	row := []any{"（一）", "", "推进中", "推进中", ""}
+	for _, c := range []struct{ unit, note string }{
+		{"鄂尔多斯市康巴什区", "鄂尔多斯市.xlsx Sheet1!A1 提示 读取说明：填报单位为“鄂尔多斯市康巴什区”，是鄂尔多斯市下辖的康巴什区，已按鄂尔多斯市的表汇总；请核对这是否就是鄂尔多斯市本期报送的表"},
+		{"鄂尔多斯市住房和城乡建设局", ""},
+		{"鄂尔多斯市人民政府", ""},
+	} {
+		block := []any{"填报单位：" + c.unit, nil, "报送期次：2021年4月上半月", "填报日期：2021年4月14日"}
+		data := workbook(t, map[string][][]any{"Sheet1": {block, header, row}}, []string{"Sheet1"}, nil)
+		s, lines := read(t, "鄂尔多斯市.xlsx", data)
+		if s == nil || s.Unit != "鄂尔多斯市" {
+			t.Fatalf("%s: unit %v: %v", c.unit, s, lines)
+		}
+		noted := slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "下辖") })
+		if c.note != "" && !slices.Contains(lines, c.note) || c.note == "" && noted {
+			t.Errorf("%s: want note %q, got\n%s", c.unit, c.note, strings.Join(lines, "\n"))
+		}
+	}
+}
+
 // Checked by its submitter before sending, another unit's sheet under this
 // unit's file name is an error: sent, it would leave the unit 未报.
 func TestUnitDisagreesWithFileNameForSubmitter(t *testing.T) {
