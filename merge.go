@@ -18,6 +18,10 @@ type File struct {
 	Load       func() ([]byte, error) // the bytes again (to annotate a copy); nil when not available
 	Submission *Submission
 	Findings   Findings
+	// Unopened marks a file that no part of this program can open (a .rar
+	// or .7z archive, an Outlook .msg, winmail.dat): what a unit sent, but
+	// unread.
+	Unopened bool
 }
 
 // MergeOptions sets the run's period and as-of date.
@@ -462,7 +466,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		}
 		if slices.ContainsFunc(files[i].Findings, func(f Finding) bool { return f.Code == UnreadableFile }) {
 			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], src.Path)
-		} else if unopenedFile(files[i]) {
+		} else if files[i].Unopened {
 			unopened[key{unit, q}] = append(unopened[key{unit, q}], src.Path)
 		}
 	}
@@ -698,7 +702,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			_, sent := winner[k]
 			unread := unreadable[k]
 			if !sent && len(unread) == 0 {
-				unread = innermost(unopened[k])
+				unread = unopened[k]
 			}
 			if !full && !sent && len(unread) == 0 && len(blank[k]) == 0 && len(sentAs[k]) == 0 {
 				continue
@@ -1414,38 +1418,4 @@ func fillIn(s *Submission) string {
 		return fmt.Sprintf("表头的填报日期（%s）是公式，但文件没有保存计算结果，请在 Excel 或 WPS 中打开后保存一次再报送，或直接填写日期", s.FilledCell)
 	}
 	return "请在表头填写填报日期"
-}
-
-// unopenedFile reports whether f is a file from which no sheet came because
-// it could not be opened, and which has only notes: a .rar or .7z archive,
-// an Outlook .msg or winmail.dat. An e-mail or zip that simply held no
-// spreadsheet is not one (it may be a message saying the sheet comes
-// later), nor is an Excel owner file (~$) or macOS fork (._) named on the
-// command line.
-func unopenedFile(f File) bool {
-	base := f.Source.Path
-	if i := strings.LastIndex(base, " › "); i >= 0 {
-		base = base[i+len(" › "):]
-	}
-	base = path.Base(strings.ReplaceAll(base, `\`, "/"))
-	if f.Submission != nil || len(f.Findings) == 0 || strings.HasPrefix(base, "~$") || strings.HasPrefix(base, "._") || strings.HasPrefix(base, "邮件 ") {
-		return false
-	}
-	switch strings.ToLower(path.Ext(base)) {
-	case ".eml", ".mbox", ".mbx", ".zip":
-		return false
-	}
-	return !slices.ContainsFunc(f.Findings, func(x Finding) bool { return x.Code != ReaderNote })
-}
-
-// innermost returns the places that do not contain another of them: of an
-// e-mail and the .rar attached to it, the .rar.
-func innermost(places []string) []string {
-	var out []string
-	for _, p := range places {
-		if !slices.ContainsFunc(places, func(o string) bool { return strings.HasPrefix(o, p+" › ") }) {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -1,6 +1,7 @@
 package taizhang_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -303,6 +304,32 @@ func TestUnreadableBySender(t *testing.T) {
 	want := "错误 未报：兴安盟2021年6月上半月进展情况表（应于 2021-06-15 前报送）收到的 报送.eml › 进展情况表.xlsx 无法读取，视为未报，请其重新报送"
 	if text := findingTexts(l); !strings.Contains(text, want) {
 		t.Errorf("missing\n%s\nin\n%s", want, text)
+	}
+}
+
+// Only a file nothing here can open (a .rar) makes a unit that sent nothing
+// else 未报 for want of a readable file; a workbook of supporting material
+// that was read but holds no table (its note a mere 读取说明) leaves the unit
+// plainly 未报.
+func TestUnopenedFileOnly(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
+	rar := taizhang.File{Source: taizhang.Source{Path: "兴安盟进展情况.rar", Name: "兴安盟进展情况.rar"}, Unopened: true}
+	rar.Findings.Add(taizhang.ReaderNote, taizhang.Place{File: rar.Source.Path}, "是 .rar 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取")
+	material := taizhang.File{Source: taizhang.Source{Path: "通辽市佐证材料.xlsx", Name: "通辽市佐证材料.xlsx"}}
+	material.Findings.Add(taizhang.ReaderNote, taizhang.Place{File: material.Source.Path}, "不是进展情况表，未作为进展情况表读取，按随附材料处理")
+	l := taizhang.Merge(p, append(files(sheet(p, "包头市", q, "2021-06-15", "推进中")), rar, material), taizhang.MergeOptions{Period: q})
+	for _, r := range l.ReceiptsOf(q) {
+		switch r.Unit {
+		case "兴安盟":
+			if r.State != taizhang.Missing || !slices.Equal(r.Unreadable, []string{"兴安盟进展情况.rar"}) {
+				t.Errorf("兴安盟: %v, unreadable %q", r.State, r.Unreadable)
+			}
+		case "通辽市":
+			if r.State != taizhang.Missing || len(r.Unreadable) > 0 {
+				t.Errorf("通辽市: %v, unreadable %q", r.State, r.Unreadable)
+			}
+		}
 	}
 }
 

@@ -188,3 +188,20 @@ func TestRenamedODSConverted(t *testing.T) {
 	equal(t, "paths", pathsOf(ins), []string{"包头市.xlsx"})
 	equal(t, "findings", fs, nil)
 }
+
+func TestUnopenable(t *testing.T) {
+	for p, want := range map[string]bool{
+		"收件/通辽市进展.rar":         true,
+		"收件/赤峰市.eml › cf.7z":   true,
+		`D:\收件\报送.MSG`:         true,
+		"邮件 兴安盟 › winmail.dat": true,
+		"收件/通辽市佐证材料.xlsx":      false,
+		"收件/兴安盟.eml":           false,
+		"收件/材料.zip":            false,
+		"收件/说明.txt":            false,
+	} {
+		if got := Unopenable(p); got != want {
+			t.Errorf("Unopenable(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -43,6 +43,20 @@ func kindOf(name string) kind {
 	return kinds[ext(name)]
 }
 
+// Unopenable reports whether the file at display path p (a path, or a
+// name inside a message or archive: 邮件 … › 材料.rar) is one this package
+// lists but cannot open: a .rar or .7z archive, an Outlook .msg, winmail.dat.
+func Unopenable(p string) bool {
+	if i := strings.LastIndex(p, " › "); i >= 0 {
+		p = p[i+len(" › "):]
+	}
+	switch kindOf(path.Base(strings.ReplaceAll(p, `\`, "/"))) {
+	case kindArchive, kindOutlook, kindTNEF:
+		return true
+	}
+	return false
+}
+
 // isSpreadsheet reports whether k is some spreadsheet format.
 func (k kind) isSpreadsheet() bool {
 	return k == kindSheet || k == kindLegacy || k == kindForeign || k == kindCSV

@@ -100,7 +100,7 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 			files[i].Findings = append(note, files[i].Findings...)
 			continue
 		}
-		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}})
+		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}, Unopened: inbox.Unopenable(n.Place.File)})
 	}
 	markSupporting(p, files)
 	if o.annotated {
