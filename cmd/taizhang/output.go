@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"taizhang/xlsx"
 )
@@ -144,12 +145,34 @@ func (t target) ours() bool {
 // (inputs, e-mails, archives and mbox files included) or the programme
 // workbook — or, unless force, an existing file that is not what this
 // program writes there (see ours). A ledger among the inputs is not read
-// (the reader skips it) and may be replaced.
+// (the reader skips it) and may be replaced. A name that does not end as
+// what is written there (see checkExt) is refused after an input's.
 func refuseOverwrite(t target, inputs []string, programme string, force bool) error {
-	if err := refuseReplace(t, inputs, programme, force); err != nil {
+	st, err := os.Stat(t.path)
+	if err != nil {
+		return t.checkExt() // nothing there to overwrite
+	}
+	switch {
+	case st.IsDir():
+		return fmt.Errorf("%s %s 是一个文件夹，请用 %s 指定文件名", t.what, t.path, t.flag)
+	case programme != "" && sameFile(t.path, []string{programme}):
+		return fmt.Errorf("%s %s 就是方案工作簿（--programme），请用 %s 另指定文件名", t.what, t.path, t.flag)
+	}
+	own := t.ours()
+	if sameFile(t.path, inputs) && (t.pdf || !own) {
+		return fmt.Errorf("%s %s 就是输入文件之一，请用 %s 另指定文件名", t.what, t.path, t.flag)
+	}
+	if err := t.checkExt(); err != nil {
 		return err
 	}
-	return t.checkExt()
+	switch {
+	case own || force:
+	case t.pdf:
+		return fmt.Errorf("%s %s 已存在，且不是 PDF 文件；如需覆盖请加 --force，或用 %s 另指定文件名", t.what, t.path, t.flag)
+	default:
+		return fmt.Errorf("%s %s 已存在，且不是本程序写出的汇总台账；如需覆盖请加 --force，或用 %s 另指定文件名", t.what, t.path, t.flag)
+	}
+	return nil
 }
 
 // checkExt returns an error when t's name does not end as what is written
@@ -167,31 +190,8 @@ func (t target) checkExt() error {
 	if strings.EqualFold(ext, want) {
 		return nil
 	}
+	if !strings.ContainsFunc(ext, unicode.IsLetter) || len(ext) > 6 {
+		ext = "" // not an extension: 台账2021.4, 第3.5期
+	}
 	return fmt.Errorf("%s %s 不是 %s 文件名：%s，请用 %s 指定以 %s 结尾的文件名，如 %s", t.what, t.path, want, kind, t.flag, want, strings.TrimSuffix(t.path, ext)+want)
-}
-
-// refuseReplace is refuseOverwrite but for the file's extension.
-func refuseReplace(t target, inputs []string, programme string, force bool) error {
-	st, err := os.Stat(t.path)
-	if err != nil {
-		return nil // nothing there to overwrite
-	}
-	switch {
-	case st.IsDir():
-		return fmt.Errorf("%s %s 是一个文件夹，请用 %s 指定文件名", t.what, t.path, t.flag)
-	case programme != "" && sameFile(t.path, []string{programme}):
-		return fmt.Errorf("%s %s 就是方案工作簿（--programme），请用 %s 另指定文件名", t.what, t.path, t.flag)
-	}
-	own := t.ours()
-	if sameFile(t.path, inputs) && (t.pdf || !own) {
-		return fmt.Errorf("%s %s 就是输入文件之一，请用 %s 另指定文件名", t.what, t.path, t.flag)
-	}
-	switch {
-	case own || force:
-	case t.pdf:
-		return fmt.Errorf("%s %s 已存在，且不是 PDF 文件；如需覆盖请加 --force，或用 %s 另指定文件名", t.what, t.path, t.flag)
-	default:
-		return fmt.Errorf("%s %s 已存在，且不是本程序写出的汇总台账；如需覆盖请加 --force，或用 %s 另指定文件名", t.what, t.path, t.flag)
-	}
-	return nil
 }
