@@ -138,12 +138,18 @@ func (p *Programme) Subdivision(text, unit string) string {
 		}
 		// A name of two to eleven Chinese characters ending in 区, 县 or
 		// 旗 (or in 市, ending the text) right after the unit's.
+		// An office's name (局, 委, 厅, 办, 府, 署, 心, 站, 所, 队) before it
+		// is a bureau's branch: 住房城乡建设局城区分局.
 		rest := []rune(n[at+len(k):])
 		for j, r := range rest {
-			if j > 10 || !unicode.Is(unicode.Han, r) {
+			if j > 10 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("局委厅办府署心站所队", r) {
 				break
 			}
-			if j > 0 && (r == '区' || r == '县' || r == '旗' || r == '市' && j == len(rest)-1) {
+			if j == 0 {
+				continue
+			}
+			tail := string(rest[j+1:])
+			if r == '区' || r == '县' || r == '旗' || r == '市' && (tail == "" || tail == "人民政府" || tail == "政府") {
 				return string(rest[:j+1])
 			}
 		}
