@@ -23,8 +23,10 @@ func Annotate(w io.Writer, data []byte, password string, sheet string, fs taizha
 	// on a cell with a finding after what to change.
 	var own map[string][]excelize.Comment
 	if bare, ok := withoutComments(data); ok {
-		own = comments(data, password)
-		data = bare
+		// Only when they could be read: else the copy keeps them where they are.
+		if own = comments(data, password); own != nil {
+			data = bare
+		}
 	}
 	f, err := open(data, password)
 	if err != nil {
@@ -148,7 +150,7 @@ func withFill(f *excelize.File, old int, color string) (int, error) {
 }
 
 // comments returns the comments of each sheet of the workbook in data, by
-// sheet name; nil when it cannot be read.
+// sheet name; nil when they cannot all be read.
 func comments(data []byte, password string) map[string][]excelize.Comment {
 	f, err := open(data, password)
 	if err != nil {
@@ -157,7 +159,11 @@ func comments(data []byte, password string) map[string][]excelize.Comment {
 	defer f.Close()
 	out := map[string][]excelize.Comment{}
 	for _, sh := range f.GetSheetList() {
-		if cs, err := f.GetComments(sh); err == nil && len(cs) > 0 {
+		cs, err := f.GetComments(sh)
+		if err != nil {
+			return nil
+		}
+		if len(cs) > 0 {
 			out[sh] = cs
 		}
 	}

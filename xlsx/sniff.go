@@ -82,7 +82,7 @@ func excelizeError(err error) string {
 	case strings.Contains(s, "size exceeds") || strings.Contains(s, "exceed"):
 		return "解压后超过大小限制"
 	case strings.Contains(s, "comment already exist"):
-		return "该单元格已有批注"
+		return "该单元格已有批注，且本程序无法把它移开；请删除该单元格原有的批注后再运行"
 	case strings.Contains(s, "xml"), strings.Contains(s, "XML syntax error"):
 		return "内部 XML 损坏"
 	}

@@ -109,7 +109,7 @@ func TestAnnotateCopyFails(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%v", want, r)
 		}
 	}
-	want := "taizhang validate: " + bad + " 的标注副本未能写出：无法在 进展情况!G7 加批注（该单元格已有批注）\n"
+	want := "taizhang validate: " + bad + " 的标注副本未能写出：无法在 进展情况!G7 加批注（该单元格已有批注，且本程序无法把它移开；请删除该单元格原有的批注后再运行）\n"
 	if r.code != exitFailed || r.stderr != want {
 		t.Errorf("validate:\n%v\nwant exit 2 and stderr %q", r, want)
 	}

@@ -243,6 +243,7 @@ func writeAnnotated(dir string, files []taizhang.File, programme, password strin
 	for _, j := range jobs {
 		data, err := j.f.Load()
 		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s 的标注副本未能写出：无法再次读取该文件（%s）", j.f.Source.Path, osError(err)))
 			continue
 		}
 		// A CSV file is annotated as the workbook Excel would make of it.
