@@ -206,6 +206,22 @@ var weekdayRe = regexp.MustCompile(`\(?(?:星期|礼拜|周)[一二三四五六�
 // chineseYearDigits maps the Chinese digits of a year (二〇二一) to Arabic ones.
 var chineseYearDigits = map[rune]byte{'〇': '0', '○': '0', 'O': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
 
+// chineseYear returns a year of four Chinese digits (二〇二一) in Arabic ones.
+func chineseYear(y string) (string, bool) {
+	if utf8.RuneCountInString(y) != 4 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, r := range y {
+		c, ok := chineseYearDigits[r]
+		if !ok {
+			return "", false
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
+}
+
 // chineseNumerals rewrites a date written in Chinese numerals, as official
 // documents date them (二〇二一年六月三日, 六月三十日), in Arabic numerals;
 // any other text is returned as it is.
@@ -220,17 +236,11 @@ func chineseNumerals(n string) string {
 	}
 	var b strings.Builder
 	if hasYear {
-		if utf8.RuneCountInString(y) != 4 {
+		digits, ok := chineseYear(y)
+		if !ok {
 			return n
 		}
-		for _, r := range y {
-			c, ok := chineseYearDigits[r]
-			if !ok {
-				return n
-			}
-			b.WriteByte(c)
-		}
-		b.WriteString("年")
+		b.WriteString(digits + "年")
 	}
 	mv, ok1 := chineseValue(m)
 	dv, ok2 := chineseValue(d)

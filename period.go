@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Schedule is how often units report.
@@ -397,16 +396,8 @@ func arabicYearMonth(n string) string {
 	if v, ok := chineseValue(m); ok && v <= 12 {
 		m = strconv.Itoa(v)
 	}
-	if hasYear && utf8.RuneCountInString(y) == 4 {
-		var b strings.Builder
-		for _, r := range y {
-			c, ok := chineseYearDigits[r]
-			if !ok {
-				return y + "年" + m
-			}
-			b.WriteByte(c)
-		}
-		y = b.String()
+	if digits, ok := chineseYear(y); hasYear && ok {
+		y = digits
 	}
 	if hasYear {
 		return y + "年" + m

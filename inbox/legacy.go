@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/richardlehane/mscfb"
 )
@@ -312,25 +313,43 @@ func slashPath(p string) string {
 
 // textTable reports whether b, named like a legacy workbook, is in fact text
 // with fields separated by tabs, commas or semicolons, as systems export
-// “Excel” files: its first line holds one of them, and it is neither a web
-// page nor XML (LibreOffice converts those) nor binary. Text in UTF-16
-// carries a byte-order mark.
+// “Excel” files: one of its first lines holds one of them (the first may be
+// a title), and it is neither a web page nor XML (LibreOffice converts
+// those) nor binary. Text in UTF-16 carries a byte-order mark.
 func textTable(b blob) bool {
 	head, err := b.head(4096)
 	if err != nil {
 		return false
 	}
-	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		line, _, _ := bytes.Cut(head[2:], []byte{'\n', 0})
-		return bytes.ContainsAny(bytes.ReplaceAll(line, []byte{0}, nil), "\t,;")
+	if le, be := bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}); le || be {
+		units := make([]uint16, 0, len(head)/2)
+		for i := 2; i+1 < len(head); i += 2 {
+			if le {
+				units = append(units, uint16(head[i])|uint16(head[i+1])<<8)
+			} else {
+				units = append(units, uint16(head[i])<<8|uint16(head[i+1]))
+			}
+		}
+		head = []byte(string(utf16.Decode(units)))
+	} else {
+		head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+		if bytes.IndexByte(head, 0) >= 0 {
+			return false
+		}
 	}
-	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	if bytes.IndexByte(head, 0) >= 0 || bytes.HasPrefix(bytes.TrimSpace(head), []byte("<")) {
+	if bytes.HasPrefix(bytes.TrimSpace(head), []byte("<")) {
 		return false
 	}
-	line, _, _ := bytes.Cut(head, []byte{'\n'})
-	return bytes.ContainsAny(line, "\t,;")
+	for i, line := range bytes.SplitN(head, []byte{'\n'}, textTableLines+1) {
+		if i < textTableLines && bytes.ContainsAny(line, "\t,;") {
+			return true
+		}
+	}
+	return false
 }
+
+// textTableLines is how many lines textTable looks at.
+const textTableLines = 8
 
 // odsPackage reports whether the zip package b is an OpenDocument
 // spreadsheet, by the stored mimetype entry it starts with.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"unicode/utf16"
 )
 
 const legacyMsg = "是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本程序无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送"
@@ -202,6 +203,32 @@ func TestUnopenable(t *testing.T) {
 	} {
 		if got := Unopenable(p); got != want {
 			t.Errorf("Unopenable(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestTextTable(t *testing.T) {
+	utf16le := func(s string) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	for name, c := range map[string]struct {
+		data []byte
+		want bool
+	}{
+		"tabs":                {[]byte("措施编号\t节点\t进展状态\r\n（一）\t\t推进中\r\n"), true},
+		"title line first":    {[]byte("包头市进展情况表\r\n\r\n措施编号\t节点\t进展状态\r\n"), true},
+		"UTF-16 tabs":         {utf16le("措施编号\t节点\r\n"), true},
+		"UTF-16 no fields":    {utf16le("三上三上\r\n"), false}, // 三 is 09 4E, 上 0A 4E: no tab, no line break
+		"web page":            {[]byte("<html><table><tr><td>a,b</td></tr></table></html>"), false},
+		"binary":              {[]byte("\xD0\xCF\x11\xE0\x00\x00a\tb"), false},
+		"no delimiter at all": {[]byte("一\n二\n三\n四\n五\n六\n七\n八\n九\t十\n"), false},
+	} {
+		if got := textTable(blob{data: c.data}); got != c.want {
+			t.Errorf("%s: textTable = %v, want %v", name, got, c.want)
 		}
 	}
 }
