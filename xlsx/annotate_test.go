@@ -19,23 +19,12 @@ import (
 // rewritePart returns the package data with the part name passed through edit.
 func rewritePart(t *testing.T, data []byte, name string, edit func(string) string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zp := range zipParts(t, data) {
-		b := zp.data
-		if zp.name == name {
-			b = []byte(edit(string(b)))
+	return rewriteAll(t, data, func(n, s string) string {
+		if n == name {
+			return edit(s)
 		}
-		w, err := zw.Create(zp.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+		return s
+	}, nil)
 }
 
 // TestAnnotateKeepsColorsValid annotates a workbook whose styles give colours
