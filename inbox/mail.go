@@ -21,6 +21,7 @@ const (
 	msgMailNoSheets = "邮件中没有电子表格附件"
 	msgUnnamed      = "邮件中这个附件没有文件名，按其内容作为 Excel 工作簿读取"
 	msgMailLinked   = "；表格是以“超大附件”（下载链接）发来的，本程序无法下载，请在邮箱中下载后放入文件夹再读取"
+	msgMailOthers   = "，附件只有 %s；请发件人报送 Excel 格式的进展情况表（盖章的扫描件可随附）"
 	msgMailBroken   = "邮件已损坏或格式不对，无法读出全部附件，请重新保存该邮件或请发件人重新发送"
 	msgNotMail      = "不是有效的邮件文件，无法读取，请在邮件客户端中重新另存为 .eml"
 	msgAttachBroken = "附件编码有误，无法读取，请发件人重新发送"
@@ -182,9 +183,12 @@ func (c *collector) message(where, prefix string, data []byte, src origin, zips,
 	if g == nil {
 		c.close(w.g)
 		if w.g.sheets == 0 && !w.broken {
-			if w.linked {
+			switch {
+			case w.linked:
 				c.note(w.disp, msgMailNoSheets+msgMailLinked)
-			} else {
+			case len(w.others) > 0:
+				c.note(w.disp, msgMailNoSheets+msgMailOthers, strings.Join(w.others, "、"))
+			default:
 				c.note(w.disp, msgMailNoSheets)
 			}
 		}
@@ -200,7 +204,8 @@ type walker struct {
 	depth  int
 	g      *group
 	broken bool
-	linked bool // the text offers a file as a download link (超大附件)
+	linked bool     // the text offers a file as a download link (超大附件)
+	others []string // attachments that are no spreadsheet, archive or message (a PDF scan, a photo)
 }
 
 var sheetTypes = map[string]string{
@@ -282,6 +287,9 @@ func (w *walker) entity(h header, body []byte, level int) {
 	}
 	if unnamed {
 		w.c.note(disp, msgUnnamed)
+	}
+	if kindOf(name) == kindOther {
+		w.others = append(w.others, name)
 	}
 	w.c.inMemory(blob{disp: disp, name: name, label: name, src: w.src, data: data, zips: w.zips, depth: w.depth}, w.g)
 }

@@ -175,13 +175,19 @@ func TestMailZipAttachment(t *testing.T) {
 	}
 }
 
-// TestMailWithoutSpreadsheet notes a message that brings no spreadsheet.
+// TestMailWithoutSpreadsheet notes a message that brings no spreadsheet,
+// naming what it brought instead (a scanned PDF, a photo) and asking for the
+// Excel sheet.
 func TestMailWithoutSpreadsheet(t *testing.T) {
-	eml := message(t, stdTop(subject), textPart("材料稍后补报"), attach("application/pdf", `attachment; filename="说明.pdf"`, []byte("%PDF")))
-	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml})
-	ins, fs := collect(t, dir, Options{}, "a.eml")
+	eml := message(t, stdTop(subject), textPart("见附件（盖章扫描件）"), attach("application/pdf", `attachment; filename="说明.pdf"`, []byte("%PDF")), attach("image/jpeg", `attachment; filename="扫描1.jpg"`, []byte("\xff\xd8\xff")))
+	text := message(t, stdTop(subject), textPart("材料稍后补报"))
+	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml, "b.eml": text})
+	ins, fs := collect(t, dir, Options{}, "a.eml", "b.eml")
 	equal(t, "paths", pathsOf(ins), nil)
-	equal(t, "findings", fs, []string{"a.eml 提示 读取说明：邮件中没有电子表格附件"})
+	equal(t, "findings", fs, []string{
+		"a.eml 提示 读取说明：邮件中没有电子表格附件，附件只有 说明.pdf、扫描1.jpg；请发件人报送 Excel 格式的进展情况表（盖章的扫描件可随附）",
+		"b.eml 提示 读取说明：邮件中没有电子表格附件",
+	})
 }
 
 // TestMailTransferEncodings reads quoted-printable, 7bit and 8bit bodies.
