@@ -22,6 +22,9 @@ type File struct {
 	// or .7z archive, an Outlook .msg, winmail.dat): what a unit sent, but
 	// unread.
 	Unopened bool
+	// Sheetless marks an e-mail that brought attachments but no spreadsheet
+	// (a PDF scan, photos): what a unit sent, in a form no sheet is read from.
+	Sheetless bool
 }
 
 // MergeOptions sets the run's period and as-of date.
@@ -77,6 +80,7 @@ type Receipt struct {
 	Misnamed   []*Submission // those of Replaced whose file name gives another unit (单位不符)
 	Unreadable []string      // files whose names point to this unit and period but could not be read
 	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
+	Sheetless  []string      // e-mails from this unit for the period with attachments but no spreadsheet (a PDF scan), when nothing else came
 	// Mismatched are the sheets sent as this unit's for the period that are
 	// another unit's (by the file name) or another period's (by the file
 	// name, the e-mail subject, or for the run's period a later period sent
@@ -437,6 +441,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	// what the unit sent, and could not be read.
 	unreadable := map[key][]string{}
 	unopened := map[key][]string{}
+	sheetless := map[key][]string{}
 	for i := range files {
 		if files[i].Submission != nil {
 			continue
@@ -468,6 +473,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			unreadable[key{unit, q}] = append(unreadable[key{unit, q}], src.Path)
 		} else if files[i].Unopened {
 			unopened[key{unit, q}] = append(unopened[key{unit, q}], src.Path)
+		} else if files[i].Sheetless {
+			sheetless[key{unit, q}] = append(sheetless[key{unit, q}], src.Path)
 		}
 	}
 	// Check every sheet first: it reads statuses and dates, history
@@ -704,12 +711,15 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			if !sent && len(unread) == 0 {
 				unread = unopened[k]
 			}
-			if !full && !sent && len(unread) == 0 && len(blank[k]) == 0 && len(sentAs[k]) == 0 {
+			if !full && !sent && len(unread) == 0 && len(blank[k]) == 0 && len(sentAs[k]) == 0 && len(sheetless[k]) == 0 {
 				continue
 			}
 			r := Receipt{Unit: u.Name, Period: q, Due: p.DueDate(q), Unreadable: unread, Blank: blank[k]}
-			if _, sent := winner[k]; !sent && len(r.Unreadable)+len(r.Blank) == 0 {
+			if !sent && len(r.Unreadable)+len(r.Blank) == 0 {
 				r.Mismatched = sentAs[k]
+				if len(r.Mismatched) == 0 {
+					r.Sheetless = sheetless[k]
+				}
 			}
 			if w, ok := winner[k]; ok {
 				s := files[w].Submission
@@ -812,6 +822,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 					r.Mismatched = append(r.Mismatched, x.s)
 				}
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）；收到的 %s %s中为%s，表中却是%s的表，如发错了文件，请重新报送", r.Unit, r.Period, r.Due, m[0].s.Source.Path, m[0].what, r.Period, m[0].s.Period)
+			} else if len(r.Sheetless) > 0 {
+				f = l.Findings.Add(MissingSubmission, Place{}, "%s%s进展情况表（应于 %s 前报送）收到的 %s 中没有电子表格（只有 PDF 扫描件等附件），视为未报，请其报送 Excel 格式的进展情况表", r.Unit, r.Period, r.Due, strings.Join(r.Sheetless, "、"))
 			} else {
 				f = l.Findings.Add(MissingSubmission, Place{}, "%s未报送%s进展情况表（应于 %s 前报送）", r.Unit, r.Period, r.Due)
 			}

@@ -24,6 +24,10 @@ type Options struct {
 	// Opened, when set, is called once with each file on disk taken as
 	// input (spreadsheets, e-mails, archives, mbox files), before it is read.
 	Opened func(path string)
+	// Sheetless, when set, is called with each e-mail that brought
+	// attachments but no spreadsheet (a PDF scan, photos): its display path
+	// as Path, its sender, subject and date.
+	Sheetless func(taizhang.Source)
 }
 
 const (

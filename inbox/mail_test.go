@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"taizhang"
 )
 
 const subject = "关于报送4月上半月进展情况"
@@ -182,8 +184,14 @@ func TestMailWithoutSpreadsheet(t *testing.T) {
 	eml := message(t, stdTop(subject), textPart("见附件（盖章扫描件）"), attach("application/pdf", `attachment; filename="说明.pdf"`, []byte("%PDF")), attach("image/jpeg", `attachment; filename="扫描1.jpg"`, []byte("\xff\xd8\xff")))
 	text := message(t, stdTop(subject), textPart("材料稍后补报"))
 	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml, "b.eml": text})
-	ins, fs := collect(t, dir, Options{}, "a.eml", "b.eml")
+	var sheetless []taizhang.Source
+	ins, fs := collect(t, dir, Options{Sheetless: func(s taizhang.Source) { sheetless = append(sheetless, s) }}, "a.eml", "b.eml")
 	equal(t, "paths", pathsOf(ins), nil)
+	// Only the message with attachments is one that came without a sheet;
+	// its subject and date say which period it was for.
+	if len(sheetless) != 1 || sheetless[0].Path != "a.eml" || sheetless[0].Name != "a.eml" || sheetless[0].Subject != subject || sheetless[0].Received.IsZero() {
+		t.Errorf("Sheetless got %+v", sheetless)
+	}
 	equal(t, "findings", fs, []string{
 		"a.eml 提示 读取说明：邮件中没有电子表格附件，附件只有 说明.pdf、扫描1.jpg；请发件人报送 Excel 格式的进展情况表（盖章的扫描件可随附）",
 		"b.eml 提示 读取说明：邮件中没有电子表格附件",

@@ -261,6 +261,8 @@ func missingWhy(r *taizhang.Receipt) string {
 			return "报来的是" + s.Unit + "的表"
 		}
 		return "报来的是" + shortPeriod(s.Period) + "的表"
+	case len(r.Sheetless) > 0:
+		return "报来的邮件中没有电子表格"
 	}
 	return ""
 }

@@ -612,3 +612,21 @@ func TestMissingSaysWhy(t *testing.T) {
 		t.Errorf("report lacks %q", want)
 	}
 }
+
+// missingWhy gives each reason a unit that sent something is 未报, as
+// 三、存在问题 writes it.
+func TestMissingWhy(t *testing.T) {
+	for _, c := range []struct {
+		r    taizhang.Receipt
+		want string
+	}{
+		{taizhang.Receipt{Unit: "兴安盟", Unreadable: []string{"兴安盟.rar"}}, "报送的文件无法读取"},
+		{taizhang.Receipt{Unit: "兴安盟", Blank: []string{"兴安盟.xlsx"}}, "报送的表未填写"},
+		{taizhang.Receipt{Unit: "兴安盟", Sheetless: []string{"兴安盟.eml"}}, "报来的邮件中没有电子表格"},
+		{taizhang.Receipt{Unit: "兴安盟"}, ""},
+	} {
+		if got := missingWhy(&c.r); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
+		}
+	}
+}

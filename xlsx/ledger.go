@@ -354,7 +354,8 @@ func source(p taizhang.Place) string {
 }
 
 // receiptState returns 报送状态 as 报送情况 and 总览 show it: 迟报3天,
-// 未报（无法读取）, 未报（表未填写）, 未报（单位不符）, 未报（期次不符）, or the state itself.
+// 未报（无法读取）, 未报（表未填写）, 未报（单位不符）, 未报（期次不符）, 未报（无电子表格）,
+// or the state itself.
 func receiptState(r *taizhang.Receipt) string {
 	switch {
 	case r.State == taizhang.Late:
@@ -366,6 +367,8 @@ func receiptState(r *taizhang.Receipt) string {
 	case r.State == taizhang.Missing && len(r.Mismatched) > 0:
 		code, _ := r.Mismatch(r.Mismatched[0])
 		return "未报（" + code.Label() + "）"
+	case r.State == taizhang.Missing && len(r.Sheetless) > 0:
+		return "未报（无电子表格）"
 	}
 	return r.State.String()
 }
@@ -405,6 +408,9 @@ func (lw *ledgerWriter) fillReceipts(sw *excelize.StreamWriter, widths []float64
 		}
 		for _, u := range r.Blank {
 			file = strings.TrimPrefix(file+"\n未填写："+u, "\n")
+		}
+		for _, u := range r.Sheetless {
+			file = strings.TrimPrefix(file+"\n无电子表格："+u, "\n")
 		}
 		for _, s := range r.Mismatched {
 			code, whose := r.Mismatch(s)

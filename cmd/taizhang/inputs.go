@@ -29,17 +29,18 @@ type inputOptions struct {
 // could not be collected, and every file on disk taken as input (e-mails,
 // archives and mbox files included), so that no output overwrites one.
 type batch struct {
-	inputs []taizhang.Input
-	notes  taizhang.Findings
-	disk   []string
+	inputs    []taizhang.Input
+	notes     taizhang.Findings
+	disk      []string
+	sheetless map[string]taizhang.Source // e-mails with attachments but no spreadsheet, by display path
 }
 
 // collect expands the paths (files, folders, zips, e-mails) into the sheets
 // to read. The error is for a path that does not exist.
 func (e *env) collect(paths []string) (*batch, error) {
-	b := &batch{}
+	b := &batch{sheetless: map[string]taizhang.Source{}}
 	var err error
-	b.inputs, b.notes, err = inbox.Collect(paths, inbox.Options{Convert: true, Opened: func(p string) { b.disk = append(b.disk, p) }})
+	b.inputs, b.notes, err = inbox.Collect(paths, inbox.Options{Convert: true, Opened: func(p string) { b.disk = append(b.disk, p) }, Sheetless: func(s taizhang.Source) { b.sheetless[s.Path] = s }})
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +99,12 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 				note.Attribute(s.Unit, s.Period)
 			}
 			files[i].Findings = append(note, files[i].Findings...)
+			continue
+		}
+		if src, ok := b.sheetless[n.Place.File]; ok {
+			// The e-mail's sender, subject and date say whose and which
+			// period's it is.
+			files = append(files, taizhang.File{Source: src, Findings: taizhang.Findings{n}, Sheetless: true})
 			continue
 		}
 		files = append(files, taizhang.File{Source: taizhang.Source{Path: n.Place.File, Name: n.Place.File}, Findings: taizhang.Findings{n}, Unopened: inbox.Unopenable(n.Place.File)})

@@ -170,6 +170,8 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 			case len(r.Mismatched) > 0:
 				_, whose := r.Mismatch(r.Mismatched[0])
 				missing = append(missing, r.Unit+"（报来的是"+whose+"的表）")
+			case len(r.Sheetless) > 0:
+				missing = append(missing, r.Unit+"（邮件中没有电子表格）")
 			default:
 				missing = append(missing, r.Unit)
 			}
@@ -249,11 +251,12 @@ func shortPath(p string) string {
 // reminder returns the 催报 text for the units that have not reported the
 // run's period, with contacts from the programme, ready to paste into a
 // message. Units whose file came but could not be read are asked to send it
-// again, units that sent the template back unfilled to fill it in, and units
-// that sent another unit's or another period's sheet to check and send their own.
+// again, units that sent the template back unfilled to fill it in, units
+// that sent another unit's or another period's sheet to check and send their
+// own, and units that mailed only a PDF scan or photos to send the Excel sheet.
 func reminder(l *taizhang.Ledger) string {
 	var b strings.Builder
-	var missing, broken, blank, mismatched []*taizhang.Receipt
+	var missing, broken, blank, mismatched, sheetless []*taizhang.Receipt
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch {
 		case r.State != taizhang.Missing:
@@ -263,12 +266,14 @@ func reminder(l *taizhang.Ledger) string {
 			blank = append(blank, r)
 		case len(r.Mismatched) > 0:
 			mismatched = append(mismatched, r)
+		case len(r.Sheetless) > 0:
+			sheetless = append(sheetless, r)
 		default:
 			missing = append(missing, r)
 		}
 	}
 	owed := owedEarlier(l)
-	if len(missing)+len(broken)+len(blank)+len(mismatched)+len(owed) == 0 {
+	if len(missing)+len(broken)+len(blank)+len(mismatched)+len(sheetless)+len(owed) == 0 {
 		fmt.Fprintf(&b, "%s各单位均已报送，无需催报。\n", l.Period)
 		return b.String()
 	}
@@ -291,7 +296,7 @@ func reminder(l *taizhang.Ledger) string {
 	// Before the due date nobody is late yet.
 	soon := "请尽快报送"
 	switch {
-	case len(missing)+len(broken)+len(blank)+len(mismatched) == 0:
+	case len(missing)+len(broken)+len(blank)+len(mismatched)+len(sheetless) == 0:
 		fmt.Fprintf(&b, "【催报】%s各单位均已报送。", l.Period)
 	case l.AsOf.Before(due):
 		fmt.Fprintf(&b, "【催报】%s进展情况表请于 %s 前报送，截至 %s，", l.Period, due.Chinese(), l.AsOf.Chinese())
@@ -328,6 +333,7 @@ func reminder(l *taizhang.Ledger) string {
 			}
 			return strings.Join(got, "，")
 		}},
+		{sheetless, "报来的邮件中没有电子表格（只有 PDF 扫描件等），请报送 Excel 格式的进展情况表", func(r *taizhang.Receipt) string { return "邮件：" + names(r.Sheetless) }},
 	} {
 		if len(g.rs) == 0 {
 			continue
@@ -391,6 +397,8 @@ func owedEarlier(l *taizhang.Ledger) []owing {
 				what += "（表未填写）"
 			case len(r.Mismatched) > 0:
 				what += "（报来的不是本单位该期的表）"
+			case len(r.Sheetless) > 0:
+				what += "（邮件中没有电子表格）"
 			}
 			o := byUnit[r.Unit]
 			if o == nil {

@@ -18,6 +18,8 @@ import (
 // what they sent could not be opened — the summary, 报送情况, 问题清单 and the
 // 催报 text name the file and ask them to send it again, rather than telling
 // them they sent nothing — while 包头市 is 按时 and 兴安盟 plainly 未报.
+// 锡林郭勒盟 mailed only a PDF scan and a photo: 未报（无电子表格）, asked
+// for the Excel sheet.
 func TestMergeUnopenedFile(t *testing.T) {
 	samples := abs(t, filepath.Join(samplesDir, "2021-04", "上半月"))
 	t.Chdir(t.TempDir())
@@ -29,7 +31,7 @@ func TestMergeUnopenedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "通辽市") || strings.HasPrefix(e.Name(), "赤峰市") || strings.HasPrefix(e.Name(), "兴安盟") {
+		if strings.HasPrefix(e.Name(), "通辽市") || strings.HasPrefix(e.Name(), "赤峰市") || strings.HasPrefix(e.Name(), "兴安盟") || strings.HasPrefix(e.Name(), "锡林郭勒盟") {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(samples, e.Name()))
@@ -51,11 +53,19 @@ func TestMergeUnopenedFile(t *testing.T) {
 		"--b--\r\n"
 	later := "From: xam@example.cn\r\nSubject: =?utf-8?B?5YW05a6J55ufNOaciOS4iuWNiuaciOi/m+WxleaDheWGtQ==?=\r\n" + // 兴安盟4月上半月进展情况
 		"Date: Wed, 14 Apr 2021 09:00:00 +0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nthe sheet comes tomorrow\r\n"
+	// 锡林郭勒盟 mailed only the stamped scan and a photo of it.
+	scan := "From: xlgl@example.cn\r\nSubject: =?utf-8?B?6ZSh5p6X6YOt5YuS55ufNOaciOS4iuWNiuaciOi/m+WxleaDheWGtQ==?=\r\n" + // 锡林郭勒盟4月上半月进展情况
+		"Date: Wed, 14 Apr 2021 11:00:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n" +
+		"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nsee the scan\r\n" +
+		"--b\r\nContent-Type: application/pdf; name=\"scan.pdf\"\r\nContent-Disposition: attachment; filename=\"scan.pdf\"\r\n\r\n%PDF-1.4\r\n" +
+		"--b\r\nContent-Type: image/jpeg; name=\"p1.jpg\"\r\nContent-Disposition: attachment; filename=\"p1.jpg\"\r\n\r\n\xff\xd8\xff\r\n" +
+		"--b--\r\n"
 	for name, data := range map[string]string{
-		"兴安盟4月上半月进展情况.eml": later,
-		"通辽市4月上半月进展情况.rar": rar,
-		"包头市佐证材料.rar":      rar,
-		"赤峰市4月上半月进展情况.eml": mail,
+		"锡林郭勒盟4月上半月进展情况.eml": scan,
+		"兴安盟4月上半月进展情况.eml":   later,
+		"通辽市4月上半月进展情况.rar":   rar,
+		"包头市佐证材料.rar":        rar,
+		"赤峰市4月上半月进展情况.eml":   mail,
 	} {
 		if err := os.WriteFile(filepath.Join("收件", name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -68,7 +78,8 @@ func TestMergeUnopenedFile(t *testing.T) {
 	tlRar := filepath.Join("收件", "通辽市4月上半月进展情况.rar")
 	cf7z := filepath.Join("收件", "赤峰市4月上半月进展情况.eml") + " › cf.7z"
 	for _, want := range []string{
-		"未报：兴安盟、通辽市（文件无法读取）、赤峰市（文件无法读取）\n",
+		"未报：兴安盟、通辽市（文件无法读取）、赤峰市（文件无法读取）、锡林郭勒盟（邮件中没有电子表格）\n",
+		"另有 1 个单位报来的邮件中没有电子表格（只有 PDF 扫描件等），请报送 Excel 格式的进展情况表：\n1. 锡林郭勒盟（方案中未登记联系人；邮件：锡林郭勒盟4月上半月进展情况.eml）\n",
 		"以下 1 个单位尚未报送，请尽快报送：\n1. 兴安盟（方案中未登记联系人）\n另有 2 个单位报送的文件无法读取，请重新报送：\n1. 通辽市（方案中未登记联系人；无法读取：通辽市4月上半月进展情况.rar）\n2. 赤峰市（方案中未登记联系人；无法读取：cf.7z）\n",
 	} {
 		if !strings.Contains(r.stdout, want) {
@@ -91,9 +102,14 @@ func TestMergeUnopenedFile(t *testing.T) {
 	if row := receipt(t, f, "兴安盟", "2021年4月上半月"); row[2] != "未报" || row[5] != "" {
 		t.Errorf("报送情况 of 兴安盟: %q", row)
 	}
+	scanMail := filepath.Join("收件", "锡林郭勒盟4月上半月进展情况.eml")
+	if row := receipt(t, f, "锡林郭勒盟", "2021年4月上半月"); row[2] != "未报（无电子表格）" || row[5] != "无电子表格："+scanMail {
+		t.Errorf("报送情况 of 锡林郭勒盟: %q", row)
+	}
 	want := map[string]string{
-		"通辽市": "通辽市2021年4月上半月进展情况表（应于 2021-04-15 前报送）收到的 " + tlRar + " 无法读取，视为未报，请其重新报送",
-		"赤峰市": "赤峰市2021年4月上半月进展情况表（应于 2021-04-15 前报送）收到的 " + cf7z + " 无法读取，视为未报，请其重新报送",
+		"通辽市":   "通辽市2021年4月上半月进展情况表（应于 2021-04-15 前报送）收到的 " + tlRar + " 无法读取，视为未报，请其重新报送",
+		"赤峰市":   "赤峰市2021年4月上半月进展情况表（应于 2021-04-15 前报送）收到的 " + cf7z + " 无法读取，视为未报，请其重新报送",
+		"锡林郭勒盟": "锡林郭勒盟2021年4月上半月进展情况表（应于 2021-04-15 前报送）收到的 " + scanMail + " 中没有电子表格（只有 PDF 扫描件等附件），视为未报，请其报送 Excel 格式的进展情况表",
 	}
 	for _, row := range ledgerRows(t, f, xlsx.SheetFindings) {
 		if len(row) > 7 && row[1] == "missing-submission" {
