@@ -438,7 +438,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	// sender, and to a period by its name, its e-mail's subject or time, or
 	// else the run's. So is one that could not be opened and only has notes
 	// (a .rar or .msg): for a unit that sent no sheet of that period it is
-	// what the unit sent, and could not be read.
+	// what the unit sent, and could not be read; and an e-mail that brought
+	// no spreadsheet but other attachments (a PDF scan): what the unit sent,
+	// in the wrong form.
 	unreadable := map[key][]string{}
 	unopened := map[key][]string{}
 	sheetless := map[key][]string{}
