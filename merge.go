@@ -434,8 +434,8 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		}
 		files[i].Findings.Attribute(s.Unit, s.Period)
 	}
-	// A file that could not be read is attributed to a unit by its name or
-	// sender, and to a period by its name, its e-mail's subject or time, or
+	// A file that could not be read is attributed to a unit by its name, its
+	// sender or its e-mail's subject, and to a period by its name, its e-mail's subject or time, or
 	// else the run's. So is one that could not be opened and only has notes
 	// (a .rar or .msg): for a unit that sent no sheet of that period it is
 	// what the unit sent, and could not be read; and an e-mail that brought
@@ -452,6 +452,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 		unit, _ := p.MatchUnit(strings.TrimSuffix(src.Name, path.Ext(src.Name)))
 		if unit == "" {
 			unit = p.UnitBySender(src.Sender)
+		}
+		if unit == "" && src.Subject != "" {
+			unit, _ = p.MatchUnit(src.Subject)
 		}
 		q, _ := FindPeriod(src.Name, p.Schedule, p.Year())
 		if q.IsZero() {

@@ -310,7 +310,8 @@ func TestUnreadableBySender(t *testing.T) {
 // Only a file nothing here can open (a .rar) makes a unit that sent nothing
 // else 未报 for want of a readable file; a workbook of supporting material
 // that was read but holds no table (its note a mere 读取说明) leaves the unit
-// plainly 未报.
+// plainly 未报; a mail with only a scan makes it 未报 for want of a
+// spreadsheet, the unit known from the mail's subject.
 func TestUnopenedFileOnly(t *testing.T) {
 	p := builtin(t)
 	q, _ := taizhang.ParsePeriod("2021-06-1", taizhang.HalfMonth, 0)
@@ -318,9 +319,17 @@ func TestUnopenedFileOnly(t *testing.T) {
 	rar.Findings.Add(taizhang.ReaderNote, taizhang.Place{File: rar.Source.Path}, "是 .rar 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取")
 	material := taizhang.File{Source: taizhang.Source{Path: "通辽市佐证材料.xlsx", Name: "通辽市佐证材料.xlsx"}}
 	material.Findings.Add(taizhang.ReaderNote, taizhang.Place{File: material.Source.Path}, "不是进展情况表，未作为进展情况表读取，按随附材料处理")
-	l := taizhang.Merge(p, append(files(sheet(p, "包头市", q, "2021-06-15", "推进中")), rar, material), taizhang.MergeOptions{Period: q})
+	// A mail with only a scan, from an unknown address, the unit named in
+	// its subject only.
+	scan := taizhang.File{Source: taizhang.Source{Path: "收件/邮件1.eml", Name: "邮件1.eml", Sender: "someone@163.com", Subject: "锡林郭勒盟2021年6月上半月进展情况"}, Sheetless: true}
+	scan.Findings.Add(taizhang.ReaderNote, taizhang.Place{File: scan.Source.Path}, "邮件中没有电子表格附件，附件只有 扫描件.pdf")
+	l := taizhang.Merge(p, append(files(sheet(p, "包头市", q, "2021-06-15", "推进中")), rar, material, scan), taizhang.MergeOptions{Period: q})
 	for _, r := range l.ReceiptsOf(q) {
 		switch r.Unit {
+		case "锡林郭勒盟":
+			if r.State != taizhang.Missing || !slices.Equal(r.Sheetless, []string{"收件/邮件1.eml"}) {
+				t.Errorf("锡林郭勒盟: %v, sheetless %q", r.State, r.Sheetless)
+			}
 		case "兴安盟":
 			if r.State != taizhang.Missing || !slices.Equal(r.Unreadable, []string{"兴安盟进展情况.rar"}) {
 				t.Errorf("兴安盟: %v, unreadable %q", r.State, r.Unreadable)

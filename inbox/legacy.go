@@ -337,8 +337,8 @@ func textTable(b blob) bool {
 			return false
 		}
 	}
-	if bytes.HasPrefix(bytes.TrimSpace(head), []byte("<")) {
-		return false
+	if t := bytes.TrimSpace(head); bytes.HasPrefix(t, []byte("<")) || bytes.HasPrefix(bytes.ToLower(t), []byte("mime-version:")) {
+		return false // a web page, XML, or a single-file web page (MHTML) Excel saved
 	}
 	for i, line := range bytes.SplitN(head, []byte{'\n'}, textTableLines+1) {
 		if i < textTableLines && bytes.ContainsAny(line, "\t,;") {

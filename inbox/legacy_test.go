@@ -219,13 +219,14 @@ func TestTextTable(t *testing.T) {
 		data []byte
 		want bool
 	}{
-		"tabs":                {[]byte("措施编号\t节点\t进展状态\r\n（一）\t\t推进中\r\n"), true},
-		"title line first":    {[]byte("包头市进展情况表\r\n\r\n措施编号\t节点\t进展状态\r\n"), true},
-		"UTF-16 tabs":         {utf16le("措施编号\t节点\r\n"), true},
-		"UTF-16 no fields":    {utf16le("三上三上\r\n"), false}, // 三 is 09 4E, 上 0A 4E: no tab, no line break
-		"web page":            {[]byte("<html><table><tr><td>a,b</td></tr></table></html>"), false},
-		"binary":              {[]byte("\xD0\xCF\x11\xE0\x00\x00a\tb"), false},
-		"no delimiter at all": {[]byte("一\n二\n三\n四\n五\n六\n七\n八\n九\t十\n"), false},
+		"tabs":                 {[]byte("措施编号\t节点\t进展状态\r\n（一）\t\t推进中\r\n"), true},
+		"title line first":     {[]byte("包头市进展情况表\r\n\r\n措施编号\t节点\t进展状态\r\n"), true},
+		"UTF-16 tabs":          {utf16le("措施编号\t节点\r\n"), true},
+		"UTF-16 no fields":     {utf16le("三上三上\r\n"), false}, // 三 is 09 4E, 上 0A 4E: no tab, no line break
+		"web page":             {[]byte("<html><table><tr><td>a,b</td></tr></table></html>"), false},
+		"single-file web page": {[]byte("MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n"), false},
+		"binary":               {[]byte("\xD0\xCF\x11\xE0\x00\x00a\tb"), false},
+		"no delimiter at all":  {[]byte("一\n二\n三\n四\n五\n六\n七\n八\n九\t十\n"), false},
 	} {
 		if got := textTable(blob{data: c.data}); got != c.want {
 			t.Errorf("%s: textTable = %v, want %v", name, got, c.want)

@@ -21,13 +21,17 @@ const (
 	msgMailNoSheets = "邮件中没有电子表格附件"
 	msgUnnamed      = "邮件中这个附件没有文件名，按其内容作为 Excel 工作簿读取"
 	msgMailLinked   = "；表格是以“超大附件”（下载链接）发来的，本程序无法下载，请在邮箱中下载后放入文件夹再读取"
-	msgMailOthers   = "，附件只有 %s；请发件人报送 Excel 格式的进展情况表（盖章的扫描件可随附）"
+	msgMailOthers   = "，附件只有 %s"
 	msgMailBroken   = "邮件已损坏或格式不对，无法读出全部附件，请重新保存该邮件或请发件人重新发送"
 	msgNotMail      = "不是有效的邮件文件，无法读取，请在邮件客户端中重新另存为 .eml"
 	msgAttachBroken = "附件编码有误，无法读取，请发件人重新发送"
 	msgTNEF         = "是 Outlook 的 winmail.dat 打包附件，其中的文件本程序无法读取，请发件人改用 HTML 或纯文本格式重新发送"
 	msgMboxEmpty    = "邮箱文件中没有邮件"
 )
+
+// inlinePhoto is the size from which a picture shown in a message's text is
+// taken for a photo sent, not a logo or signature.
+const inlinePhoto = 64 << 10
 
 // maxParts bounds the nesting of multiparts in one message.
 const maxParts = 32
@@ -186,8 +190,9 @@ func (c *collector) message(where, prefix string, data []byte, src origin, zips,
 			switch {
 			case w.linked:
 				c.note(w.disp, msgMailNoSheets+msgMailLinked)
-			case len(w.others) > 0:
-				c.note(w.disp, msgMailNoSheets+msgMailOthers, strings.Join(w.others, "、"))
+			case len(w.g.others) > 0:
+				// Attachments of forwarded messages inside it are in its group.
+				c.note(w.disp, msgMailNoSheets+msgMailOthers, strings.Join(w.g.others, "、"))
 				if c.opt.Sheetless != nil {
 					name := w.disp // a file, or a message in an mbox: 收件箱.mbox › 邮件 …
 					if i := strings.LastIndex(name, sep); i >= 0 {
@@ -213,8 +218,7 @@ type walker struct {
 	depth  int
 	g      *group
 	broken bool
-	linked bool     // the text offers a file as a download link (超大附件)
-	others []string // attachments that are no spreadsheet, archive or message (a PDF scan, a photo)
+	linked bool // the text offers a file as a download link (超大附件)
 }
 
 var sheetTypes = map[string]string{
@@ -283,7 +287,12 @@ func (w *walker) entity(h header, body []byte, level int) {
 		}
 		return
 	case strings.HasPrefix(ct, "image/") && cd != "attachment" && h.get("content-id") != "":
-		return // a picture in the text, such as a signature
+		// A picture in the text, such as a signature; but phones send
+		// photos (of a stamped sheet, say) the same way: a large one is
+		// taken as an attachment.
+		if data, ok := decodeBody(h.get("content-transfer-encoding"), body); !ok || len(data) < inlinePhoto || name == "" {
+			return
+		}
 	}
 	disp := w.disp + sep + name
 	data, ok := decodeBody(h.get("content-transfer-encoding"), body)
@@ -296,9 +305,6 @@ func (w *walker) entity(h header, body []byte, level int) {
 	}
 	if unnamed {
 		w.c.note(disp, msgUnnamed)
-	}
-	if kindOf(name) == kindOther {
-		w.others = append(w.others, name)
 	}
 	w.c.inMemory(blob{disp: disp, name: name, label: name, src: w.src, data: data, zips: w.zips, depth: w.depth}, w.g)
 }

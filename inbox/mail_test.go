@@ -183,18 +183,30 @@ func TestMailZipAttachment(t *testing.T) {
 func TestMailWithoutSpreadsheet(t *testing.T) {
 	eml := message(t, stdTop(subject), textPart("见附件（盖章扫描件）"), attach("application/pdf", `attachment; filename="说明.pdf"`, []byte("%PDF")), attach("image/jpeg", `attachment; filename="扫描1.jpg"`, []byte("\xff\xd8\xff")))
 	text := message(t, stdTop(subject), textPart("材料稍后补报"))
-	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml, "b.eml": text})
+	// Forwarded: the scan is in the message attached to it.
+	forwarded := message(t, stdTop("转发："+subject), textPart("转给你"), attach("message/rfc822", `attachment; filename="原邮件.eml"`, eml))
+	// A scan and an archive this package cannot open: both are named.
+	withRar := message(t, stdTop(subject), attach("application/pdf", `attachment; filename="说明.pdf"`, []byte("%PDF")), attach("application/x-rar", `attachment; filename="表.rar"`, []byte("Rar!\x1a\x07\x00")))
+	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml, "b.eml": text, "c.eml": forwarded, "d.eml": withRar})
 	var sheetless []taizhang.Source
-	ins, fs := collect(t, dir, Options{Sheetless: func(s taizhang.Source) { sheetless = append(sheetless, s) }}, "a.eml", "b.eml")
+	ins, fs := collect(t, dir, Options{Sheetless: func(s taizhang.Source) { sheetless = append(sheetless, s) }}, "a.eml", "b.eml", "c.eml", "d.eml")
 	equal(t, "paths", pathsOf(ins), nil)
-	// Only the message with attachments is one that came without a sheet;
-	// its subject and date say which period it was for.
-	if len(sheetless) != 1 || sheetless[0].Path != "a.eml" || sheetless[0].Name != "a.eml" || sheetless[0].Subject != subject || sheetless[0].Received.IsZero() {
-		t.Errorf("Sheetless got %+v", sheetless)
+	// The messages with attachments came without a sheet; a message's
+	// subject and date say which period it was for.
+	var paths []string
+	for _, s := range sheetless {
+		paths = append(paths, s.Path)
+	}
+	equal(t, "sheetless", paths, []string{"a.eml", "c.eml", "d.eml"})
+	if s := sheetless[0]; s.Name != "a.eml" || s.Subject != subject || s.Received.IsZero() {
+		t.Errorf("Sheetless got %+v", s)
 	}
 	equal(t, "findings", fs, []string{
-		"a.eml 提示 读取说明：邮件中没有电子表格附件，附件只有 说明.pdf、扫描1.jpg；请发件人报送 Excel 格式的进展情况表（盖章的扫描件可随附）",
+		"a.eml 提示 读取说明：邮件中没有电子表格附件，附件只有 说明.pdf、扫描1.jpg",
 		"b.eml 提示 读取说明：邮件中没有电子表格附件",
+		"c.eml 提示 读取说明：邮件中没有电子表格附件，附件只有 说明.pdf、扫描1.jpg",
+		"d.eml › 表.rar 提示 读取说明：是 .rar 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取",
+		"d.eml 提示 读取说明：邮件中没有电子表格附件，附件只有 说明.pdf、表.rar",
 	})
 }
 
@@ -356,4 +368,23 @@ func TestMailLargeAttachmentLink(t *testing.T) {
 	ins, fs := collect(t, dir, Options{}, "a.eml")
 	equal(t, "paths", pathsOf(ins), nil)
 	equal(t, "findings", fs, []string{"a.eml 提示 读取说明：邮件中没有电子表格附件；表格是以“超大附件”（下载链接）发来的，本程序无法下载，请在邮箱中下载后放入文件夹再读取"})
+}
+
+// TestMailInlinePhoto: a phone sends the photo of a stamped sheet as a
+// picture shown in the text, as a signature's logo is sent; the large one is
+// an attachment the unit sent, the small one is not.
+func TestMailInlinePhoto(t *testing.T) {
+	inline := func(name string, size int) part {
+		p := attach("image/jpeg; name=\""+name+"\"", `inline; filename="`+name+`"`, bytes.Repeat([]byte{0xFF}, size))
+		p.header = append(p.header, "Content-ID: <"+name+"@phone>")
+		return p
+	}
+	eml := message(t, stdTop(subject), textPart("见图"), inline("IMG_0001.jpg", 300<<10), inline("logo.png", 4<<10))
+	dir := write(t, t.TempDir(), map[string][]byte{"a.eml": eml})
+	var sheetless []taizhang.Source
+	_, fs := collect(t, dir, Options{Sheetless: func(s taizhang.Source) { sheetless = append(sheetless, s) }}, "a.eml")
+	equal(t, "findings", fs, []string{"a.eml 提示 读取说明：邮件中没有电子表格附件，附件只有 IMG_0001.jpg"})
+	if len(sheetless) != 1 {
+		t.Errorf("Sheetless got %+v", sheetless)
+	}
 }

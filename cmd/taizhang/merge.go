@@ -333,7 +333,7 @@ func reminder(l *taizhang.Ledger) string {
 			}
 			return strings.Join(got, "，")
 		}},
-		{sheetless, "报来的邮件中没有电子表格（只有 PDF 扫描件等），请报送 Excel 格式的进展情况表", func(r *taizhang.Receipt) string { return "邮件：" + names(r.Sheetless) }},
+		{sheetless, "报来的邮件中没有电子表格（只有 PDF 扫描件等），请报送 Excel 格式的进展情况表", func(r *taizhang.Receipt) string { return "收到：" + names(r.Sheetless) }},
 	} {
 		if len(g.rs) == 0 {
 			continue
