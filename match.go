@@ -118,14 +118,8 @@ func (p *Programme) MatchUnit(text string) (string, error) {
 // county-level city (满洲里市) — or "" when text names none (包头市,
 // 包头市人民政府, 包头市住房和城乡建设局).
 func (p *Programme) Subdivision(text, unit string) string {
-	i, ok := -1, false
-	if p.ix != nil {
-		i, ok = p.ix.unitPos[unit]
-	} else {
-		i = slices.IndexFunc(p.Units, func(u Unit) bool { return u.Name == unit })
-		ok = i >= 0
-	}
-	if !ok {
+	i := p.UnitIndex(unit)
+	if i == len(p.Units) {
 		return ""
 	}
 	keys := slices.Clone(p.unitKeys(i))
