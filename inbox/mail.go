@@ -194,13 +194,7 @@ func (c *collector) message(where, prefix string, data []byte, src origin, zips,
 				// Attachments of forwarded messages inside it are in its group.
 				c.note(w.disp, msgMailNoSheets+msgMailOthers, strings.Join(w.g.others, "、"))
 				if c.opt.Sheetless != nil {
-					name := w.disp // a file, or a message in an mbox: 收件箱.mbox › 邮件 …
-					if i := strings.LastIndex(name, sep); i >= 0 {
-						name = name[i+len(sep):]
-					} else {
-						name = baseName(strings.ReplaceAll(name, `\`, "/"))
-					}
-					c.opt.Sheetless(taizhang.Source{Path: w.disp, Name: name, Received: src.received, Sender: src.sender, Subject: src.subject})
+					c.opt.Sheetless(taizhang.Source{Path: w.disp, Name: lastStep(w.disp), Received: src.received, Sender: src.sender, Subject: src.subject})
 				}
 			default:
 				c.note(w.disp, msgMailNoSheets)

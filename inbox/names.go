@@ -47,10 +47,7 @@ func kindOf(name string) kind {
 // name inside a message or archive: 邮件 … › 材料.rar) is one this package
 // lists but cannot open: a .rar or .7z archive, an Outlook .msg, winmail.dat.
 func Unopenable(p string) bool {
-	if i := strings.LastIndex(p, " › "); i >= 0 {
-		p = p[i+len(" › "):]
-	}
-	switch kindOf(path.Base(strings.ReplaceAll(p, `\`, "/"))) {
+	switch kindOf(path.Base(lastStep(p))) {
 	case kindArchive, kindOutlook, kindTNEF:
 		return true
 	}
@@ -166,6 +163,15 @@ func hiddenEntry(p string) bool {
 
 // baseName returns the last segment of a cleaned path.
 func baseName(p string) string { return path.Base(p) }
+
+// lastStep returns the last step of display path p: the name inside the
+// message or archive (邮件 … in 收件箱.mbox › 邮件 …), or a file's base name.
+func lastStep(p string) string {
+	if i := strings.LastIndex(p, sep); i >= 0 {
+		return p[i+len(sep):]
+	}
+	return baseName(strings.ReplaceAll(p, `\`, "/"))
+}
 
 // sep separates the steps of a display path.
 const sep = " › "
