@@ -229,32 +229,40 @@ const (
 // fit returns the row options that give row the height its wrapped text
 // needs in columns of the given widths; none when one line is enough.
 func fit(widths []float64, row []any) []excelize.RowOpts {
-	cells := make([]excelize.Cell, 0, len(row))
-	for _, v := range row {
-		c, _ := v.(excelize.Cell)
-		cells = append(cells, c)
+	lines := 1
+	for i, v := range row {
+		if c, ok := v.(excelize.Cell); ok {
+			lines = max(lines, cellLines(widths, i, c))
+		}
 	}
-	return fitCells(widths, cells)
+	return rowHeight(lines)
 }
 
 // fitCells is fit for a row of cells.
 func fitCells(widths []float64, row []excelize.Cell) []excelize.RowOpts {
 	lines := 1
 	for i, c := range row {
-		if i >= len(widths) {
-			continue
-		}
-		s, ok := c.Value.(string)
-		if !ok || s == "" {
-			continue
-		}
-		// A Chinese character is 3 bytes and 2 units wide, a Latin one 1
-		// byte and about 1.1 units: a short text without line breaks fits.
-		if float64(len(s))*1.1 <= widths[i]-1 && strings.IndexByte(s, '\n') < 0 {
-			continue
-		}
-		lines = max(lines, wrappedLines(s, widths[i]))
+		lines = max(lines, cellLines(widths, i, c))
 	}
+	return rowHeight(lines)
+}
+
+// cellLines returns how many lines cell c of column i takes.
+func cellLines(widths []float64, i int, c excelize.Cell) int {
+	s, ok := c.Value.(string)
+	if !ok || s == "" || i >= len(widths) {
+		return 1
+	}
+	// A Chinese character is 3 bytes and 2 units wide, a Latin one 1
+	// byte and about 1.1 units: a short text without line breaks fits.
+	if float64(len(s))*1.1 <= widths[i]-1 && strings.IndexByte(s, '\n') < 0 {
+		return 1
+	}
+	return wrappedLines(s, widths[i])
+}
+
+// rowHeight returns the row options for a row of lines lines; none for one.
+func rowHeight(lines int) []excelize.RowOpts {
 	if lines == 1 {
 		return nil
 	}
