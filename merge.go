@@ -88,6 +88,35 @@ type Receipt struct {
 	Mismatched []*Submission
 }
 
+// Miss is what came from a unit for a period it is 未报 for.
+type Miss int
+
+// What came, in the order a receipt tells them (see Receipt.Miss).
+const (
+	MissNothing    Miss = iota
+	MissUnreadable      // files that could not be read or opened (Unreadable)
+	MissBlank           // the template sent back unfilled (Blank)
+	MissMismatched      // another unit's or period's sheet (Mismatched)
+	MissSheetless       // a mail with a PDF scan or photos, no spreadsheet (Sheetless)
+)
+
+// Miss says what came from the unit for the period, when nothing usable
+// did: the first of Unreadable, Blank, Mismatched and Sheetless that is not
+// empty. Every message about a 未报 gives the reason in this order.
+func (r *Receipt) Miss() Miss {
+	switch {
+	case len(r.Unreadable) > 0:
+		return MissUnreadable
+	case len(r.Blank) > 0:
+		return MissBlank
+	case len(r.Mismatched) > 0:
+		return MissMismatched
+	case len(r.Sheetless) > 0:
+		return MissSheetless
+	}
+	return MissNothing
+}
+
 // Mismatch says how sheet s of Mismatched is not the unit's sheet of the
 // period: WrongUnit and the sheet's unit, or WrongPeriod and its period.
 func (r *Receipt) Mismatch(s *Submission) (Code, string) {

@@ -250,18 +250,18 @@ func (f *facts) doneRate() float64    { return 100 * ratio(f.cats[catDone], f.re
 // file could not be read, its sheet was blank, or it was another unit's or
 // period's; "" when nothing came.
 func missingWhy(r *taizhang.Receipt) string {
-	switch {
-	case len(r.Unreadable) > 0:
+	switch r.Miss() {
+	case taizhang.MissUnreadable:
 		return "报送的文件无法读取"
-	case len(r.Blank) > 0:
+	case taizhang.MissBlank:
 		return "报送的表未填写"
-	case len(r.Mismatched) > 0:
+	case taizhang.MissMismatched:
 		s := r.Mismatched[0]
 		if s.Unit != r.Unit {
 			return "报来的是" + s.Unit + "的表"
 		}
 		return "报来的是" + shortPeriod(s.Period) + "的表"
-	case len(r.Sheetless) > 0:
+	case taizhang.MissSheetless:
 		return "报来的邮件中没有电子表格"
 	}
 	return ""

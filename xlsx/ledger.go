@@ -365,17 +365,21 @@ func source(p taizhang.Place) string {
 // 未报（无法读取）, 未报（表未填写）, 未报（单位不符）, 未报（期次不符）, 未报（无电子表格）,
 // or the state itself.
 func receiptState(r *taizhang.Receipt) string {
-	switch {
-	case r.State == taizhang.Late:
+	if r.State == taizhang.Late {
 		return fmt.Sprintf("迟报%d天", r.DaysLate())
-	case r.State == taizhang.Missing && len(r.Unreadable) > 0:
+	}
+	if r.State != taizhang.Missing {
+		return r.State.String()
+	}
+	switch r.Miss() {
+	case taizhang.MissUnreadable:
 		return "未报（无法读取）"
-	case r.State == taizhang.Missing && len(r.Blank) > 0:
+	case taizhang.MissBlank:
 		return "未报（表未填写）"
-	case r.State == taizhang.Missing && len(r.Mismatched) > 0:
+	case taizhang.MissMismatched:
 		code, _ := r.Mismatch(r.Mismatched[0])
 		return "未报（" + code.Label() + "）"
-	case r.State == taizhang.Missing && len(r.Sheetless) > 0:
+	case taizhang.MissSheetless:
 		return "未报（无电子表格）"
 	}
 	return r.State.String()

@@ -162,15 +162,15 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	for _, r := range l.ReceiptsOf(l.Period) {
 		switch r.State {
 		case taizhang.Missing:
-			switch {
-			case len(r.Unreadable) > 0:
+			switch r.Miss() {
+			case taizhang.MissUnreadable:
 				missing = append(missing, r.Unit+"（文件无法读取）")
-			case len(r.Blank) > 0:
+			case taizhang.MissBlank:
 				missing = append(missing, r.Unit+"（报送的表未填写）")
-			case len(r.Mismatched) > 0:
+			case taizhang.MissMismatched:
 				_, whose := r.Mismatch(r.Mismatched[0])
 				missing = append(missing, r.Unit+"（报来的是"+whose+"的表）")
-			case len(r.Sheetless) > 0:
+			case taizhang.MissSheetless:
 				missing = append(missing, r.Unit+"（邮件中没有电子表格）")
 			default:
 				missing = append(missing, r.Unit)
@@ -258,15 +258,17 @@ func reminder(l *taizhang.Ledger) string {
 	var b strings.Builder
 	var missing, broken, blank, mismatched, sheetless []*taizhang.Receipt
 	for _, r := range l.ReceiptsOf(l.Period) {
-		switch {
-		case r.State != taizhang.Missing:
-		case len(r.Unreadable) > 0:
+		if r.State != taizhang.Missing {
+			continue
+		}
+		switch r.Miss() {
+		case taizhang.MissUnreadable:
 			broken = append(broken, r)
-		case len(r.Blank) > 0:
+		case taizhang.MissBlank:
 			blank = append(blank, r)
-		case len(r.Mismatched) > 0:
+		case taizhang.MissMismatched:
 			mismatched = append(mismatched, r)
-		case len(r.Sheetless) > 0:
+		case taizhang.MissSheetless:
 			sheetless = append(sheetless, r)
 		default:
 			missing = append(missing, r)
@@ -390,14 +392,14 @@ func owedEarlier(l *taizhang.Ledger) []owing {
 				continue
 			}
 			what := q.String()
-			switch {
-			case len(r.Unreadable) > 0:
+			switch r.Miss() {
+			case taizhang.MissUnreadable:
 				what += "（文件无法读取）"
-			case len(r.Blank) > 0:
+			case taizhang.MissBlank:
 				what += "（表未填写）"
-			case len(r.Mismatched) > 0:
+			case taizhang.MissMismatched:
 				what += "（报来的不是本单位该期的表）"
-			case len(r.Sheetless) > 0:
+			case taizhang.MissSheetless:
 				what += "（邮件中没有电子表格）"
 			}
 			o := byUnit[r.Unit]
