@@ -48,17 +48,44 @@ func (p *Programme) MatchUnit(text string) (string, error) {
 		}
 	}
 	var hits []hit
-	for i, u := range p.Units {
-		keys := p.unitKeys(i)
-		for _, k := range keys {
-			if k == n {
-				return u.Name, nil
+	if p.ix != nil {
+		// Every key found in n, at its first place: each piece of n is
+		// looked up, rather than each of thousands of units' keys looked
+		// for in n.
+		var seen map[string]bool
+		for at := 0; at < len(n); {
+			for end := at + 1; end <= len(n) && end-at <= p.ix.maxKey; end++ {
+				if end < len(n) && !utf8.RuneStart(n[end]) {
+					continue
+				}
+				k := n[at:end]
+				units, ok := p.ix.byKey[k]
+				if !ok || seen[k] {
+					continue
+				}
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				seen[k] = true
+				for _, i := range units {
+					hits = append(hits, hit{i, at, end})
+				}
 			}
-			if k == "" {
-				continue
-			}
-			if at := strings.Index(n, k); at >= 0 {
-				hits = append(hits, hit{i, at, at + len(k)})
+			_, size := utf8.DecodeRuneInString(n[at:])
+			at += size
+		}
+	} else {
+		for i, u := range p.Units {
+			for _, k := range p.unitKeys(i) {
+				if k == n {
+					return u.Name, nil
+				}
+				if k == "" {
+					continue
+				}
+				if at := strings.Index(n, k); at >= 0 {
+					hits = append(hits, hit{i, at, at + len(k)})
+				}
 			}
 		}
 	}

@@ -30,6 +30,8 @@ type programmeIndex struct {
 	unitPos    map[string]int
 	keys       [][]string // unitKey of each unit's name and aliases
 	exact      map[string]int
+	byKey      map[string][]int // the units of each non-empty key, in order
+	maxKey     int              // the longest key's length in bytes
 	milestones []*Milestone
 	byID       map[string]*Milestone
 	byUnit     map[string][]*Milestone
@@ -37,7 +39,7 @@ type programmeIndex struct {
 
 // reindex builds the lookup index; call it after the measures and units are final.
 func (p *Programme) reindex() {
-	ix := &programmeIndex{unitPos: map[string]int{}, exact: map[string]int{}, byID: map[string]*Milestone{}, byUnit: map[string][]*Milestone{}}
+	ix := &programmeIndex{unitPos: map[string]int{}, exact: map[string]int{}, byKey: map[string][]int{}, byID: map[string]*Milestone{}, byUnit: map[string][]*Milestone{}}
 	for i := range p.Units {
 		u := &p.Units[i]
 		if _, dup := ix.unitPos[u.Name]; !dup {
@@ -46,9 +48,16 @@ func (p *Programme) reindex() {
 		ks := u.keys()
 		ix.keys = append(ix.keys, ks)
 		for _, k := range ks {
-			if _, dup := ix.exact[k]; !dup && k != "" {
+			if k == "" {
+				continue
+			}
+			if _, dup := ix.exact[k]; !dup {
 				ix.exact[k] = i
 			}
+			if us := ix.byKey[k]; len(us) == 0 || us[len(us)-1] != i {
+				ix.byKey[k] = append(us, i)
+			}
+			ix.maxKey = max(ix.maxKey, len(k))
 		}
 	}
 	for i := range p.Measures {
