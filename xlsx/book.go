@@ -228,6 +228,7 @@ func (b *book) sharedStrings() ([]sstItem, error) {
 	defer rc.Close()
 	spill := b.store != nil && f.UncompressedSize64 > spillSST
 	sc := newXMLScanner(io.LimitReader(rc, unzipLimit), f.UncompressedSize64)
+	defer sc.release()
 	var text []byte
 	inSI, inT, phonetic := false, false, 0
 	for sc.Next() {
@@ -338,6 +339,9 @@ func (b *book) rows(name string) (*rowReader, error) {
 func (rr *rowReader) Close() {
 	if rr.rc != nil {
 		rr.rc.Close()
+	}
+	if rr.sc != nil {
+		rr.sc.release()
 	}
 }
 

@@ -41,13 +41,14 @@ type deflater struct {
 }
 
 type deflated struct {
-	data []byte
-	err  error
+	out *bytes.Buffer
+	err error
 }
 
 var (
 	deflaters sync.Pool // *flate.Writer
 	chunks    sync.Pool // *[]byte of cap deflateChunk
+	outputs   sync.Pool // *bytes.Buffer, a chunk's compressed output
 )
 
 func getDeflater(w io.Writer) *flate.Writer {
@@ -91,16 +92,20 @@ func (d *deflater) dispatch() {
 	d.sem <- struct{}{}
 	go func() {
 		defer func() { <-d.sem }()
-		var out bytes.Buffer
+		out, ok := outputs.Get().(*bytes.Buffer)
+		if !ok {
+			out = new(bytes.Buffer)
+		}
+		out.Reset()
 		out.Grow(len(chunk) / 4)
-		fw := getDeflater(&out)
+		fw := getDeflater(out)
 		_, err := fw.Write(chunk)
 		if err == nil {
 			err = fw.Flush() // ends on a byte boundary, not final
 		}
 		deflaters.Put(fw)
 		chunks.Put(&chunk)
-		done <- deflated{out.Bytes(), err}
+		done <- deflated{out, err}
 	}()
 	for len(d.pending) > 2*cap(d.sem) {
 		d.writeOldest()
@@ -114,8 +119,9 @@ func (d *deflater) writeOldest() {
 		d.err = r.err
 	}
 	if d.err == nil {
-		_, d.err = d.out.Write(r.data)
+		_, d.err = d.out.Write(r.out.Bytes())
 	}
+	outputs.Put(r.out)
 }
 
 func (d *deflater) Close() error {

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -51,8 +53,39 @@ func newXMLScanner(r io.Reader, size uint64) *xmlScanner {
 	if size > 0 && size < scanBuffer {
 		n = max(int(size)+1, 512)
 	}
+	if n == scanBuffer {
+		// A batch opens thousands of large parts: their buffers are reused
+		// (see release) rather than left to the collector.
+		if br, ok := scanBuffers.Get().(*bufio.Reader); ok {
+			br.Reset(r)
+			return &xmlScanner{r: br}
+		}
+	}
 	return &xmlScanner{r: bufio.NewReaderSize(r, n)}
 }
+
+// scanBuffers holds the read buffers of released scanners, of scanBuffer bytes.
+var scanBuffers sync.Pool
+
+// release hands the scanner's read buffer back for another part; the
+// scanner reads nothing more, and what it returned last is no longer valid.
+func (s *xmlScanner) release() {
+	if s.r == nil {
+		return
+	}
+	if s.r.Size() == scanBuffer {
+		s.r.Reset(nil)
+		scanBuffers.Put(s.r)
+	}
+	s.r = nil
+	s.name, s.attrs, s.text = nil, nil, nil
+	if s.err == nil {
+		s.err = errReleased
+	}
+}
+
+// errReleased is the error of a scanner read after release.
+var errReleased = errors.New("xml scanner released")
 
 func syntaxError(msg string) error { return &xml.SyntaxError{Msg: msg} }
 
