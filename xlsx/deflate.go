@@ -25,6 +25,12 @@ import (
 // variable for tests.
 var deflateChunk = 1 << 20
 
+// maxDeflaters bounds the chunks of a part compressed at once, whatever the
+// number of cores: each holds a chunk and its output (and up to twice as
+// many wait, compressed, to be written), and four already compress faster
+// than a disk writes.
+const maxDeflaters = 4
+
 // fastDeflate returns the compressor of one part, out its zip entry.
 func fastDeflate(out io.Writer) (io.WriteCloser, error) {
 	return &deflater{out: out}, nil
@@ -83,7 +89,7 @@ func (d *deflater) Write(p []byte) (int, error) {
 // compressed chunks once enough are in flight.
 func (d *deflater) dispatch() {
 	if d.sem == nil {
-		d.sem = make(chan struct{}, runtime.GOMAXPROCS(0))
+		d.sem = make(chan struct{}, min(runtime.GOMAXPROCS(0), maxDeflaters))
 	}
 	chunk := d.buf
 	d.buf = nil
