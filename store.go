@@ -3,6 +3,7 @@ package taizhang
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -82,7 +83,13 @@ func (e *Entry) Stow(st TextStore) error {
 	for _, s := range t.Extra {
 		n += len(s) + binary.MaxVarintLen64
 	}
-	b := make([]byte, 0, n+len(t.Progress)+len(t.Evidence)+len(t.Problems)+len(t.NextSteps)+4*binary.MaxVarintLen64)
+	bp, _ := stowBuffers.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer stowBuffers.Put(bp)
+	b := slices.Grow((*bp)[:0], n+len(t.Progress)+len(t.Evidence)+len(t.Problems)+len(t.NextSteps)+4*binary.MaxVarintLen64)
+	defer func() { *bp = b[:0] }()
 	for _, s := range [...]string{t.Progress, t.Evidence, t.Problems, t.NextSteps} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
@@ -105,6 +112,10 @@ func (e *Entry) Stow(st TextStore) error {
 	e.Texts, e.stowed, e.ref = nil, true, ref
 	return nil
 }
+
+// stowBuffers holds the buffers Stow packs an entry's texts in: the store
+// copies them, and a batch stows hundreds of thousands of entries.
+var stowBuffers sync.Pool
 
 // intern makes the entry's short texts share memory with every other entry
 // that says the same: thousands of sheets repeat the programme's measures and
