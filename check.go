@@ -102,7 +102,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 			add(InvalidValue, statusCell, id, "%s", err.Error())
 		}
 		// Completion date.
-		if e.Completed.IsZero() && Normalize(e.CompletedText) != "" {
+		if e.Completed.IsZero() && !noDate(e.CompletedText) {
 			d, err := completionDate(e.CompletedText, year, s.Period)
 			if err != nil {
 				add(InvalidValue, s.CellOf(FieldCompleted, e.Row), id, "完成时间%q%s，请填写如 2021-05-31", Quote(e.CompletedText), dateProblem(err))
@@ -132,7 +132,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		}
 		compCell := s.CellOf(FieldCompleted, e.Row)
 		switch {
-		case st == Done && e.Completed.IsZero() && Normalize(e.CompletedText) == "" && hasCompleted && !e.Formula(FieldCompleted):
+		case st == Done && e.Completed.IsZero() && noDate(e.CompletedText) && hasCompleted && !e.Formula(FieldCompleted):
 			add(Inconsistent, compCell, id, "进展状态为已完成，但未填写完成时间，请填写实际完成日期")
 		case (st == InProgress || st == NotStarted) && !e.Completed.IsZero():
 			add(Inconsistent, compCell, id, "填写了完成时间 %s，但进展状态为%s；已完成的请把进展状态改为已完成，否则请清空完成时间", e.Completed, st)
@@ -199,6 +199,17 @@ func rowLabel(e *Entry) string {
 		return ""
 	}
 	return "（" + strings.Join(parts, "，") + "）"
+}
+
+// noDate reports whether a 完成时间 is empty or a mark people write in a
+// table for "no date yet": 无, 暂无, 未完成, a slash or a dash.
+func noDate(text string) bool {
+	switch n := Normalize(text); n {
+	case "", "无", "暂无", "未完成", "尚未完成", "/", "\\":
+		return true
+	default:
+		return strings.Trim(n, "-—－–") == ""
+	}
 }
 
 // completionDate reads a completion date; one written without a year that
