@@ -238,6 +238,7 @@ type reader struct {
 	namePeriod           taizhang.Period // the period the sheet's name gives
 	manyTables           bool            // the workbook holds several progress tables
 	hiddenRows           map[int]bool    // the hidden rows read as entries
+	pictures             []string        // cells holding a picture WPS embeds in a cell
 	stowFailed           bool
 }
 
@@ -498,15 +499,17 @@ func (r *reader) read(sc *scan) {
 		var n int
 		var cols []string
 		var formulas []int
+		var sources []string
 		var hidden bool
 		if len(buffered) > 0 {
-			n, cols, formulas, hidden = buffered[0].n, buffered[0].cells, buffered[0].formulas, buffered[0].hidden
+			n, cols, formulas, sources, hidden = buffered[0].n, buffered[0].cells, buffered[0].formulas, buffered[0].sources, buffered[0].hidden
 			buffered = buffered[1:]
 		} else if rr.Next() {
-			n, cols, formulas, hidden = rr.Row(), rr.Cells(), rr.Formulas(), rr.Hidden()
+			n, cols, formulas, sources, hidden = rr.Row(), rr.Cells(), rr.Formulas(), rr.FormulaSources(), rr.Hidden()
 		} else {
 			break
 		}
+		cols, formulas = r.cellPictures(n, cols, formulas, sources)
 		if n > maxRows {
 			r.fs.Add(taizhang.InvalidValue, r.place(""), "工作表超过%d行，其后的行未读取；请删去多余的空行或数据后重新报送", maxRows)
 			break
@@ -606,6 +609,13 @@ func (r *reader) read(sc *scan) {
 			}
 			r.stow(&s.Entries[n-1])
 		}
+	}
+	if len(r.pictures) > 0 {
+		cells := strings.Join(r.pictures[:min(len(r.pictures), 10)], "、")
+		if len(r.pictures) > 10 {
+			cells += fmt.Sprintf("等%d个单元格", len(r.pictures))
+		}
+		r.fs.Add(taizhang.ReaderNote, r.place(r.pictures[0]), "%s 是 WPS 嵌入单元格的图片（DISPIMG），汇总台账中记作“%s”，请在原表中查看图片", cells, pictureText)
 	}
 	if err := rr.Err(); err != nil {
 		r.fs.Add(taizhang.InvalidValue, r.place(cell(1, rr.Row())), "从第%d行起无法读取（%s），该行及以下各行未计入", rr.Row(), excelizeError(err))
@@ -1209,6 +1219,48 @@ func (r *reader) take(kv labelValue, ref string) {
 			s.Phone = kv.value
 		}
 	}
+}
+
+// pictureText stands in the ledger for a picture embedded in a cell.
+const pictureText = "[图片]"
+
+// cellPictures replaces in cols, the cells of row n, each picture WPS embeds
+// in a cell — the formula DISPIMG("ID_…",1), cached as its own text or not at
+// all — by pictureText, notes the cell, and returns formulas, the columns of
+// formulas without a result, less those pictures, and the cells.
+func (r *reader) cellPictures(n int, cols []string, formulas []int, sources []string) ([]string, []int) {
+	for c, v := range cols {
+		if isPicture(v) {
+			cols[c] = pictureText
+			r.pictures = append(r.pictures, cell(c+1, n))
+		}
+	}
+	var kept []int
+	for i, c := range formulas {
+		if i < len(sources) && isPicture(sources[i]) {
+			if kept == nil {
+				kept = append(make([]int, 0, len(formulas)), formulas[:i]...)
+			}
+			for len(cols) <= c {
+				cols = append(cols, "")
+			}
+			cols[c] = pictureText
+			r.pictures = append(r.pictures, cell(c+1, n))
+		} else if kept != nil {
+			kept = append(kept, c)
+		}
+	}
+	if kept == nil {
+		return cols, formulas
+	}
+	return cols, kept
+}
+
+// isPicture reports whether v, a cell's value or formula, is WPS's
+// DISPIMG("ID_…",1).
+func isPicture(v string) bool {
+	v = strings.TrimPrefix(strings.TrimPrefix(v, "="), "_xlfn.")
+	return len(v) > 8 && strings.EqualFold(v[:8], "DISPIMG(")
 }
 
 // readBlock reads 填报单位, 报送期次, 填报日期, 联系人 and 联系电话 from the rows above the header.

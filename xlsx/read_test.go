@@ -956,3 +956,40 @@ func TestReadNumberColumnRepeatedWithTitles(t *testing.T) {
 		t.Errorf("rows placed against their titles:\n%s", text)
 	}
 }
+
+// A picture WPS embeds in a cell (插入图片 › 嵌入单元格) is the formula
+// DISPIMG("ID_…",1): WPS caches the formula's own text as its value, a file
+// re-saved by another program caches nothing. Neither is evidence text nor a
+// formula to recalculate: the ledger says [图片] and one note names the cells.
+func TestReadWPSCellPictures(t *testing.T) {
+	str := func(ref, v string) string {
+		var b bytes.Buffer
+		xmlEscape(&b, v)
+		return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, b.String())
+	}
+	const pic = `_xlfn.DISPIMG(&quot;ID_3F2A9B1C0D4E4F5A8B6C7D8E9F0A1B2C&quot;,1)`
+	sheet := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>` +
+		`<row r="1">` + str("A1", "填报单位") + str("B1", "包头市") + str("C1", "报送期次") + str("D1", "2021年5月下半月") + `</row>` +
+		`<row r="2">` + str("A2", "措施编号") + str("B2", "节点") + str("C2", "进展状态") + str("D2", "进展情况") + str("E2", "佐证材料") + `</row>` +
+		`<row r="3">` + str("A3", "（二）") + str("B3", "二") + str("C3", "推进中") + str("D3", "平台建设中") +
+		`<c r="E3" t="str"><f>` + pic + `</f><v>=DISPIMG(&quot;ID_3F2A9B1C0D4E4F5A8B6C7D8E9F0A1B2C&quot;,1)</v></c></row>` +
+		`<row r="4">` + str("A4", "（六）") + str("B4", "六") + str("C4", "推进中") + str("D4", "清单梳理中") +
+		`<c r="E4"><f>` + pic + `</f></c></row>` +
+		`<row r="1048576" customFormat="1"><c r="XFD1048576" s="0"/></row></sheetData></worksheet>`
+	s, lines := read(t, "包头市.xlsx", packageXLSX(t, sheet))
+	if s == nil || len(s.Entries) != 2 {
+		t.Fatalf("submission %v:\n%s", s, strings.Join(lines, "\n"))
+	}
+	for _, e := range s.Entries {
+		if e.Evidence != "[图片]" || e.Formulas != 0 {
+			t.Errorf("row %d: 佐证材料 %q, formulas %b; want [图片] and none", e.Row, e.Evidence, e.Formulas)
+		}
+	}
+	text := strings.Join(lines, "\n")
+	if want := "包头市.xlsx Sheet1!E3 提示 读取说明：E3、E4 是 WPS 嵌入单元格的图片（DISPIMG），汇总台账中记作“[图片]”，请在原表中查看图片"; !strings.Contains(text, want) {
+		t.Errorf("no note %q in:\n%s", want, text)
+	}
+	if strings.Contains(text, "公式") && strings.Contains(text, "没有保存计算结果") {
+		t.Errorf("a picture is called a formula without a result:\n%s", text)
+	}
+}
