@@ -239,6 +239,7 @@ type reader struct {
 	manyTables           bool            // the workbook holds several progress tables
 	hiddenRows           map[int]bool    // the hidden rows read as entries
 	pictures             []string        // cells holding a picture WPS embeds in a cell
+	textOnly             map[int]bool    // the rows holding text but no number, node, status or date
 	stowFailed           bool
 }
 
@@ -585,6 +586,13 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		e.Extra = append(e.Extra, other...)
+		if e.No == "" && e.Measure == "" && e.Node == "" && e.StatusText == "" && e.CompletedText == "" && e.Formulas == 0 &&
+			len(e.Extra) == 0 && (!has(h.cols, taizhang.FieldSeq) || at(cols, h.cols[taizhang.FieldSeq]) == "") {
+			if r.textOnly == nil {
+				r.textOnly = map[int]bool{}
+			}
+			r.textOnly[n] = true
+		}
 		r.tooLong(n, cols)
 		if s.Entries == nil {
 			// Sized once from the sheet's <dimension>: growing by copies
@@ -627,6 +635,9 @@ func (r *reader) read(sc *scan) {
 		r.numberColumn(h, numCol, numbers, heads)
 	}
 	fillMerged(s.Entries, h, rr.Merges())
+	if numCol < 0 {
+		r.joinContinuations()
+	}
 	r.matchEntries()
 }
 
@@ -796,6 +807,56 @@ func fillMerged(entries []taizhang.Entry, h header, merges []mergeRange) {
 			}
 		}
 	}
+}
+
+// joinContinuations appends each row that holds only texts (进展情况, 存在问题
+// and the like: no number, node, status or date, not even through a merged
+// cell) to the entry in the row above, as a unit writes an entry too long for
+// its row over two, and says so.
+func (r *reader) joinContinuations() {
+	s := r.s
+	if len(r.textOnly) == 0 || len(s.Entries) > stowAfter {
+		return
+	}
+	kept := s.Entries[:1]
+	last := s.Entries[0].Row // the last row joined into kept's last entry
+	for _, e := range s.Entries[1:] {
+		prev := &kept[len(kept)-1]
+		if !r.textOnly[e.Row] || e.Row != last+1 || e.No != "" || e.Measure != "" || e.Node != "" || e.StatusText != "" ||
+			e.Texts == nil || prev.Texts == nil {
+			kept = append(kept, e)
+			last = e.Row
+			continue
+		}
+		var names []string
+		first := ""
+		for _, f := range []taizhang.Field{taizhang.FieldProgress, taizhang.FieldEvidence, taizhang.FieldProblems, taizhang.FieldNext} {
+			v := *entryField(&e, f)
+			if v == "" {
+				continue
+			}
+			if first == "" {
+				first = s.CellOf(f, e.Row)
+			}
+			names = append(names, f.String())
+			if p := entryField(prev, f); *p == "" {
+				*p = v
+			} else {
+				*p += "\n" + v
+			}
+		}
+		label := ""
+		if n := taizhang.Clean(prev.Node); n != "" {
+			label = "，节点 " + n
+		} else if n := taizhang.Clean(prev.No); n != "" {
+			label = "，" + n
+		}
+		r.fs.Add(taizhang.ReaderNote, r.place(first), "第%d行没有措施编号、节点和进展状态，只填了%s，已接在上一行（第%d行%s）之后读取；请把内容合并到第%d行",
+			e.Row, strings.Join(names, "、"), prev.Row, label, prev.Row)
+		last = e.Row
+	}
+	clear(s.Entries[len(kept):])
+	s.Entries = kept
 }
 
 // textField reports whether f is one of the texts an entry may stow.

@@ -993,3 +993,43 @@ func TestReadWPSCellPictures(t *testing.T) {
 		t.Errorf("a picture is called a formula without a result:\n%s", text)
 	}
 }
+
+// A unit that runs out of room writes the rest of an entry's 进展情况 in the
+// row below, with no number, node, status or date: that row continues the
+// entry above, not a row of its own that matches no milestone and lacks a
+// status. A row below a vertically merged 节点 is still its own entry.
+func TestReadContinuationRow(t *testing.T) {
+	rows := [][]any{
+		{"填报单位", "通辽市", "报送期次", "2021年5月下半月"},
+		{"序号", "措施编号", "节点", "进展状态", "进展情况", "存在问题"},
+		{1, "（一）", "一", "推进中", "储备库已纳入项目 86 个", nil},
+		{nil, nil, nil, nil, "（续）其余项目6月底前纳入", "资金不足"},
+		{2, "（二）", "二", "推进中", "平台建设中", nil},
+		{3, "（三）", nil, "已完成", "已实现", nil},
+		{nil, nil, nil, nil, "接口联调中", nil},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, func(f *excelize.File) {
+		f.MergeCell("Sheet1", "B6", "B7")
+	})
+	s, lines := read(t, "通辽市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, fmt.Sprintf("%d %s %q %q", e.Row, e.No, e.Progress, e.Problems))
+	}
+	if g, want := strings.Join(got, "\n"), `3 （一） "储备库已纳入项目 86 个\n（续）其余项目6月底前纳入" "资金不足"
+5 （二） "平台建设中" ""
+6 （三） "已实现" ""
+7 （三） "接口联调中" ""`; g != want {
+		t.Errorf("entries:\n%s\nwant:\n%s", g, want)
+	}
+	text := strings.Join(lines, "\n")
+	if want := "通辽市.xlsx Sheet1!E4 提示 读取说明：第4行没有措施编号、节点和进展状态，只填了进展情况、存在问题，已接在上一行（第3行，节点 一）之后读取；请把内容合并到第3行"; !strings.Contains(text, want) {
+		t.Errorf("no note %q in:\n%s", want, text)
+	}
+	if strings.Contains(text, "第4行对应不到") || strings.Contains(text, "Sheet1!D4") {
+		t.Errorf("row 4 flagged as a row of its own:\n%s", text)
+	}
+}
