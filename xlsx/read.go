@@ -536,6 +536,11 @@ func (r *reader) read(sc *scan) {
 			r.footer(n, at(cols, c))
 			continue
 		}
+		if blockRow(cols) {
+			c := slices.IndexFunc(cols, func(v string) bool { return taizhang.Clean(v) != "" })
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行是重复的表头（%q），未计入台账", n, taizhang.Quote(rowText(cols)))
+			continue
+		}
 		get := func(f taizhang.Field) string {
 			if c, ok := h.cols[f]; ok {
 				return at(cols, c)
@@ -1177,6 +1182,14 @@ type labelValue struct {
 	kind  labelKind
 	value string
 	col   int // 0-based column of the value
+}
+
+// blockRow reports whether a row below the column header is the header
+// block again (填报单位 and 报送期次, as a sheet printed over several pages
+// repeats it): two labels or more, one of them the unit or the period.
+func blockRow(cols []string) bool {
+	kvs := labelled(cols)
+	return len(kvs) >= 2 && slices.ContainsFunc(kvs, func(kv labelValue) bool { return kv.kind == labelUnit || kv.kind == labelPeriod })
 }
 
 // labelled finds "label：value" pairs in one row, with the value in the same
