@@ -185,8 +185,23 @@ func matchHeader(text string) (name string, f Field, qualified, ok bool) {
 		}
 		name := strings.Trim(n[:i], "*:：")
 		if f, ok := headerSynonyms[name]; ok {
+			if f == FieldProgress && listsStatuses(n[i:]) {
+				f = FieldStatus // 推进情况（已完成/推进中/未启动）
+			}
 			return name, f, qualified, true
 		}
 	}
 	return "", FieldNone, false, false
+}
+
+// listsStatuses reports whether a header's note lists two statuses or more
+// to choose from: （已完成/推进中/未启动）.
+func listsStatuses(note string) bool {
+	seen := map[Status]bool{}
+	for _, w := range strings.FieldsFunc(note, func(r rune) bool { return strings.ContainsRune("()[]【】〔〕<>《》{}/、,，;；|｜ -", r) }) {
+		if st, err := ParseStatus(w); err == nil {
+			seen[st] = true
+		}
+	}
+	return len(seen) >= 2
 }
