@@ -95,14 +95,24 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 				add(InvalidValue, cell, id, "%s（%s）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送", f, cell)
 			}
 		}
+		// Formulas whose result is an error value: say so rather than call
+		// it a status or date written wrong.
+		var failed uint16
+		for _, f := range []Field{FieldStatus, FieldCompleted, FieldProgress, FieldEvidence, FieldProblems, FieldNext} {
+			if v := formulaError(e, f); v != "" {
+				failed |= 1 << f
+				cell := s.CellOf(f, e.Row)
+				add(InvalidValue, cell, id, "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, cell, v)
+			}
+		}
 		// Status.
 		st, err := ParseStatus(e.StatusText)
 		e.Status = st
-		if err != nil && hasStatus && !e.Formula(FieldStatus) {
+		if err != nil && hasStatus && !e.Formula(FieldStatus) && failed&(1<<FieldStatus) == 0 {
 			add(InvalidValue, statusCell, id, "%s", err.Error())
 		}
 		// Completion date.
-		if e.Completed.IsZero() && !noDate(e.CompletedText) {
+		if e.Completed.IsZero() && !noDate(e.CompletedText) && failed&(1<<FieldCompleted) == 0 {
 			d, err := completionDate(e.CompletedText, year, s.Period)
 			if err != nil {
 				add(InvalidValue, s.CellOf(FieldCompleted, e.Row), id, "完成时间%q%s，请填写如 2021-05-31", Quote(e.CompletedText), dateProblem(err))
@@ -199,6 +209,37 @@ func rowLabel(e *Entry) string {
 		return ""
 	}
 	return "（" + strings.Join(parts, "，") + "）"
+}
+
+// formulaError returns the error value (#N/A, #REF! and the like) a
+// formula left in the field f of e, or "" when there is none.
+func formulaError(e *Entry, f Field) string {
+	var v string
+	switch f {
+	case FieldStatus:
+		v = e.StatusText
+	case FieldCompleted:
+		v = e.CompletedText
+	default:
+		if e.Texts == nil {
+			return "" // stowed: read again when written
+		}
+		switch f {
+		case FieldProgress:
+			v = e.Progress
+		case FieldEvidence:
+			v = e.Evidence
+		case FieldProblems:
+			v = e.Problems
+		case FieldNext:
+			v = e.NextSteps
+		}
+	}
+	switch v = strings.TrimSpace(v); v {
+	case "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA":
+		return v
+	}
+	return ""
 }
 
 // noDate reports whether a 完成时间 is empty or a mark people write in a
