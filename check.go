@@ -98,8 +98,10 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		// Formulas whose result is an error value: say so rather than call
 		// it a status or date written wrong.
 		var failed uint16
-		for _, f := range []Field{FieldStatus, FieldCompleted, FieldProgress, FieldEvidence, FieldProblems, FieldNext} {
-			if v := formulaError(e, f); v != "" {
+		// (The reader says so of the texts, which may be stowed by now.)
+		for i, text := range [...]string{e.StatusText, e.CompletedText} {
+			f := [...]Field{FieldStatus, FieldCompleted}[i]
+			if v := FormulaError(text); v != "" {
 				failed |= 1 << f
 				cell := s.CellOf(f, e.Row)
 				add(InvalidValue, cell, id, "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, cell, v)
@@ -211,30 +213,9 @@ func rowLabel(e *Entry) string {
 	return "（" + strings.Join(parts, "，") + "）"
 }
 
-// formulaError returns the error value (#N/A, #REF! and the like) a
-// formula left in the field f of e, or "" when there is none.
-func formulaError(e *Entry, f Field) string {
-	var v string
-	switch f {
-	case FieldStatus:
-		v = e.StatusText
-	case FieldCompleted:
-		v = e.CompletedText
-	default:
-		if e.Texts == nil {
-			return "" // stowed: read again when written
-		}
-		switch f {
-		case FieldProgress:
-			v = e.Progress
-		case FieldEvidence:
-			v = e.Evidence
-		case FieldProblems:
-			v = e.Problems
-		case FieldNext:
-			v = e.NextSteps
-		}
-	}
+// FormulaError returns v, trimmed, when it is an error value a formula left
+// in a cell (#N/A, #REF!, #DIV/0! and the like), else "".
+func FormulaError(v string) string {
 	switch v = strings.TrimSpace(v); v {
 	case "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA":
 		return v

@@ -591,6 +591,12 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		e.Extra = append(e.Extra, other...)
+		for _, f := range [...]taizhang.Field{taizhang.FieldProgress, taizhang.FieldEvidence, taizhang.FieldProblems, taizhang.FieldNext} {
+			if v := taizhang.FormulaError(*entryField(&e, f)); v != "" {
+				ref := cell(h.cols[f]+1, n)
+				r.fs.Add(taizhang.InvalidValue, r.place(ref), "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, ref, v)
+			}
+		}
 		if e.No == "" && e.Measure == "" && e.Node == "" && e.StatusText == "" && e.CompletedText == "" && e.Formulas == 0 &&
 			len(e.Extra) == 0 && (!has(h.cols, taizhang.FieldSeq) || at(cols, h.cols[taizhang.FieldSeq]) == "") {
 			if r.textOnly == nil {

@@ -1067,3 +1067,24 @@ func TestReadHeaderBlockRepeated(t *testing.T) {
 		t.Errorf("the repeated header block read as a row:\n%s", text)
 	}
 }
+
+// A formula whose result is an error value in 进展情况 is not taken for the
+// unit's progress without a word: the reader says so, before the texts are
+// stowed away from the checks.
+func TestReadFormulaErrorInText(t *testing.T) {
+	rows := [][]any{
+		{"填报单位", "包头市", "报送期次", "2021年5月下半月"},
+		{"措施编号", "节点", "进展状态", "进展情况"},
+		{"（二）", "二", "推进中", "PH"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	data = rewritePart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+		i := strings.Index(x, `<c r="D3"`)
+		j := i + strings.Index(x[i:], "</c>") + len("</c>")
+		return x[:i] + `<c r="D3" t="e"><f>A1/0</f><v>#DIV/0!</v></c>` + x[j:]
+	})
+	_, lines := read(t, "包头市.xlsx", data)
+	if want := "包头市.xlsx Sheet1!D3 错误 填写有误：进展情况（D3）是公式，计算结果为错误值 #DIV/0!；请在 Excel 或 WPS 中改正公式，或直接填写"; !slices.Contains(lines, want) {
+		t.Errorf("no line %q in:\n%s", want, strings.Join(lines, "\n"))
+	}
+}
