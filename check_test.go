@@ -226,3 +226,14 @@ func TestCheckFormulaErrors(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A 完成时间 of a year and month only says what is missing.
+func TestCheckCompletedMonthOnly(t *testing.T) {
+	p := builtin(t)
+	s := checkSheet(t, "2021-05-2",
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "已完成"}, CompletedText: "2021年5月", Texts: &taizhang.Texts{Progress: "x"}})
+	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
+	if got, want := texts(fs, taizhang.InvalidValue), `包头市.xlsx 进展情况!H9 错误 填写有误：完成时间"2021年5月"只写到月份，没有写明日期，请填写如 2021-05-31`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
