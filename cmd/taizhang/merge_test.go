@@ -406,3 +406,22 @@ func TestMergePeriodWithNoSheets(t *testing.T) {
 		t.Errorf("with the sheet's own period: %v", r)
 	}
 }
+
+// A flag left without its value takes the next flag as it: --report -o
+// 台账.xlsx would make -o the report and 台账.xlsx an input that does not
+// exist. Say which flag lacks its value instead.
+func TestFlagWithoutValue(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"merge", "收件", "--report", "-o", "台账.xlsx"}, "taizhang merge: --report 后面缺少文件：“-o”是另一个参数（taizhang merge -h 查看用法）\n"},
+		{[]string{"merge", "收件", "-o", "--remind"}, "taizhang merge: -o 后面缺少文件：“--remind”是另一个参数（taizhang merge -h 查看用法）\n"},
+		{[]string{"merge", "收件", "--period", "--as-of=2021-05-20"}, "taizhang merge: --period 后面缺少期次：“--as-of=2021-05-20”是另一个参数（taizhang merge -h 查看用法）\n"},
+		{[]string{"validate", "--annotate", "--json", "包头市.xlsx"}, "taizhang validate: --annotate 后面缺少文件夹：“--json”是另一个参数（taizhang validate -h 查看用法）\n"},
+	} {
+		if r := taizhangRun(tc.args...); r.code != exitFailed || r.stderr != tc.stderr || r.stdout != "" {
+			t.Errorf("%q:\n%v\nwant exit 2 and stderr %q", tc.args, r, tc.stderr)
+		}
+	}
+}
