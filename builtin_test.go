@@ -49,3 +49,19 @@ func TestBuiltinProgramme(t *testing.T) {
 		t.Errorf("first period %v schedule %v", p.FirstPeriod, p.Schedule)
 	}
 }
+
+// The built-in units answer to the short names people in the region still
+// write in file names and mail subjects: 乌盟 and 巴盟 from before the 盟
+// became cities, 鄂市.
+func TestBuiltinUnitShortNames(t *testing.T) {
+	p := builtin(t)
+	for in, want := range map[string]string{
+		"乌盟5月下半月进展情况": "乌兰察布市", "乌兰察布盟": "乌兰察布市",
+		"巴盟5月下半月进展情况": "巴彦淖尔市", "巴彦淖尔盟工改办": "巴彦淖尔市",
+		"鄂市5月下半月进展情况": "鄂尔多斯市",
+	} {
+		if got, err := p.MatchUnit(in); err != nil || got != want {
+			t.Errorf("MatchUnit(%q) = %q, %v; want %s", in, got, err, want)
+		}
+	}
+}

@@ -95,14 +95,26 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 				add(InvalidValue, cell, id, "%s（%s）是公式，但文件没有保存计算结果，无法读取；请在 Excel 或 WPS 中打开后保存一次再报送", f, cell)
 			}
 		}
+		// Formulas whose result is an error value: say so rather than call
+		// it a status or date written wrong.
+		var failed uint16
+		// (The reader says so of the texts, which may be stowed by now.)
+		for i, text := range [...]string{e.StatusText, e.CompletedText} {
+			f := [...]Field{FieldStatus, FieldCompleted}[i]
+			if v := FormulaError(text); v != "" {
+				failed |= 1 << f
+				cell := s.CellOf(f, e.Row)
+				add(InvalidValue, cell, id, "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, cell, v)
+			}
+		}
 		// Status.
 		st, err := ParseStatus(e.StatusText)
 		e.Status = st
-		if err != nil && hasStatus && !e.Formula(FieldStatus) {
+		if err != nil && hasStatus && !e.Formula(FieldStatus) && failed&(1<<FieldStatus) == 0 {
 			add(InvalidValue, statusCell, id, "%s", err.Error())
 		}
 		// Completion date.
-		if e.Completed.IsZero() && Normalize(e.CompletedText) != "" {
+		if e.Completed.IsZero() && !noDate(e.CompletedText) && failed&(1<<FieldCompleted) == 0 {
 			d, err := completionDate(e.CompletedText, year, s.Period)
 			if err != nil {
 				add(InvalidValue, s.CellOf(FieldCompleted, e.Row), id, "完成时间%q%s，请填写如 2021-05-31", Quote(e.CompletedText), dateProblem(err))
@@ -132,7 +144,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		}
 		compCell := s.CellOf(FieldCompleted, e.Row)
 		switch {
-		case st == Done && e.Completed.IsZero() && Normalize(e.CompletedText) == "" && hasCompleted && !e.Formula(FieldCompleted):
+		case st == Done && e.Completed.IsZero() && noDate(e.CompletedText) && hasCompleted && !e.Formula(FieldCompleted):
 			add(Inconsistent, compCell, id, "进展状态为已完成，但未填写完成时间，请填写实际完成日期")
 		case (st == InProgress || st == NotStarted) && !e.Completed.IsZero():
 			add(Inconsistent, compCell, id, "填写了完成时间 %s，但进展状态为%s；已完成的请把进展状态改为已完成，否则请清空完成时间", e.Completed, st)
@@ -199,6 +211,27 @@ func rowLabel(e *Entry) string {
 		return ""
 	}
 	return "（" + strings.Join(parts, "，") + "）"
+}
+
+// FormulaError returns v, trimmed, when it is an error value a formula left
+// in a cell (#N/A, #REF!, #DIV/0! and the like), else "".
+func FormulaError(v string) string {
+	switch v = strings.TrimSpace(v); v {
+	case "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA":
+		return v
+	}
+	return ""
+}
+
+// noDate reports whether a 完成时间 is empty or a mark people write in a
+// table for "no date yet": 无, 暂无, 未完成, a slash or a dash.
+func noDate(text string) bool {
+	switch n := Normalize(text); n {
+	case "", "无", "暂无", "未完成", "尚未完成", "/", "\\":
+		return true
+	default:
+		return strings.Trim(n, "-—－–") == ""
+	}
 }
 
 // completionDate reads a completion date; one written without a year that

@@ -189,3 +189,51 @@ func TestCheckCapsRepeatedFindings(t *testing.T) {
 		t.Errorf("%d invalid-value findings, last %q", invalid, last)
 	}
 }
+
+// A 完成时间 of 无, / or a dash on an unfinished row says there is no date
+// yet, as people fill tables on paper: not an invalid date. On a 已完成 row
+// it is a missing date.
+func TestCheckCompletedPlaceholder(t *testing.T) {
+	p := builtin(t)
+	s := checkSheet(t, "2021-05-2",
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "推进中"}, CompletedText: "/", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "二", StatusText: "推进中"}, CompletedText: "无", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.1", StatusText: "已完成"}, CompletedText: "——", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.2", StatusText: "未启动"}, CompletedText: "－", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.3", StatusText: "推进中"}, CompletedText: " 暂无 ", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "四", StatusText: "推进中"}, CompletedText: "未完成", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "六", StatusText: "推进中"}, CompletedText: "5月底", Texts: &taizhang.Texts{Progress: "x"}},
+	)
+	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
+	if got, want := texts(fs, taizhang.InvalidValue, taizhang.Inconsistent), `包头市.xlsx 进展情况!H11 警告 前后矛盾：进展状态为已完成，但未填写完成时间，请填写实际完成日期
+包头市.xlsx 进展情况!H15 错误 填写有误：完成时间"5月底"不是有效日期，请填写如 2021-05-31`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A formula whose result is an error value (#N/A from a VLOOKUP, #REF!) is
+// no status or date the unit typed wrong: the message says it is a formula
+// error. (The reader says so of one in 进展情况: TestReadFormulaErrorInText.)
+func TestCheckFormulaErrors(t *testing.T) {
+	p := builtin(t)
+	s := checkSheet(t, "2021-05-2",
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "#N/A"}, Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "二", StatusText: "已完成"}, CompletedText: "#REF!", Texts: &taizhang.Texts{Progress: "x"}},
+	)
+	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
+	if got, want := texts(fs, taizhang.InvalidValue), `包头市.xlsx 进展情况!G9 错误 填写有误：进展状态（G9）是公式，计算结果为错误值 #N/A；请在 Excel 或 WPS 中改正公式，或直接填写
+包头市.xlsx 进展情况!H10 错误 填写有误：完成时间（H10）是公式，计算结果为错误值 #REF!；请在 Excel 或 WPS 中改正公式，或直接填写`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A 完成时间 of a year and month only says what is missing.
+func TestCheckCompletedMonthOnly(t *testing.T) {
+	p := builtin(t)
+	s := checkSheet(t, "2021-05-2",
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "已完成"}, CompletedText: "2021年5月", Texts: &taizhang.Texts{Progress: "x"}})
+	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
+	if got, want := texts(fs, taizhang.InvalidValue), `包头市.xlsx 进展情况!H9 错误 填写有误：完成时间"2021年5月"只写到月份，没有写明日期，请填写如 2021-05-31`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

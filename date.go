@@ -178,6 +178,11 @@ func ParseDate(s string, year int) (Date, error) {
 			return Date{}, errNotDate
 		}
 	}
+	if m := yearMonthRe.FindStringSubmatch(n); m != nil {
+		if mo, _ := strconv.Atoi(m[1]); mo >= 1 && mo <= 12 {
+			return Date{}, errMonthOnly
+		}
+	}
 	parts, ok := splitDate(n)
 	if !ok {
 		return Date{}, errNotDate
@@ -190,6 +195,9 @@ func ParseDate(s string, year int) (Date, error) {
 		}
 		return checkDate(y, parts[1], parts[2])
 	case 2:
+		if parts[0] >= 1900 && parts[1] >= 1 && parts[1] <= 12 {
+			return Date{}, errMonthOnly // 2021-5
+		}
 		if year == 0 {
 			return Date{}, errors.New("缺少年份")
 		}
@@ -199,6 +207,12 @@ func ParseDate(s string, year int) (Date, error) {
 }
 
 var errNotDate = errors.New("不是有效日期")
+
+// errMonthOnly is ParseDate's error for a year and month without a day.
+var errMonthOnly = errors.New("只写到月份，没有写明日期")
+
+// yearMonthRe matches a year and month without a day: 2021年5月, 2021年05月份.
+var yearMonthRe = regexp.MustCompile(`^\d{4}年(\d{1,2})月份?$`)
 
 // weekdayRe matches a day of the week after a date: 星期四, （周四）.
 var weekdayRe = regexp.MustCompile(`\(?(?:星期|礼拜|周)[一二三四五六日天]\)?$`)

@@ -14,11 +14,12 @@ var headerSynonyms = map[string]Field{
 	"节点": FieldNode, "节点任务": FieldNode, "任务节点": FieldNode, "节点名称": FieldNode, "工作节点": FieldNode, "节点编号": FieldNode, "具体任务": FieldNode, "子任务": FieldNode,
 	"完成节点": FieldNode, "节点内容": FieldNode, "节点序号": FieldNode, "任务序号": FieldNo,
 	"任务名称": FieldNode, "任务内容": FieldNode, "工作任务名称": FieldMeasure, "重点任务名称": FieldMeasure,
-	"完成时限": FieldDeadline, "时限": FieldDeadline, "完成期限": FieldDeadline, "时限要求": FieldDeadline, "计划完成时间": FieldDeadline, "截止时间": FieldDeadline, "截止日期": FieldDeadline, "完成时限要求": FieldDeadline,
+	"完成时限": FieldDeadline, "时限": FieldDeadline, "时间节点": FieldDeadline, "完成期限": FieldDeadline, "时限要求": FieldDeadline, "计划完成时间": FieldDeadline, "截止时间": FieldDeadline, "截止日期": FieldDeadline, "完成时限要求": FieldDeadline,
 	"牵头单位": FieldLead, "牵头部门": FieldLead, "牵头单位和领导": FieldLead, "牵头部门和领导": FieldLead, "牵头单位及领导": FieldLead,
 	"进展状态": FieldStatus, "状态": FieldStatus, "完成情况": FieldStatus, "完成状态": FieldStatus, "进度状态": FieldStatus, "推进状态": FieldStatus, "是否完成": FieldStatus, "整改状态": FieldStatus, "进展状况": FieldStatus,
 	"完成时间": FieldCompleted, "完成日期": FieldCompleted, "实际完成时间": FieldCompleted, "实际完成日期": FieldCompleted, "办结时间": FieldCompleted, "办结日期": FieldCompleted, "销号时间": FieldCompleted,
 	"进展情况": FieldProgress, "工作进展": FieldProgress, "推进情况": FieldProgress, "进展": FieldProgress, "工作进展情况": FieldProgress, "进展情况说明": FieldProgress, "整改进展": FieldProgress, "整改进展情况": FieldProgress, "落实情况": FieldProgress, "工作推进情况": FieldProgress, "本期进展": FieldProgress, "推进落实情况": FieldProgress,
+	"具体进展": FieldProgress, "具体进展情况": FieldProgress,
 	"进展及成效": FieldProgress, "进展和成效": FieldProgress, "工作开展情况": FieldProgress, "开展情况": FieldProgress, "工作进展及成效": FieldProgress, "进展情况及成效": FieldProgress,
 	"佐证材料": FieldEvidence, "佐证": FieldEvidence, "证明材料": FieldEvidence, "佐证材料清单": FieldEvidence, "附件": FieldEvidence, "支撑材料": FieldEvidence,
 	"佐证资料": FieldEvidence, "证明资料": FieldEvidence, "支撑资料": FieldEvidence, "佐证材料名称": FieldEvidence, "相关佐证材料": FieldEvidence, "附件材料": FieldEvidence,
@@ -185,8 +186,23 @@ func matchHeader(text string) (name string, f Field, qualified, ok bool) {
 		}
 		name := strings.Trim(n[:i], "*:：")
 		if f, ok := headerSynonyms[name]; ok {
+			if f == FieldProgress && listsStatuses(n[i:]) {
+				f = FieldStatus // 推进情况（已完成/推进中/未启动）
+			}
 			return name, f, qualified, true
 		}
 	}
 	return "", FieldNone, false, false
+}
+
+// listsStatuses reports whether a header's note lists two statuses or more
+// to choose from: （已完成/推进中/未启动）.
+func listsStatuses(note string) bool {
+	seen := map[Status]bool{}
+	for _, w := range strings.FieldsFunc(note, func(r rune) bool { return strings.ContainsRune("()[]【】〔〕<>《》{}/、,，;；|｜ -", r) }) {
+		if st, err := ParseStatus(w); err == nil {
+			seen[st] = true
+		}
+	}
+	return len(seen) >= 2
 }

@@ -19,6 +19,11 @@ func TestMatchHeader(t *testing.T) {
 		"*进展状态": taizhang.FieldStatus, "进展状态*": taizhang.FieldStatus, "＊进展状态": taizhang.FieldStatus,
 		"进展状态（必填）": taizhang.FieldStatus, "进展状态【必填】": taizhang.FieldStatus,
 		"进展状态（未启动/推进中/已完成）": taizhang.FieldStatus,
+		// A note listing the statuses to choose from names the status column,
+		// whatever name stands before it.
+		"推进情况（已完成/推进中/未启动）": taizhang.FieldStatus, "进展情况(未启动、推进中、已完成)": taizhang.FieldStatus,
+		"工作进展（已完成/进行中）": taizhang.FieldStatus, "进展情况（已完成的写明完成时间）": taizhang.FieldProgress,
+		"具体进展": taizhang.FieldProgress, "具体进展情况": taizhang.FieldProgress, "时间节点": taizhang.FieldDeadline,
 		"完成时间": taizhang.FieldCompleted, "完成日期": taizhang.FieldCompleted, "实际完成时间": taizhang.FieldCompleted,
 		"完成\n时间": taizhang.FieldCompleted, "完成 时间 ": taizhang.FieldCompleted, "完成时间:": taizhang.FieldCompleted,
 		"完成时间\n（请填日期）": taizhang.FieldCompleted, "完成时间\r\n(请填日期)": taizhang.FieldCompleted,

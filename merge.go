@@ -663,6 +663,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				} else {
 					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；采用较新的 %s，本表未计入汇总", k.unit, k.period, files[orig].Source.Path, files[w].Source.Path)
 				}
+			} else if sameSheet(s, files[w].Submission, opt.Store) {
+				// Copies that came at the same time, one no newer than the other.
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，未计入汇总", k.unit, k.period, files[w].Source.Path)
 			} else {
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
 			}
@@ -1094,6 +1097,10 @@ func compareReceived(a, b *Submission, ia, ib int) int {
 		return c
 	}
 	if c := receivedAt(a).Compare(receivedAt(b)); c != 0 {
+		return c
+	}
+	// Saved the same day with no e-mail: the copy saved later.
+	if c := a.Source.Modified.Compare(b.Source.Modified); c != 0 {
 		return c
 	}
 	return cmp.Compare(ia, ib)

@@ -653,3 +653,38 @@ func TestSameSheetSavedTwiceSameDay(t *testing.T) {
 		}
 	}
 }
+
+// Two copies of a sheet saved in a folder with the same 填报日期 and no
+// e-mail: the one saved later is used, as the README says (收到的日期：邮件时间，
+// 其次填报日期，再次文件的修改时间), not the one whose name sorts last; and a copy
+// identical to the one used says so instead of calling the other 较新.
+func TestMergeSameDayCopies(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-05-2", taizhang.HalfMonth, 0)
+	at := func(h int) time.Time { return time.Date(2021, 5, 30, h, 0, 0, 0, taizhang.CST) }
+	cf := sheet(p, "赤峰市", q, "2021-05-30", "推进中")
+	cf.Source.Path, cf.Source.Modified = "赤峰市.xlsx", at(10)
+	cf1 := sheet(p, "赤峰市", q, "2021-05-30", "推进中")
+	cf1.Source.Path, cf1.Source.Modified = "赤峰市(1).xlsx", at(15)
+	tl := sheet(p, "通辽市", q, "2021-05-30", "推进中")
+	tl.Source.Path, tl.Source.Modified = "通辽市.xlsx", at(15)
+	tl1 := sheet(p, "通辽市", q, "2021-05-30", "未启动")
+	tl1.Source.Path, tl1.Source.Modified = "通辽市(1).xlsx", at(10)
+	l := taizhang.Merge(p, files(cf1, cf, tl, tl1), taizhang.MergeOptions{Period: q})
+	for _, r := range l.ReceiptsOf(q) {
+		switch r.Unit {
+		case "赤峰市":
+			if r.Submission != cf1 {
+				t.Errorf("赤峰市 uses %s, want the later saved 赤峰市(1).xlsx", r.Submission.Source.Path)
+			}
+		case "通辽市":
+			if r.Submission != tl {
+				t.Errorf("通辽市 uses %s, want the later saved 通辽市.xlsx", r.Submission.Source.Path)
+			}
+		}
+	}
+	if got, want := texts(l.Findings, taizhang.DuplicateSubmission), `通辽市(1).xlsx 提示 重复报送：通辽市2021年5月下半月收到多份进展情况表，采用较新的 通辽市.xlsx，本表未计入汇总
+赤峰市.xlsx 提示 重复报送：赤峰市2021年5月下半月收到多份进展情况表，本表与采用的 赤峰市(1).xlsx 内容相同，未计入汇总`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

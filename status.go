@@ -45,7 +45,7 @@ var statusSynonyms = map[string]Status{
 	"进行": InProgress, "开展中": InProgress, "正在开展": InProgress, "有序推进": InProgress,
 	"已完成": Done, "完成": Done, "已办结": Done, "办结": Done, "已落实": Done, "已整改": Done,
 	"整改完成": Done, "已完成整改": Done, "已销号": Done, "销号": Done, "已经完成": Done,
-	"全部完成": Done, "完成整改": Done, "已全部完成": Done, "已完结": Done, "完结": Done,
+	"全部完成": Done, "完成整改": Done, "已全部完成": Done, "全面完成": Done, "已全面完成": Done, "已完结": Done, "完结": Done,
 	"已开展": InProgress, "已经启动": InProgress, "持续推进中": InProgress, "进展中": InProgress,
 	"正在办理": InProgress, "办理中": InProgress, "正在推进中": InProgress, "正在进行中": InProgress,
 	"正在实施中": InProgress, "正在开展中": InProgress, "正在整改中": InProgress, "正在办理中": InProgress, "推进当中": InProgress,

@@ -13,6 +13,7 @@ func TestParseStatus(t *testing.T) {
 		"推进中": taizhang.InProgress, "正在推进": taizhang.InProgress, "进行中": taizhang.InProgress,
 		"持续推进": taizhang.InProgress, "持续推进中": taizhang.InProgress, "已启动": taizhang.InProgress,
 		"已完成": taizhang.Done, "完成": taizhang.Done, "已办结": taizhang.Done, "已全部完成": taizhang.Done,
+		"已全面完成": taizhang.Done, "全面完成": taizhang.Done,
 		"已完成。": taizhang.Done, " 已 完 成 ": taizhang.Done, "已完成\n": taizhang.Done, "\u3000推进中\u3000": taizhang.InProgress,
 		"已完成；": taizhang.Done, "“已完成”": taizhang.Done, "\"推进中\"": taizhang.InProgress,
 		// A remark, check mark or percentage that agrees with the status.

@@ -57,6 +57,7 @@ const (
 	msgFolderFailed = "无法打开文件夹，请检查是否有读取权限"
 	msgEmpty        = "文件是空的（0 字节），请重新报送"
 	msgArchive      = "是 %s 压缩包，本程序只能打开 zip 压缩包；其中如有电子表格，请解压后再读取"
+	msgShortcut     = "是 Windows 快捷方式，本程序不打开快捷方式所指向的文件；请把所指向的文件本身复制到这里，或直接给出该文件"
 	msgOutlook      = "是 Outlook 的 .msg 邮件，本程序无法读取，请把其中的附件另存到文件夹后再读取"
 )
 
@@ -254,6 +255,8 @@ func (c *collector) file(p string, info fs.FileInfo, explicit bool) {
 		c.unusable(p, explicit, msgArchive, ext(name))
 	case kindOutlook:
 		c.unusable(p, explicit, msgOutlook)
+	case kindShortcut:
+		c.unusable(p, explicit, msgShortcut)
 	default:
 		if explicit {
 			c.fail(p, msgNotSheet)
@@ -337,6 +340,8 @@ func (c *collector) inMemory(b blob, g *group) {
 		c.note(b.disp, msgArchive, ext(b.name))
 	case kindOutlook:
 		c.note(b.disp, msgOutlook)
+	case kindShortcut:
+		c.note(b.disp, msgShortcut)
 	case kindTNEF:
 		c.note(b.disp, msgTNEF)
 	}

@@ -129,6 +129,23 @@ func TestClutterNamed(t *testing.T) {
 }
 
 // TestEmptyInputs returns nothing for no paths and an empty folder.
+// TestShortcuts names a Windows shortcut (.lnk) put in the folder or named on
+// the command line in place of the sheet it points to, rather than leaving
+// it out silently: its unit would be counted 未报 with no word why.
+func TestShortcuts(t *testing.T) {
+	lnk := append([]byte{'L', 0, 0, 0, 1, 0x14, 2, 0}, make([]byte, 68)...)
+	dir := write(t, t.TempDir(), map[string][]byte{
+		"收件/包头市_2021年5月下半月_进展情况表.xlsx - 快捷方式.lnk": lnk, "收件/说明.txt": []byte("已收齐"),
+		"通辽市.lnk": lnk,
+	})
+	ins, fs := collect(t, dir, Options{}, "收件", "通辽市.lnk")
+	equal(t, "paths", pathsOf(ins), nil)
+	equal(t, "findings", fs, []string{
+		"收件/包头市_2021年5月下半月_进展情况表.xlsx - 快捷方式.lnk 提示 读取说明：是 Windows 快捷方式，本程序不打开快捷方式所指向的文件；请把所指向的文件本身复制到这里，或直接给出该文件",
+		"通辽市.lnk 错误 无法读取：是 Windows 快捷方式，本程序不打开快捷方式所指向的文件；请把所指向的文件本身复制到这里，或直接给出该文件",
+	})
+}
+
 func TestEmptyInputs(t *testing.T) {
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "空"), 0o755)

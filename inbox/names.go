@@ -10,17 +10,18 @@ import (
 type kind int
 
 const (
-	kindOther   kind = iota
-	kindSheet        // .xlsx and its relatives: passed on
-	kindLegacy       // .xls, .et and their templates: converted or reported
-	kindForeign      // .ods, .xlsb: a spreadsheet excelize cannot read
-	kindCSV          // .csv: a sheet exported as text, passed on
-	kindZip          // .zip
-	kindMail         // .eml
-	kindMbox         // .mbox
-	kindArchive      // .rar, .7z: archives this package cannot open
-	kindOutlook      // .msg
-	kindTNEF         // winmail.dat
+	kindOther    kind = iota
+	kindSheet         // .xlsx and its relatives: passed on
+	kindLegacy        // .xls, .et and their templates: converted or reported
+	kindForeign       // .ods, .xlsb: a spreadsheet excelize cannot read
+	kindCSV           // .csv: a sheet exported as text, passed on
+	kindZip           // .zip
+	kindMail          // .eml
+	kindMbox          // .mbox
+	kindArchive       // .rar, .7z: archives this package cannot open
+	kindOutlook       // .msg
+	kindTNEF          // winmail.dat
+	kindShortcut      // .lnk: a Windows shortcut, not the file it points to
 )
 
 var kinds = map[string]kind{
@@ -33,6 +34,7 @@ var kinds = map[string]kind{
 	".mbox": kindMbox, ".mbx": kindMbox,
 	".rar": kindArchive, ".7z": kindArchive,
 	".msg": kindOutlook,
+	".lnk": kindShortcut,
 }
 
 // kindOf returns the kind of a file by its base name.

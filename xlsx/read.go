@@ -238,6 +238,8 @@ type reader struct {
 	namePeriod           taizhang.Period // the period the sheet's name gives
 	manyTables           bool            // the workbook holds several progress tables
 	hiddenRows           map[int]bool    // the hidden rows read as entries
+	pictures             []string        // cells holding a picture WPS embeds in a cell
+	textOnly             map[int]bool    // the rows holding text but no number, node, status or date
 	stowFailed           bool
 }
 
@@ -498,15 +500,17 @@ func (r *reader) read(sc *scan) {
 		var n int
 		var cols []string
 		var formulas []int
+		var sources []string
 		var hidden bool
 		if len(buffered) > 0 {
-			n, cols, formulas, hidden = buffered[0].n, buffered[0].cells, buffered[0].formulas, buffered[0].hidden
+			n, cols, formulas, sources, hidden = buffered[0].n, buffered[0].cells, buffered[0].formulas, buffered[0].sources, buffered[0].hidden
 			buffered = buffered[1:]
 		} else if rr.Next() {
-			n, cols, formulas, hidden = rr.Row(), rr.Cells(), rr.Formulas(), rr.Hidden()
+			n, cols, formulas, sources, hidden = rr.Row(), rr.Cells(), rr.Formulas(), rr.FormulaSources(), rr.Hidden()
 		} else {
 			break
 		}
+		cols, formulas = r.cellPictures(n, cols, formulas, sources)
 		if n > maxRows {
 			r.fs.Add(taizhang.InvalidValue, r.place(""), "工作表超过%d行，其后的行未读取；请删去多余的空行或数据后重新报送", maxRows)
 			break
@@ -530,6 +534,11 @@ func (r *reader) read(sc *scan) {
 			continue
 		case footerLabels:
 			r.footer(n, at(cols, c))
+			continue
+		}
+		if blockRow(cols) {
+			c := slices.IndexFunc(cols, func(v string) bool { return taizhang.Clean(v) != "" })
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行是重复的表头（%q），未计入台账", n, taizhang.Quote(rowText(cols)))
 			continue
 		}
 		get := func(f taizhang.Field) string {
@@ -582,6 +591,19 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		e.Extra = append(e.Extra, other...)
+		for _, f := range [...]taizhang.Field{taizhang.FieldProgress, taizhang.FieldEvidence, taizhang.FieldProblems, taizhang.FieldNext} {
+			if v := taizhang.FormulaError(*entryField(&e, f)); v != "" {
+				ref := cell(h.cols[f]+1, n)
+				r.fs.Add(taizhang.InvalidValue, r.place(ref), "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, ref, v)
+			}
+		}
+		if e.No == "" && e.Measure == "" && e.Node == "" && e.StatusText == "" && e.CompletedText == "" && e.Formulas == 0 &&
+			len(e.Extra) == 0 && (!has(h.cols, taizhang.FieldSeq) || at(cols, h.cols[taizhang.FieldSeq]) == "") {
+			if r.textOnly == nil {
+				r.textOnly = map[int]bool{}
+			}
+			r.textOnly[n] = true
+		}
 		r.tooLong(n, cols)
 		if s.Entries == nil {
 			// Sized once from the sheet's <dimension>: growing by copies
@@ -607,6 +629,13 @@ func (r *reader) read(sc *scan) {
 			r.stow(&s.Entries[n-1])
 		}
 	}
+	if len(r.pictures) > 0 {
+		cells := strings.Join(r.pictures[:min(len(r.pictures), 10)], "、")
+		if len(r.pictures) > 10 {
+			cells += fmt.Sprintf("等%d个单元格", len(r.pictures))
+		}
+		r.fs.Add(taizhang.ReaderNote, r.place(r.pictures[0]), "%s 是 WPS 嵌入单元格的图片（DISPIMG），汇总台账中记作“%s”，请在原表中查看图片", cells, pictureText)
+	}
 	if err := rr.Err(); err != nil {
 		r.fs.Add(taizhang.InvalidValue, r.place(cell(1, rr.Row())), "从第%d行起无法读取（%s），该行及以下各行未计入", rr.Row(), excelizeError(err))
 	}
@@ -617,6 +646,9 @@ func (r *reader) read(sc *scan) {
 		r.numberColumn(h, numCol, numbers, heads)
 	}
 	fillMerged(s.Entries, h, rr.Merges())
+	if numCol < 0 {
+		r.joinContinuations()
+	}
 	r.matchEntries()
 }
 
@@ -786,6 +818,56 @@ func fillMerged(entries []taizhang.Entry, h header, merges []mergeRange) {
 			}
 		}
 	}
+}
+
+// joinContinuations appends each row that holds only texts (进展情况, 存在问题
+// and the like: no number, node, status or date, not even through a merged
+// cell) to the entry in the row above, as a unit writes an entry too long for
+// its row over two, and says so.
+func (r *reader) joinContinuations() {
+	s := r.s
+	if len(r.textOnly) == 0 || len(s.Entries) > stowAfter {
+		return
+	}
+	kept := s.Entries[:1]
+	last := s.Entries[0].Row // the last row joined into kept's last entry
+	for _, e := range s.Entries[1:] {
+		prev := &kept[len(kept)-1]
+		if !r.textOnly[e.Row] || e.Row != last+1 || e.No != "" || e.Measure != "" || e.Node != "" || e.StatusText != "" ||
+			e.Texts == nil || prev.Texts == nil {
+			kept = append(kept, e)
+			last = e.Row
+			continue
+		}
+		var names []string
+		first := ""
+		for _, f := range []taizhang.Field{taizhang.FieldProgress, taizhang.FieldEvidence, taizhang.FieldProblems, taizhang.FieldNext} {
+			v := *entryField(&e, f)
+			if v == "" {
+				continue
+			}
+			if first == "" {
+				first = s.CellOf(f, e.Row)
+			}
+			names = append(names, f.String())
+			if p := entryField(prev, f); *p == "" {
+				*p = v
+			} else {
+				*p += "\n" + v
+			}
+		}
+		label := ""
+		if n := taizhang.Clean(prev.Node); n != "" {
+			label = "，节点 " + n
+		} else if n := taizhang.Clean(prev.No); n != "" {
+			label = "，" + n
+		}
+		r.fs.Add(taizhang.ReaderNote, r.place(first), "第%d行没有措施编号、节点和进展状态，只填了%s，已接在上一行（第%d行%s）之后读取；请把内容合并到第%d行",
+			e.Row, strings.Join(names, "、"), prev.Row, label, prev.Row)
+		last = e.Row
+	}
+	clear(s.Entries[len(kept):])
+	s.Entries = kept
 }
 
 // textField reports whether f is one of the texts an entry may stow.
@@ -1108,6 +1190,14 @@ type labelValue struct {
 	col   int // 0-based column of the value
 }
 
+// blockRow reports whether a row below the column header is the header
+// block again (填报单位 and 报送期次, as a sheet printed over several pages
+// repeats it): two labels or more, one of them the unit or the period.
+func blockRow(cols []string) bool {
+	kvs := labelled(cols)
+	return len(kvs) >= 2 && slices.ContainsFunc(kvs, func(kv labelValue) bool { return kv.kind == labelUnit || kv.kind == labelPeriod })
+}
+
 // labelled finds "label：value" pairs in one row, with the value in the same
 // cell or in the next non-empty cell to the right. A cell may hold several
 // pairs separated by spaces ("填报人：张三  联系电话：123").
@@ -1209,6 +1299,48 @@ func (r *reader) take(kv labelValue, ref string) {
 			s.Phone = kv.value
 		}
 	}
+}
+
+// pictureText stands in the ledger for a picture embedded in a cell.
+const pictureText = "[图片]"
+
+// cellPictures replaces in cols, the cells of row n, each picture WPS embeds
+// in a cell — the formula DISPIMG("ID_…",1), cached as its own text or not at
+// all — by pictureText, notes the cell, and returns formulas, the columns of
+// formulas without a result, less those pictures, and the cells.
+func (r *reader) cellPictures(n int, cols []string, formulas []int, sources []string) ([]string, []int) {
+	for c, v := range cols {
+		if isPicture(v) {
+			cols[c] = pictureText
+			r.pictures = append(r.pictures, cell(c+1, n))
+		}
+	}
+	var kept []int
+	for i, c := range formulas {
+		if i < len(sources) && isPicture(sources[i]) {
+			if kept == nil {
+				kept = append(make([]int, 0, len(formulas)), formulas[:i]...)
+			}
+			for len(cols) <= c {
+				cols = append(cols, "")
+			}
+			cols[c] = pictureText
+			r.pictures = append(r.pictures, cell(c+1, n))
+		} else if kept != nil {
+			kept = append(kept, c)
+		}
+	}
+	if kept == nil {
+		return cols, formulas
+	}
+	return cols, kept
+}
+
+// isPicture reports whether v, a cell's value or formula, is WPS's
+// DISPIMG("ID_…",1).
+func isPicture(v string) bool {
+	v = strings.TrimPrefix(strings.TrimPrefix(v, "="), "_xlfn.")
+	return len(v) > 8 && strings.EqualFold(v[:8], "DISPIMG(")
 }
 
 // readBlock reads 填报单位, 报送期次, 填报日期, 联系人 and 联系电话 from the rows above the header.

@@ -956,3 +956,135 @@ func TestReadNumberColumnRepeatedWithTitles(t *testing.T) {
 		t.Errorf("rows placed against their titles:\n%s", text)
 	}
 }
+
+// A picture WPS embeds in a cell (插入图片 › 嵌入单元格) is the formula
+// DISPIMG("ID_…",1): WPS caches the formula's own text as its value, a file
+// re-saved by another program caches nothing. Neither is evidence text nor a
+// formula to recalculate: the ledger says [图片] and one note names the cells.
+func TestReadWPSCellPictures(t *testing.T) {
+	str := func(ref, v string) string {
+		var b bytes.Buffer
+		xmlEscape(&b, v)
+		return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, b.String())
+	}
+	const pic = `_xlfn.DISPIMG(&quot;ID_3F2A9B1C0D4E4F5A8B6C7D8E9F0A1B2C&quot;,1)`
+	sheet := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>` +
+		`<row r="1">` + str("A1", "填报单位") + str("B1", "包头市") + str("C1", "报送期次") + str("D1", "2021年5月下半月") + `</row>` +
+		`<row r="2">` + str("A2", "措施编号") + str("B2", "节点") + str("C2", "进展状态") + str("D2", "进展情况") + str("E2", "佐证材料") + `</row>` +
+		`<row r="3">` + str("A3", "（二）") + str("B3", "二") + str("C3", "推进中") + str("D3", "平台建设中") +
+		`<c r="E3" t="str"><f>` + pic + `</f><v>=DISPIMG(&quot;ID_3F2A9B1C0D4E4F5A8B6C7D8E9F0A1B2C&quot;,1)</v></c></row>` +
+		`<row r="4">` + str("A4", "（六）") + str("B4", "六") + str("C4", "推进中") + str("D4", "清单梳理中") +
+		`<c r="E4"><f>` + pic + `</f></c></row>` +
+		`<row r="1048576" customFormat="1"><c r="XFD1048576" s="0"/></row></sheetData></worksheet>`
+	s, lines := read(t, "包头市.xlsx", packageXLSX(t, sheet))
+	if s == nil || len(s.Entries) != 2 {
+		t.Fatalf("submission %v:\n%s", s, strings.Join(lines, "\n"))
+	}
+	for _, e := range s.Entries {
+		if e.Evidence != "[图片]" || e.Formulas != 0 {
+			t.Errorf("row %d: 佐证材料 %q, formulas %b; want [图片] and none", e.Row, e.Evidence, e.Formulas)
+		}
+	}
+	text := strings.Join(lines, "\n")
+	if want := "包头市.xlsx Sheet1!E3 提示 读取说明：E3、E4 是 WPS 嵌入单元格的图片（DISPIMG），汇总台账中记作“[图片]”，请在原表中查看图片"; !strings.Contains(text, want) {
+		t.Errorf("no note %q in:\n%s", want, text)
+	}
+	if strings.Contains(text, "公式") && strings.Contains(text, "没有保存计算结果") {
+		t.Errorf("a picture is called a formula without a result:\n%s", text)
+	}
+}
+
+// A unit that runs out of room writes the rest of an entry's 进展情况 in the
+// row below, with no number, node, status or date: that row continues the
+// entry above, not a row of its own that matches no milestone and lacks a
+// status. A row below a vertically merged 节点 is still its own entry.
+func TestReadContinuationRow(t *testing.T) {
+	rows := [][]any{
+		{"填报单位", "通辽市", "报送期次", "2021年5月下半月"},
+		{"序号", "措施编号", "节点", "进展状态", "进展情况", "存在问题"},
+		{1, "（一）", "一", "推进中", "储备库已纳入项目 86 个", nil},
+		{nil, nil, nil, nil, "（续）其余项目6月底前纳入", "资金不足"},
+		{2, "（二）", "二", "推进中", "平台建设中", nil},
+		{3, "（三）", nil, "已完成", "已实现", nil},
+		{nil, nil, nil, nil, "接口联调中", nil},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, func(f *excelize.File) {
+		f.MergeCell("Sheet1", "B6", "B7")
+	})
+	s, lines := read(t, "通辽市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, fmt.Sprintf("%d %s %q %q", e.Row, e.No, e.Progress, e.Problems))
+	}
+	if g, want := strings.Join(got, "\n"), `3 （一） "储备库已纳入项目 86 个\n（续）其余项目6月底前纳入" "资金不足"
+5 （二） "平台建设中" ""
+6 （三） "已实现" ""
+7 （三） "接口联调中" ""`; g != want {
+		t.Errorf("entries:\n%s\nwant:\n%s", g, want)
+	}
+	text := strings.Join(lines, "\n")
+	if want := "通辽市.xlsx Sheet1!E4 提示 读取说明：第4行没有措施编号、节点和进展状态，只填了进展情况、存在问题，已接在上一行（第3行，节点 一）之后读取；请把内容合并到第3行"; !strings.Contains(text, want) {
+		t.Errorf("no note %q in:\n%s", want, text)
+	}
+	if strings.Contains(text, "第4行对应不到") || strings.Contains(text, "Sheet1!D4") {
+		t.Errorf("row 4 flagged as a row of its own:\n%s", text)
+	}
+}
+
+// A sheet printed over two pages by copying the title, the header block and
+// the column header onto the second page: the repeated 填报单位/报送期次 row
+// is the header block again, not a row of progress with the status 填报日期.
+func TestReadHeaderBlockRepeated(t *testing.T) {
+	block := []any{"填报单位", "乌海市", "报送期次", "2021年5月下半月", "填报日期", "2021-05-30"}
+	head := []any{"序号", "措施编号", "节点", "进展状态", "完成时间", "进展情况"}
+	rows := [][]any{
+		{"乌海市工改专项进展情况"}, block, head,
+		{1, "（一）", "一", "已完成", "2021-05-28", "已纳入"},
+		{2, "（二）", "二", "推进中", nil, "建设中"},
+		{"第1页 共2页"},
+		{"乌海市工改专项进展情况"}, block, head,
+		{3, "（三）", "三.1", "已完成", "2021-03-20", "已实现"},
+	}
+	s, lines := read(t, "乌海市.xlsx", workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil))
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, fmt.Sprintf("%d %s", e.Row, e.Milestone))
+	}
+	if g := strings.Join(got, ", "); g != "4 一, 5 二, 10 三.1" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	text := strings.Join(lines, "\n")
+	if want := `乌海市.xlsx Sheet1!A8 提示 读取说明：第8行是重复的表头（"填报单位 乌海市 报送期次 2021年5月下半月 填报日期 2021-05-30"），未计入台账`; !strings.Contains(text, want) {
+		t.Errorf("no note %q in:\n%s", want, text)
+	}
+	if strings.Contains(text, "无法识别") || strings.Contains(text, "无法匹配") {
+		t.Errorf("the repeated header block read as a row:\n%s", text)
+	}
+}
+
+// A formula whose result is an error value in 进展情况 is not taken for the
+// unit's progress without a word: the reader says so, before the texts are
+// stowed away from the checks.
+func TestReadFormulaErrorInText(t *testing.T) {
+	rows := [][]any{
+		{"填报单位", "包头市", "报送期次", "2021年5月下半月"},
+		{"措施编号", "节点", "进展状态", "进展情况"},
+		{"（二）", "二", "推进中", "PH"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	data = rewritePart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+		i := strings.Index(x, `<c r="D3"`)
+		j := i + strings.Index(x[i:], "</c>") + len("</c>")
+		return x[:i] + `<c r="D3" t="e"><f>A1/0</f><v>#DIV/0!</v></c>` + x[j:]
+	})
+	_, lines := read(t, "包头市.xlsx", data)
+	if want := "包头市.xlsx Sheet1!D3 错误 填写有误：进展情况（D3）是公式，计算结果为错误值 #DIV/0!；请在 Excel 或 WPS 中改正公式，或直接填写"; !slices.Contains(lines, want) {
+		t.Errorf("no line %q in:\n%s", want, strings.Join(lines, "\n"))
+	}
+}

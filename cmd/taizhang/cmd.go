@@ -121,7 +121,41 @@ func (e *env) parse(fs *pflag.FlagSet, args []string) (done bool, status int) {
 		fmt.Fprintf(e.stderr, "taizhang %s: %s（taizhang %s -h 查看用法）\n", fs.Name(), flagError(err), fs.Name())
 		return true, exitFailed
 	}
+	if msg := flagTaken(fs); msg != "" {
+		fmt.Fprintf(e.stderr, "taizhang %s: %s（taizhang %s -h 查看用法）\n", fs.Name(), msg, fs.Name())
+		return true, exitFailed
+	}
 	return false, exitOK
+}
+
+// flagTaken says which flag, given without its value, took the next flag as
+// it (--report -o 台账.xlsx), or "" when none did.
+func flagTaken(fs *pflag.FlagSet) string {
+	var msg string
+	fs.Visit(func(f *pflag.Flag) {
+		if msg != "" || f.Value.Type() != "string" {
+			return
+		}
+		v := f.Value.String()
+		name, _, _ := strings.Cut(strings.TrimPrefix(v, "--"), "=")
+		var other *pflag.Flag
+		switch {
+		case strings.HasPrefix(v, "--"):
+			other = fs.Lookup(name)
+		case len(v) == 2 && v[0] == '-':
+			other = fs.ShorthandLookup(v[1:])
+		}
+		if other == nil {
+			return
+		}
+		flag := "--" + f.Name
+		if f.Shorthand != "" {
+			flag = "-" + f.Shorthand
+		}
+		what, _ := pflag.UnquoteUsage(f)
+		msg = fmt.Sprintf("%s 后面缺少%s：“%s”是另一个参数", flag, what, v)
+	})
+	return msg
 }
 
 func (e *env) printUsage(fs *pflag.FlagSet) {

@@ -124,6 +124,18 @@ func runMerge(e *env, args []string) int {
 	}
 	timing("写出汇总台账")
 	printMergeSummary(e.stdout, l, path)
+	if !opt.Period.IsZero() {
+		// A mistyped --period or the wrong folder: every unit 未报, all chased.
+		held := map[taizhang.Period]bool{}
+		for _, f := range files {
+			if s := f.Submission; s != nil && !s.Period.IsZero() {
+				held[s.Period] = true
+			}
+		}
+		if !held[l.Period] {
+			fmt.Fprintf(e.stderr, "注意：输入中没有任何单位%s的进展情况表%s，台账中各单位该期均按未报统计；如 --period 写错或漏选了文件夹，请改正后重新汇总\n", l.Period, heldPeriods(held))
+		}
+	}
 	if *reportPath != "" {
 		if m == (taizhang.Month{}) {
 			m = l.Period.MonthOf()

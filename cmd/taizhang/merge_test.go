@@ -380,3 +380,48 @@ func TestReminderChasesEarlierPeriods(t *testing.T) {
 		t.Errorf("催报:\n%s\nwant it to begin\n%s", got, want)
 	}
 }
+
+// A --period for which the inputs hold no sheet at all (mistyped, or the
+// wrong folder) would make every unit 未报 and the 催报 text chase them all:
+// merge writes the ledger as asked but says, as report does, that no unit's
+// sheet of that period is among the inputs and which periods they hold.
+func TestMergePeriodWithNoSheets(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(samplesDir, "2021-05/下半月/包头市_2021年5月下半月_进展情况表.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "收件")
+	os.Mkdir(in, 0o755)
+	if err := os.WriteFile(filepath.Join(in, "包头市_2021年5月下半月_进展情况表.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "汇总台账.xlsx")
+	r := taizhangRun("merge", in, "--period", "2021-06-1", "-o", out)
+	want := "注意：输入中没有任何单位2021年6月上半月的进展情况表（输入中的表属于2021年5月下半月），台账中各单位该期均按未报统计；如 --period 写错或漏选了文件夹，请改正后重新汇总\n"
+	if r.code != exitOK || r.stderr != want {
+		t.Errorf("%v\nwant on stderr\n%s", r, want)
+	}
+	if r = taizhangRun("merge", in, "--period", "2021-05-2", "-o", out); r.code != exitOK || r.stderr != "" {
+		t.Errorf("with the sheet's own period: %v", r)
+	}
+}
+
+// A flag left without its value takes the next flag as it: --report -o
+// 台账.xlsx would make -o the report and 台账.xlsx an input that does not
+// exist. Say which flag lacks its value instead.
+func TestFlagWithoutValue(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"merge", "收件", "--report", "-o", "台账.xlsx"}, "taizhang merge: --report 后面缺少文件：“-o”是另一个参数（taizhang merge -h 查看用法）\n"},
+		{[]string{"merge", "收件", "-o", "--remind"}, "taizhang merge: -o 后面缺少文件：“--remind”是另一个参数（taizhang merge -h 查看用法）\n"},
+		{[]string{"merge", "收件", "--period", "--as-of=2021-05-20"}, "taizhang merge: --period 后面缺少期次：“--as-of=2021-05-20”是另一个参数（taizhang merge -h 查看用法）\n"},
+		{[]string{"validate", "--annotate", "--json", "包头市.xlsx"}, "taizhang validate: --annotate 后面缺少文件夹：“--json”是另一个参数（taizhang validate -h 查看用法）\n"},
+	} {
+		if r := taizhangRun(tc.args...); r.code != exitFailed || r.stderr != tc.stderr || r.stdout != "" {
+			t.Errorf("%q:\n%v\nwant exit 2 and stderr %q", tc.args, r, tc.stderr)
+		}
+	}
+}

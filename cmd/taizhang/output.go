@@ -186,12 +186,17 @@ func (t target) checkExt() error {
 	case t.noun != "":
 		kind = t.noun + "是 Excel 工作簿"
 	}
-	ext := filepath.Ext(t.path)
+	// A name pasted with a blank after it ends, to the eye, as it should.
+	name := strings.TrimRightFunc(t.path, unicode.IsSpace)
+	ext := filepath.Ext(name)
 	if strings.EqualFold(ext, want) {
-		return nil
+		if name == t.path {
+			return nil
+		}
+		return fmt.Errorf("%s“%s”的末尾有空格，请去掉空格，写作 %s %s", t.what, t.path, t.flag, name)
 	}
 	if !strings.ContainsFunc(ext, unicode.IsLetter) || len(ext) > 6 {
 		ext = "" // not an extension: 台账2021.4, 第3.5期
 	}
-	return fmt.Errorf("%s %s 不是 %s 文件名：%s，请用 %s 指定以 %s 结尾的文件名，如 %s", t.what, t.path, want, kind, t.flag, want, strings.TrimSuffix(t.path, ext)+want)
+	return fmt.Errorf("%s %s 不是 %s 文件名：%s，请用 %s 指定以 %s 结尾的文件名，如 %s", t.what, t.path, want, kind, t.flag, want, strings.TrimSuffix(name, ext)+want)
 }

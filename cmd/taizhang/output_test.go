@@ -180,6 +180,10 @@ func TestRefuseOverwritingInputs(t *testing.T) {
 		{[]string{"merge", "收件", "-o", "台账.xlsx", "--report", "月报.docx"}, "taizhang merge: 月度报告文件 月报.docx 不是 .pdf 文件名：月度报告是 PDF 文件，请用 --report 指定以 .pdf 结尾的文件名，如 月报.pdf\n"},
 		{[]string{"init", "-o", "方案"}, "taizhang init: 输出文件 方案 不是 .xlsx 文件名：方案工作簿是 Excel 工作簿，请用 -o 指定以 .xlsx 结尾的文件名，如 方案.xlsx\n"},
 		{[]string{"report", "收件", "--month", "2021-06", "-o", "月报"}, "taizhang report: 输出文件 月报 不是 .pdf 文件名：月度报告是 PDF 文件，请用 -o 指定以 .pdf 结尾的文件名，如 月报.pdf\n"},
+		// A name pasted with a space after it: the suggestion is not the same name.
+		{[]string{"merge", "收件", "-o", "汇总台账.xlsx "}, "taizhang merge: 输出文件“汇总台账.xlsx ”的末尾有空格，请去掉空格，写作 -o 汇总台账.xlsx\n"},
+		{[]string{"merge", "收件", "-o", "台账.xlsx", "--report", "月报.pdf\u3000"}, "taizhang merge: 月度报告文件“月报.pdf\u3000”的末尾有空格，请去掉空格，写作 --report 月报.pdf\n"},
+		{[]string{"merge", "收件", "-o", "汇总台账 "}, "taizhang merge: 输出文件 汇总台账  不是 .xlsx 文件名：汇总台账是 Excel 工作簿，请用 -o 指定以 .xlsx 结尾的文件名，如 汇总台账.xlsx\n"},
 	} {
 		before := snapshot()
 		r := taizhangRun(tc.args...)
