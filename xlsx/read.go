@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -1184,6 +1185,27 @@ var labels = []struct {
 	{labelOther, []string{"报送截止", "截止日期", "截止时间", "报送要求", "审核人", "负责人", "单位负责人", "分管领导", "备注"}},
 }
 
+// labelStarts holds the first character of every label's name.
+var labelStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, l := range labels {
+		for _, name := range l.names {
+			r, _ := utf8.DecodeRuneInString(name)
+			m[r] = true
+		}
+	}
+	return m
+}()
+
+// mayStartLabel reports whether v, once its leading blanks are trimmed
+// (as taizhang.Clean trims them), may start with a label: its first
+// character starts a label's name, or is not valid UTF-8.
+func mayStartLabel(v string) bool {
+	v = strings.TrimLeftFunc(v, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+	r, _ := utf8.DecodeRuneInString(v)
+	return labelStarts[r] || r == utf8.RuneError && v != ""
+}
+
 type labelValue struct {
 	kind  labelKind
 	value string
@@ -1194,6 +1216,11 @@ type labelValue struct {
 // block again (填报单位 and 报送期次, as a sheet printed over several pages
 // repeats it): two labels or more, one of them the unit or the period.
 func blockRow(cols []string) bool {
+	// Most rows are entries: a first look at each cell's first character
+	// spares them the full search, which cleans every text.
+	if !slices.ContainsFunc(cols, mayStartLabel) {
+		return false
+	}
 	kvs := labelled(cols)
 	return len(kvs) >= 2 && slices.ContainsFunc(kvs, func(kv labelValue) bool { return kv.kind == labelUnit || kv.kind == labelPeriod })
 }

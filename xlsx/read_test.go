@@ -1088,3 +1088,32 @@ func TestReadFormulaErrorInText(t *testing.T) {
 		t.Errorf("no line %q in:\n%s", want, strings.Join(lines, "\n"))
 	}
 }
+
+// blockRow's first look (mayStartLabel) lets through every row whose
+// cells the full search finds labels in, whatever blanks come first.
+func TestBlockRowFirstLook(t *testing.T) {
+	for _, row := range [][]string{
+		{"填报单位", "乌海市", "报送期次", "2021年5月下半月"},
+		{"", "\u3000填报单位：乌海市", "期次：2021年5月下半月"},
+		{"\n\u200b报送单位：乌海市 联系人：张三"},
+		{"\ufeff 单位名称", "乌海市", "统计期间", "5月"},
+		{"\xff填报单位：乌海市 报送期次：2021年5月下半月"},
+		{"联系人：张三 填报单位：乌海市"},
+	} {
+		kvs := labelled(row)
+		if len(kvs) < 2 {
+			t.Fatalf("%q: labelled found %v; the case is wrong", row, kvs)
+		}
+		if !blockRow(row) {
+			t.Errorf("blockRow(%q) = false; labelled finds %v", row, kvs)
+		}
+	}
+	for _, row := range [][]string{
+		{"1", "（一）", "一", "已完成", "2021-05-28", "已纳入"},
+		{"", "", "推进中", "按计划推进。填报单位：无"},
+	} {
+		if blockRow(row) {
+			t.Errorf("blockRow(%q) = true", row)
+		}
+	}
+}
