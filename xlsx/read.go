@@ -496,7 +496,9 @@ func (r *reader) read(sc *scan) {
 		}
 	}
 	buffered := sc.buf
-	notes := false // a 注： or 填表说明 line has ended the table
+	notes := false  // a 注： or 填表说明 line has ended the table
+	lastBlock := -1 // the last row read as the header block repeated
+rows:
 	for {
 		var n int
 		var cols []string
@@ -534,12 +536,24 @@ func (r *reader) read(sc *scan) {
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行起是表格下方的说明（%q），未作为填报行读取", n, taizhang.Quote(rowText(cols)))
 			continue
 		case footerLabels:
+			if what := r.blockDiffers(labelled(cols)); what != "" {
+				r.anotherTable(n, c, what)
+				break rows
+			}
 			r.footer(n, at(cols, c))
 			continue
 		}
-		if blockRow(cols) {
+		if kvs, ok := blockRow(cols, n == lastBlock+1); ok {
 			c := slices.IndexFunc(cols, func(v string) bool { return taizhang.Clean(v) != "" })
-			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行是重复的表头（%q），未计入台账", n, taizhang.Quote(rowText(cols)))
+			if what := r.blockDiffers(kvs); what != "" {
+				r.anotherTable(n, c, what)
+				break
+			}
+			for _, kv := range kvs {
+				r.take(kv, cell(kv.col+1, n))
+			}
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "第%d行是重复的表头（%s），未计入台账", n, labelNames(kvs))
+			lastBlock = n
 			continue
 		}
 		get := func(f taizhang.Field) string {
@@ -1209,20 +1223,95 @@ func mayStartLabel(v string) bool {
 type labelValue struct {
 	kind  labelKind
 	value string
-	col   int // 0-based column of the value
+	col   int    // 0-based column of the value
+	at    int    // 0-based column of the label
+	name  string // the label as written (填报单位, 单位名称)
+}
+
+// labelName returns the label's name that text, a label then perhaps its
+// value, starts with.
+func labelName(text string) string {
+	t := strings.TrimLeft(text, " \u3000")
+	best := ""
+	for _, l := range labels {
+		for _, name := range l.names {
+			if strings.HasPrefix(t, name) && len(name) > len(best) {
+				best = name
+			}
+		}
+	}
+	return best
 }
 
 // blockRow reports whether a row below the column header is the header
 // block again (填报单位 and 报送期次, as a sheet printed over several pages
 // repeats it): two labels or more, one of them the unit or the period.
-func blockRow(cols []string) bool {
-	// Most rows are entries: a first look at each cell's first character
-	// spares them the full search, which cleans every text.
-	if !slices.ContainsFunc(cols, mayStartLabel) {
-		return false
-	}
+// Every non-empty cell of such a row is a label or a label's value; the
+// row right after one may hold any labels (联系人, 联系电话: the template's
+// block takes two rows).
+func blockRow(cols []string, afterBlock bool) ([]labelValue, bool) {
 	kvs := labelled(cols)
-	return len(kvs) >= 2 && slices.ContainsFunc(kvs, func(kv labelValue) bool { return kv.kind == labelUnit || kv.kind == labelPeriod })
+	if len(kvs) == 0 {
+		return nil, false
+	}
+	for c, v := range cols {
+		if !slices.ContainsFunc(kvs, func(kv labelValue) bool { return kv.at == c || kv.col == c }) && taizhang.Clean(v) != "" {
+			return nil, false
+		}
+	}
+	if afterBlock {
+		return kvs, true
+	}
+	return kvs, len(kvs) >= 2 && slices.ContainsFunc(kvs, func(kv labelValue) bool { return kv.kind == labelUnit || kv.kind == labelPeriod })
+}
+
+// anotherTable says that the table ends at row n, where a header block
+// (its first cell in column c) names another unit or period (what).
+func (r *reader) anotherTable(n, c int, what string) {
+	r.fs.Add(taizhang.InvalidValue, r.place(cell(c+1, n)), "第%d行起是另一张表（%s），以下各行未计入本表；请把每个单位、每一期的表分别报送", n, what)
+}
+
+// labelNames joins the labels of a header-block row: 填报单位、报送期次、填报日期.
+func labelNames(kvs []labelValue) string {
+	var names []string
+	for _, kv := range kvs {
+		names = append(names, kv.name)
+	}
+	return strings.Join(names, "、")
+}
+
+// blockDiffers says what a header block repeated below the table names that
+// differs from the sheet's own block — another unit (填报单位为通辽市) or
+// period (报送期次为2021年5月上半月) — or "" when it names the same or
+// cannot be told apart.
+func (r *reader) blockDiffers(kvs []labelValue) string {
+	var what []string
+	for _, kv := range kvs {
+		if kv.value == "" {
+			continue
+		}
+		switch kv.kind {
+		case labelUnit:
+			if r.p == nil || r.unitText == "" {
+				continue
+			}
+			own, err1 := r.p.MatchUnit(r.unitText)
+			other, err2 := r.p.MatchUnit(kv.value)
+			if err1 == nil && err2 == nil && own != other {
+				what = append(what, fmt.Sprintf("%s为%s，本表为%s", kv.name, other, own))
+			}
+		case labelPeriod:
+			if r.p == nil || r.periodText == "" {
+				continue
+			}
+			own, err1 := taizhang.ParsePeriod(r.periodText, r.p.Schedule, r.p.Year())
+			other, err2 := taizhang.ParsePeriod(kv.value, r.p.Schedule, own.Year)
+			if err1 == nil && err2 == nil && own != other {
+				what = append(what, fmt.Sprintf("%s为%s，本表为%s", kv.name, other, own))
+			}
+		}
+	}
+	return strings.Join(what, "；")
 }
 
 // labelled finds "label：value" pairs in one row, with the value in the same
@@ -1235,6 +1324,11 @@ func labelled(row []string) []labelValue { return labelledAt(row, nil) }
 func labelledAt(row []string, formulas []int) []labelValue {
 	var out []labelValue
 	for c := 0; c < len(row); c++ {
+		// Most cells are entries' texts: a look at the first character
+		// spares them the cleaning and the search.
+		if !mayStartLabel(row[c]) {
+			continue
+		}
 		text := taizhang.Clean(row[c])
 		for text != "" {
 			kind, rest, _, ok := cutLabel(text)
@@ -1270,7 +1364,7 @@ func labelledAt(row []string, formulas []int) []labelValue {
 					break
 				}
 			}
-			out = append(out, labelValue{kind, value, vc})
+			out = append(out, labelValue{kind: kind, value: value, col: vc, at: c, name: labelName(text)})
 			text = strings.TrimSpace(next)
 		}
 	}

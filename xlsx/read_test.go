@@ -1060,11 +1060,77 @@ func TestReadHeaderBlockRepeated(t *testing.T) {
 		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
 	}
 	text := strings.Join(lines, "\n")
-	if want := `乌海市.xlsx Sheet1!A8 提示 读取说明：第8行是重复的表头（"填报单位 乌海市 报送期次 2021年5月下半月 填报日期 2021-05-30"），未计入台账`; !strings.Contains(text, want) {
+	if want := `乌海市.xlsx Sheet1!A8 提示 读取说明：第8行是重复的表头（填报单位、报送期次、填报日期），未计入台账`; !strings.Contains(text, want) {
 		t.Errorf("no note %q in:\n%s", want, text)
 	}
 	if strings.Contains(text, "无法识别") || strings.Contains(text, "无法匹配") {
 		t.Errorf("the repeated header block read as a row:\n%s", text)
+	}
+}
+
+// The template's header block takes two rows (联系人 and 联系电话 below
+// 填报单位 and 报送期次); repeated on a second page, both are left out.
+func TestReadTwoRowHeaderBlockRepeated(t *testing.T) {
+	block1 := []any{"填报单位", nil, "乌海市", "报送期次", "2021年5月下半月", "填报日期", "2021-05-30"}
+	block2 := []any{"联系人", nil, "郝建军", "联系电话", "0473-1234567"}
+	head := []any{"措施编号", "节点", "进展状态", "完成时间", "进展情况"}
+	rows := [][]any{
+		block1, block2, head,
+		{"（一）", "一", "已完成", "2021-05-28", "已纳入"},
+		block1, block2, head,
+		{"（二）", "二", "推进中", nil, "建设中"},
+	}
+	s, lines := read(t, "乌海市.xlsx", workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil))
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, fmt.Sprintf("%d %s", e.Row, e.Milestone))
+	}
+	if g := strings.Join(got, ", "); g != "4 一, 8 二" {
+		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{
+		"乌海市.xlsx Sheet1!A5 提示 读取说明：第5行是重复的表头（填报单位、报送期次、填报日期），未计入台账",
+		"乌海市.xlsx Sheet1!A6 提示 读取说明：第6行是重复的表头（联系人、联系电话），未计入台账",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no note %q in:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "无法匹配") || strings.Contains(text, "进展状态为空") {
+		t.Errorf("the block's second row read as an entry:\n%s", text)
+	}
+}
+
+// A header block below the table naming another unit or period starts
+// another table: its rows are not taken for this sheet's, and the unit is
+// told to send each table on its own.
+func TestReadHeaderBlockOfAnotherTable(t *testing.T) {
+	head := []any{"措施编号", "节点", "进展状态", "完成时间", "进展情况"}
+	for _, c := range []struct{ own, other []any }{
+		{[]any{"填报单位：包头市", nil, "报送期次：2021年5月下半月"}, []any{"填报单位：通辽市", nil, "报送期次：2021年5月上半月"}},
+		{[]any{"填报单位", "包头市", "报送期次", "2021年5月下半月"}, []any{"填报单位", "通辽市", "报送期次", "2021年5月上半月"}},
+	} {
+		rows := [][]any{
+			c.own, head,
+			{"（一）", "一", "已完成", "2021-05-28", "已纳入"},
+			c.other, head,
+			{"（一）", "一", "推进中", nil, "通辽市的进展"},
+		}
+		s, lines := read(t, "包头市.xlsx", workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil))
+		if s == nil {
+			t.Fatalf("nil: %v", lines)
+		}
+		if len(s.Entries) != 1 || s.Entries[0].Row != 3 {
+			t.Errorf("%q: entries %+v, want only row 3\n%s", c.other, s.Entries, strings.Join(lines, "\n"))
+		}
+		want := "包头市.xlsx Sheet1!A4 错误 填写有误：第4行起是另一张表（填报单位为通辽市，本表为包头市；报送期次为2021年5月上半月，本表为2021年5月下半月），以下各行未计入本表；请把每个单位、每一期的表分别报送"
+		if text := strings.Join(lines, "\n"); !strings.Contains(text, want) {
+			t.Errorf("%q: no line %q in:\n%s", c.other, want, text)
+		}
 	}
 }
 
@@ -1089,8 +1155,9 @@ func TestReadFormulaErrorInText(t *testing.T) {
 	}
 }
 
-// blockRow's first look (mayStartLabel) lets through every row whose
-// cells the full search finds labels in, whatever blanks come first.
+// labelled's first look at each cell (mayStartLabel) lets through every
+// label, whatever blanks come first; a row is the header block again only
+// when it holds nothing but labels and their values.
 func TestBlockRowFirstLook(t *testing.T) {
 	for _, row := range [][]string{
 		{"填报单位", "乌海市", "报送期次", "2021年5月下半月"},
@@ -1104,15 +1171,17 @@ func TestBlockRowFirstLook(t *testing.T) {
 		if len(kvs) < 2 {
 			t.Fatalf("%q: labelled found %v; the case is wrong", row, kvs)
 		}
-		if !blockRow(row) {
+		if _, ok := blockRow(row, false); !ok {
 			t.Errorf("blockRow(%q) = false; labelled finds %v", row, kvs)
 		}
 	}
 	for _, row := range [][]string{
 		{"1", "（一）", "一", "已完成", "2021-05-28", "已纳入"},
 		{"", "", "推进中", "按计划推进。填报单位：无"},
+		{"填报单位：乌海市", "报送期次：2021年5月下半月", "", "已完成"},
+		{"联系人：张三", "联系电话：0472-1234567"}, // not right after a block row
 	} {
-		if blockRow(row) {
+		if _, ok := blockRow(row, false); ok {
 			t.Errorf("blockRow(%q) = true", row)
 		}
 	}
