@@ -226,7 +226,7 @@ func FormulaError(v string) string {
 // noDate reports whether a 完成时间 is empty or a mark people write in a
 // table for "no date yet": 无, 暂无, 未完成, a slash or a dash.
 func noDate(text string) bool {
-	switch n := Normalize(text); n {
+	switch n := strings.TrimRight(Normalize(text), "。.;；"); n {
 	case "", "无", "暂无", "未完成", "尚未完成", "/", "\\":
 		return true
 	default:

@@ -200,7 +200,7 @@ func TestCheckCompletedPlaceholder(t *testing.T) {
 		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "二", StatusText: "推进中"}, CompletedText: "无", Texts: &taizhang.Texts{Progress: "x"}},
 		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.1", StatusText: "已完成"}, CompletedText: "——", Texts: &taizhang.Texts{Progress: "x"}},
 		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.2", StatusText: "未启动"}, CompletedText: "－", Texts: &taizhang.Texts{Progress: "x"}},
-		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.3", StatusText: "推进中"}, CompletedText: " 暂无 ", Texts: &taizhang.Texts{Progress: "x"}},
+		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.3", StatusText: "推进中"}, CompletedText: " 暂无。", Texts: &taizhang.Texts{Progress: "x"}},
 		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "四", StatusText: "推进中"}, CompletedText: "未完成", Texts: &taizhang.Texts{Progress: "x"}},
 		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "六", StatusText: "推进中"}, CompletedText: "5月底", Texts: &taizhang.Texts{Progress: "x"}},
 	)

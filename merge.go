@@ -1203,7 +1203,7 @@ func blankTemplate(s *Submission) bool { return len(s.Entries) > 0 && !filledIn(
 func filledIn(s *Submission) bool {
 	for i := range s.Entries {
 		e := &s.Entries[i]
-		if strings.TrimSpace(e.StatusText) != "" || strings.TrimSpace(e.CompletedText) != "" || !e.ProgressBlank() {
+		if strings.TrimSpace(e.StatusText) != "" || !noDate(e.CompletedText) || !e.ProgressBlank() {
 			return true
 		}
 	}

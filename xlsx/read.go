@@ -873,7 +873,7 @@ func (r *reader) joinContinuations() {
 		}
 		label := ""
 		if n := taizhang.Clean(prev.Node); n != "" {
-			label = "，节点 " + n
+			label = "，节点 " + taizhang.Quote(n)
 		} else if n := taizhang.Clean(prev.No); n != "" {
 			label = "，" + n
 		}
