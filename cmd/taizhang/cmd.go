@@ -210,7 +210,11 @@ func flagError(err error) string {
 		}
 		return "不认识的参数 -" + strings.Trim(f, "'")
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return "参数 " + strings.Trim(strings.TrimPrefix(msg, "flag needs an argument: "), "'") + " 需要一个值"
+		f := strings.TrimPrefix(msg, "flag needs an argument: ")
+		if _, in, ok := strings.Cut(f, " in "); ok {
+			f = in // 'o' in -o
+		}
+		return "参数 " + strings.Trim(f, "'") + " 后面缺少值"
 	case strings.HasPrefix(msg, "invalid argument "):
 		return "参数值无效：" + strings.TrimPrefix(msg, "invalid argument ")
 	}

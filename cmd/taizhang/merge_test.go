@@ -419,6 +419,9 @@ func TestFlagWithoutValue(t *testing.T) {
 		{[]string{"merge", "收件", "-o", "--remind"}, "taizhang merge: -o 后面缺少文件：“--remind”是另一个参数（taizhang merge -h 查看用法）\n"},
 		{[]string{"merge", "收件", "--period", "--as-of=2021-05-20"}, "taizhang merge: --period 后面缺少期次：“--as-of=2021-05-20”是另一个参数（taizhang merge -h 查看用法）\n"},
 		{[]string{"validate", "--annotate", "--json", "包头市.xlsx"}, "taizhang validate: --annotate 后面缺少文件夹：“--json”是另一个参数（taizhang validate -h 查看用法）\n"},
+		// Last on the line, nothing follows.
+		{[]string{"merge", "收件", "-o"}, "taizhang merge: 参数 -o 后面缺少值（taizhang merge -h 查看用法）\n"},
+		{[]string{"merge", "收件", "--report"}, "taizhang merge: 参数 --report 后面缺少值（taizhang merge -h 查看用法）\n"},
 	} {
 		if r := taizhangRun(tc.args...); r.code != exitFailed || r.stderr != tc.stderr || r.stdout != "" {
 			t.Errorf("%q:\n%v\nwant exit 2 and stderr %q", tc.args, r, tc.stderr)
