@@ -28,6 +28,15 @@ type ReadOptions struct {
 	// Submitter words findings for the unit about to send the file
 	// (validate): another unit's sheet under its name is then an error.
 	Submitter bool
+	// Table, when set, reads the workbook's table of that period, one of
+	// the OtherTables a first read named, as an earlier period's table the
+	// workbook keeps (merge reads it when nothing else of the unit's for
+	// that period came); the note on the workbook's tables is the first
+	// read's.
+	Table taizhang.Period
+	// AlsoRead are the OtherTables that are read as well (by Table): the
+	// note on the workbook's tables says so rather than call them unread.
+	AlsoRead []taizhang.Period
 }
 
 // stowAfter is how many entries of one sheet stay in memory with their texts
@@ -159,7 +168,9 @@ func ReadSubmissionAt(src taizhang.Source, in io.ReaderAt, size int64, opt ReadO
 	switch {
 	case len(tables) > 1:
 		r.manyTables = true
-		r.noteTables(tables, best, wanted, wantedFrom)
+		if opt.Table.IsZero() {
+			r.noteTables(tables, best, wanted, wantedFrom)
+		}
 	case len(examples) == 0 && len(candidates) > 1 && best.sheet != candidates[0]:
 		fs.Add(taizhang.ReaderNote, taizhang.Place{File: src.Path, Sheet: best.sheet}, "进展情况表在工作表“%s”中，已从该表读取（工作簿共%d个工作表）", best.sheet, len(candidates))
 	}

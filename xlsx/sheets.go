@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,6 +123,9 @@ func (t *table) better(u *table, wanted taizhang.Period) bool {
 // should give: the command line's, else the one in the file name, else the
 // one in the e-mail subject; and where it came from.
 func (r *reader) wantedPeriod(year int) (taizhang.Period, string) {
+	if !r.opt.Table.IsZero() {
+		return r.opt.Table, "往期"
+	}
 	if !r.cli().IsZero() {
 		return r.cli(), "命令行 --period 指定的期次"
 	}
@@ -166,6 +170,7 @@ func (r *reader) schedule() taizhang.Schedule {
 func (r *reader) noteTables(tables []*table, best *table, wanted taizhang.Period, wantedFrom string) {
 	named := !best.period.IsZero() || best.ord > 0
 	var others, same []string // same: the sheets that name best's period, or like best name none
+	var also []string         // read as well, as earlier periods' tables (ReadOptions.AlsoRead)
 	tie, shown := false, false
 	for _, t := range tables {
 		if t == best {
@@ -174,6 +179,10 @@ func (r *reader) noteTables(tables []*table, best *table, wanted taizhang.Period
 		name := "“" + t.sheet + "”"
 		if t.hidden {
 			name += "（隐藏）"
+		}
+		if t.exact && !t.period.IsZero() && t.period != best.period && slices.Contains(r.opt.AlsoRead, t.period) {
+			also = append(also, name)
+			continue
 		}
 		others = append(others, name)
 		if t.period == best.period && t.ord == best.ord {
@@ -214,7 +223,15 @@ func (r *reader) noteTables(tables []*table, best *table, wanted taizhang.Period
 		why += fmt.Sprintf("；工作簿中没有与%s%s对应的表，请核对", wantedFrom, wanted)
 		guess = true
 	}
-	f := r.fs.Add(taizhang.ReaderNote, taizhang.Place{File: r.src.Path, Sheet: best.sheet}, "工作簿中另有%d张进展表未读取：%s（%s）", len(others), strings.Join(others, "、"), why)
+	place := taizhang.Place{File: r.src.Path, Sheet: best.sheet}
+	if len(also) > 0 {
+		r.fs.Add(taizhang.ReaderNote, place, "工作簿中的%s是往期的表，本批文件中没有该单位这几期的其他表，已按往期的表读取（本期读取“%s”%s）", strings.Join(also, "、"), best.sheet, is)
+		why = strings.Replace(why, "只读取了", "本期读取", 1)
+	}
+	if len(others) == 0 {
+		return
+	}
+	f := r.fs.Add(taizhang.ReaderNote, place, "工作簿中另有%d张进展表未读取：%s（%s）", len(others), strings.Join(others, "、"), why)
 	if guess {
 		f.Severity = taizhang.Warning
 	}

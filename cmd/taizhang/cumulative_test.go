@@ -89,19 +89,41 @@ func TestMergeCumulativeWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	// The period's own table, and the earlier one the workbook keeps (no
+	// other sheet gave it); not the later one.
+	n := map[string]int{}
 	for _, row := range rows[1:] {
 		if len(row) < 14 || row[0] != "包头市" {
 			continue
 		}
-		n++
-		if row[1] != "2021年4月下半月" || row[7] != "4月下半月的进展" || !strings.HasPrefix(row[13], "包头市进展.xlsx › 4月下半月!") {
+		n[row[1]]++
+		sheet := strings.TrimPrefix(row[1], "2021年")
+		if row[7] != sheet+"的进展" || !strings.HasPrefix(row[13], "包头市进展.xlsx › "+sheet+"!") {
 			t.Errorf("ledger row %q", row)
 		}
 	}
-	if n != 7 {
-		t.Errorf("%d ledger rows of 包头市, want 7", n)
+	if n["2021年4月下半月"] != 7 || n["2021年4月上半月"] != 7 || len(n) != 2 {
+		t.Errorf("ledger rows of 包头市 by period: %v, want 7 of 4月下半月 and 7 of 4月上半月", n)
 	}
+	if row := receipt(t, f, "包头市", "2021年4月上半月"); row[2] == "未报" || row[5] != "包头市进展.xlsx" {
+		t.Errorf("报送情况 of 包头市 2021年4月上半月: %q, want from 包头市进展.xlsx", row)
+	}
+	want := "工作簿中的“4月上半月”是往期的表，本批文件中没有该单位这几期的其他表，已按往期的表读取（本期读取“4月下半月”，即2021年4月下半月）"
+	if !strings.Contains(r.stdout+strings.Join(flatten(ledgerRows(t, f, xlsx.SheetFindings)), "\n"), want) {
+		t.Errorf("no note %q in 问题清单", want)
+	}
+	if !strings.Contains(r.stdout, "读取文件 1 个") {
+		t.Errorf("the workbook counted more than once:\n%v", r)
+	}
+}
+
+// flatten joins each row's cells with tabs.
+func flatten(rows [][]string) []string {
+	var out []string
+	for _, row := range rows {
+		out = append(out, strings.Join(row, "\t"))
+	}
+	return out
 }
 
 // writeHalves writes 包头市's workbook with one sheet per period, named as

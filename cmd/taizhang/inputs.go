@@ -23,6 +23,7 @@ type inputOptions struct {
 	annotated bool               // pass over validate's annotated copies (…_校验批注.xlsx) whose original is read too
 	store     taizhang.TextStore // where the entries' texts are stowed once read; nil keeps them in memory
 	submitter bool               // validate: findings are worded for the unit about to send the sheet
+	history   bool               // merge, report: read a workbook's earlier periods' tables nothing else gave
 }
 
 // batch is what a run collected: the sheets to read, notes about what
@@ -69,12 +70,13 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	bar := e.newProgress(len(inputs), o.progress)
+	opt := xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store, Submitter: o.submitter}
 	for w := 0; w < min(runtime.NumCPU(), max(len(inputs), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				files[i] = readOne(inputs[i], xlsx.ReadOptions{Programme: p, Period: o.period, Passwords: pws, Store: o.store, Submitter: o.submitter})
+				files[i] = readOne(inputs[i], opt)
 				bar.done()
 			}
 		}()
@@ -85,12 +87,17 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 	close(jobs)
 	wg.Wait()
 	bar.finish()
+	if o.history {
+		files = readEarlierTables(inputs, files, opt)
+	}
 	// A note about a collected file (converted from .xls, say) goes with it,
 	// naming the sheet's unit and period as the reader's findings do; the
 	// rest are files that could not be collected.
 	byPath := map[string]int{}
 	for i := range files {
-		byPath[files[i].Source.Path] = i
+		if _, ok := byPath[files[i].Source.Path]; !ok {
+			byPath[files[i].Source.Path] = i // not an earlier period's table read again
+		}
 	}
 	for _, n := range notes {
 		if i, ok := byPath[n.Place.File]; ok {
@@ -112,6 +119,56 @@ func (e *env) read(p *taizhang.Programme, b *batch, o inputOptions) []taizhang.F
 	markSupporting(p, files)
 	if o.annotated {
 		noteAnnotated(p, files[:len(inputs)])
+	}
+	return files
+}
+
+// readEarlierTables reads, from each workbook of files (those of inputs)
+// that holds one table per period, the tables of earlier periods that
+// nothing else in the batch gives for its unit: a unit that adds a sheet
+// to one workbook each half month sends the earlier halves with the latest,
+// and a half it sent no other way would otherwise be 未报. The workbook is
+// read again for its own table, so that its note says which tables were
+// read; the earlier tables follow the batch's files, with the same source.
+func readEarlierTables(inputs []taizhang.Input, files []taizhang.File, opt xlsx.ReadOptions) []taizhang.File {
+	type key struct {
+		unit   string
+		period taizhang.Period
+	}
+	have := map[key]bool{}
+	for _, f := range files {
+		if s := f.Submission; s != nil && s.Unit != "" {
+			have[key{s.Unit, s.Period}] = true
+		}
+	}
+	for i := range inputs {
+		s := files[i].Submission
+		if s == nil || s.Unit == "" || len(s.OtherTables) == 0 {
+			continue
+		}
+		var read []taizhang.Period
+		for _, q := range s.OtherTables {
+			if !q.Before(s.Period) || have[key{s.Unit, q}] {
+				continue
+			}
+			o := opt
+			o.Table = q
+			f := readOne(inputs[i], o)
+			if t := f.Submission; t == nil || t.Unit != s.Unit || t.Period != q {
+				continue // not the table the first read named: left as the first read's note says
+			}
+			have[key{s.Unit, q}] = true
+			read = append(read, q)
+			files = append(files, f)
+		}
+		if len(read) == 0 {
+			continue
+		}
+		o := opt
+		o.AlsoRead = read
+		if f := readOne(inputs[i], o); f.Submission != nil && f.Submission.Period == s.Period && f.Submission.Unit == s.Unit {
+			files[i] = f
+		}
 	}
 	return files
 }

@@ -98,7 +98,7 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "%v", err)
 		}
 	}
-	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store, annotated: true})
+	files := e.read(p, b, inputOptions{period: opt.Period, password: *password, progress: true, store: store, annotated: true, history: true})
 	timing("读取")
 	if opt.Period.IsZero() && !slices.ContainsFunc(files, func(f taizhang.File) bool { return f.Submission != nil }) {
 		// With no sheet to give the period, the ledger would be of the
@@ -205,7 +205,9 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 	fmt.Fprintln(w)
 	var unreadable []string
 	skipped, copies := 0, 0
+	read := map[string]bool{} // a workbook's earlier periods' tables are files of their own, from one file
 	for _, f := range l.Files {
+		read[f.Source.Path] = true
 		switch {
 		case f.Submission != nil:
 		case slices.ContainsFunc(f.Findings, func(x taizhang.Finding) bool { return x.Code == taizhang.UnreadableFile }):
@@ -216,7 +218,7 @@ func printMergeSummary(w io.Writer, l *taizhang.Ledger, path string) {
 			skipped++
 		}
 	}
-	fmt.Fprintf(w, "读取文件 %d 个", len(l.Files))
+	fmt.Fprintf(w, "读取文件 %d 个", len(read))
 	if len(unreadable) > 0 {
 		fmt.Fprintf(w, "，其中无法读取 %d 个（见“问题清单”）", len(unreadable))
 	}

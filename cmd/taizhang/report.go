@@ -75,7 +75,7 @@ func runReport(e *env, args []string) int {
 	}
 	defer store.Close()
 	defer removeOnInterrupt(store.Name(), store)()
-	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store, annotated: true})
+	files := e.read(p, b, inputOptions{password: *password, progress: true, store: store, annotated: true, history: true})
 	cur, prev, err := e.writeMonthly(p, files, m, day, dated, store, *font, path)
 	if err != nil {
 		return e.fail("report", "%v", err)
