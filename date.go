@@ -174,6 +174,11 @@ func ParseDate(s string, year int) (Date, error) {
 		if f >= 20000 && f <= 80000 { // 1954 .. 2119
 			return DateFromSerial(f, false)
 		}
+		if y, m, ok := strings.Cut(n, "."); ok && len(y) == 4 && y >= "1900" && len(m) <= 2 {
+			if mo, _ := strconv.Atoi(m); mo >= 1 && mo <= 12 {
+				return Date{}, errMonthOnly // 2021.5
+			}
+		}
 		if !strings.Contains(n, ".") || f >= 13 {
 			return Date{}, errNotDate
 		}
