@@ -252,6 +252,7 @@ type reader struct {
 	hiddenRows           map[int]bool    // the hidden rows read as entries
 	pictures             []string        // cells holding a picture WPS embeds in a cell
 	textOnly             map[int]bool    // the rows holding text but no number, node, status or date
+	rowFindings          []rowFinding    // findings about an entry's row raised before it was matched
 	stowFailed           bool
 }
 
@@ -621,6 +622,7 @@ rows:
 			if v := taizhang.FormulaError(*entryField(&e, f)); v != "" {
 				ref := cell(h.cols[f]+1, n)
 				r.fs.Add(taizhang.InvalidValue, r.place(ref), "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, ref, v)
+				r.rowFindings = append(r.rowFindings, rowFinding{n, len(*r.fs) - 1})
 			}
 		}
 		if e.No == "" && e.Measure == "" && e.Node == "" && e.StatusText == "" && e.CompletedText == "" && e.Formulas == 0 &&
@@ -676,6 +678,12 @@ rows:
 		r.joinContinuations()
 	}
 	r.matchEntries()
+	// Findings raised as the rows were read name their entry's node once matched.
+	for _, rf := range r.rowFindings {
+		if i := slices.IndexFunc(r.s.Entries, func(e taizhang.Entry) bool { return e.Row == rf.row }); i >= 0 {
+			(*r.fs)[rf.finding].Milestone = r.s.Entries[i].Milestone
+		}
+	}
 }
 
 // numberColumn reads column c, headed 序号 or 编号, as the measure numbers
@@ -1431,6 +1439,12 @@ func (r *reader) take(kv labelValue, ref string) {
 			s.Phone = kv.value
 		}
 	}
+}
+
+// rowFinding is a finding (its index in the reader's findings) about an
+// entry's row, raised before the entry was matched to its milestone.
+type rowFinding struct {
+	row, finding int
 }
 
 // pictureText stands in the ledger for a picture embedded in a cell.

@@ -1153,6 +1153,11 @@ func TestReadFormulaErrorInText(t *testing.T) {
 	if want := "包头市.xlsx Sheet1!D3 错误 填写有误：进展情况（D3）是公式，计算结果为错误值 #DIV/0!；请在 Excel 或 WPS 中改正公式，或直接填写"; !slices.Contains(lines, want) {
 		t.Errorf("no line %q in:\n%s", want, strings.Join(lines, "\n"))
 	}
+	// 问题清单's 节点 column names the entry's node.
+	_, fs := ReadSubmission(taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}, data, ReadOptions{Programme: builtin(t)})
+	if i := slices.IndexFunc(fs, func(f taizhang.Finding) bool { return strings.Contains(f.Message, "#DIV/0!") }); i < 0 || fs[i].Milestone != "二" {
+		t.Errorf("the formula error's finding names no node 二: %+v", fs)
+	}
 }
 
 // labelled's first look at each cell (mayStartLabel) lets through every
