@@ -680,7 +680,8 @@ rows:
 	r.matchEntries()
 	// Findings raised as the rows were read name their entry's node once matched.
 	for _, rf := range r.rowFindings {
-		if i := slices.IndexFunc(r.s.Entries, func(e taizhang.Entry) bool { return e.Row == rf.row }); i >= 0 {
+		// The entries are in the order of their rows.
+		if i, ok := slices.BinarySearchFunc(r.s.Entries, rf.row, func(e taizhang.Entry, row int) int { return e.Row - row }); ok {
 			(*r.fs)[rf.finding].Milestone = r.s.Entries[i].Milestone
 		}
 	}
