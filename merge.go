@@ -76,7 +76,7 @@ type Receipt struct {
 	// It is Submission when only one came or no time is known.
 	First      *Submission
 	Replaced   []*Submission // older sheets of the same unit and period
-	Repeats    []*Submission // those of Replaced that are unchanged copies of an earlier sheet (forwarded or sent again)
+	Repeats    []*Submission // those of Replaced that are unchanged copies of an earlier sheet (forwarded or sent again), or of the used one attached twice to one e-mail
 	Misnamed   []*Submission // those of Replaced whose file name gives another unit (单位不符)
 	Unreadable []string      // files whose names point to this unit and period but could not be read
 	Blank      []string      // this unit's sheets of the period that came back unfilled (no report), when no filled one came
@@ -598,6 +598,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 	firstIn := map[key]int{}
 	replaced := map[key][]int{}
 	repeatOf := map[int]int{}
+	twin := map[int]bool{} // an identical copy with the used sheet's display path
 	blank := map[key][]string{}
 	for k, idx := range groups {
 		// A sheet sent as another unit's (单位不符) does not displace the
@@ -663,6 +664,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				} else {
 					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；采用较新的 %s，本表未计入汇总", k.unit, k.period, files[orig].Source.Path, files[w].Source.Path)
 				}
+			} else if sameSheet(s, files[w].Submission, opt.Store) && s.Source.Path == files[w].Source.Path && s.Source.Container != "" {
+				// The same attachment twice in one e-mail or archive: both
+				// have one display path, so name the container instead.
+				twin[o] = true
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表：%s 中有两份同名、内容相同的表 %s，采用其中一份，另一份未计入汇总", k.unit, k.period, s.Source.Container, s.Source.Name)
 			} else if sameSheet(s, files[w].Submission, opt.Store) {
 				// Copies that came at the same time, one no newer than the other.
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，未计入汇总", k.unit, k.period, files[w].Source.Path)
@@ -763,7 +769,7 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				r.Submission = s
 				for _, o := range replaced[k] {
 					r.Replaced = append(r.Replaced, files[o].Submission)
-					if _, ok := repeatOf[o]; ok {
+					if _, ok := repeatOf[o]; ok || twin[o] {
 						r.Repeats = append(r.Repeats, files[o].Submission)
 					}
 					if misnamed[o] {

@@ -688,3 +688,27 @@ func TestMergeSameDayCopies(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// The same sheet attached twice to one e-mail: both copies have one display
+// path, so the duplicate finding names the e-mail, not the used copy by the
+// very path the finding stands at, and 被替代文件 marks it 重复发送.
+func TestSameAttachmentTwiceInOneMail(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-05-2", taizhang.HalfMonth, 0)
+	var copies []*taizhang.Submission
+	for range 2 {
+		s := sheet(p, "赤峰市", q, "2021-05-30", "推进中")
+		s.Source.Path, s.Source.Name, s.Source.Container = "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx", "赤峰市.xlsx", "赤峰市5月下半月进展情况.eml"
+		s.Source.Received = time.Date(2021, 5, 30, 10, 0, 0, 0, taizhang.CST)
+		copies = append(copies, s)
+	}
+	l := taizhang.Merge(p, files(copies...), taizhang.MergeOptions{Period: q})
+	if got, want := texts(l.Findings, taizhang.DuplicateSubmission), "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年5月下半月收到多份进展情况表：赤峰市5月下半月进展情况.eml 中有两份同名、内容相同的表 赤峰市.xlsx，采用其中一份，另一份未计入汇总"; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	for _, r := range l.ReceiptsOf(q) {
+		if r.Unit == "赤峰市" && (len(r.Replaced) != 1 || len(r.Repeats) != 1) {
+			t.Errorf("赤峰市: %d replaced, %d repeats; want the second copy replaced as a repeat", len(r.Replaced), len(r.Repeats))
+		}
+	}
+}
