@@ -1036,72 +1036,59 @@ func TestReadContinuationRow(t *testing.T) {
 
 // A sheet printed over two pages by copying the title, the header block and
 // the column header onto the second page: the repeated 填报单位/报送期次 row
-// is the header block again, not a row of progress with the status 填报日期.
+// is the header block again, not a row of progress with the status 填报日期;
+// so is the template's second block row (联系人 and 联系电话).
 func TestReadHeaderBlockRepeated(t *testing.T) {
 	block := []any{"填报单位", "乌海市", "报送期次", "2021年5月下半月", "填报日期", "2021-05-30"}
 	head := []any{"序号", "措施编号", "节点", "进展状态", "完成时间", "进展情况"}
-	rows := [][]any{
-		{"乌海市工改专项进展情况"}, block, head,
-		{1, "（一）", "一", "已完成", "2021-05-28", "已纳入"},
-		{2, "（二）", "二", "推进中", nil, "建设中"},
-		{"第1页 共2页"},
-		{"乌海市工改专项进展情况"}, block, head,
-		{3, "（三）", "三.1", "已完成", "2021-03-20", "已实现"},
-	}
-	s, lines := read(t, "乌海市.xlsx", workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil))
-	if s == nil {
-		t.Fatalf("nil: %v", lines)
-	}
-	var got []string
-	for _, e := range s.Entries {
-		got = append(got, fmt.Sprintf("%d %s", e.Row, e.Milestone))
-	}
-	if g := strings.Join(got, ", "); g != "4 一, 5 二, 10 三.1" {
-		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
-	}
-	text := strings.Join(lines, "\n")
-	if want := `乌海市.xlsx Sheet1!A8 提示 读取说明：第8行是重复的表头（填报单位、报送期次、填报日期），未计入台账`; !strings.Contains(text, want) {
-		t.Errorf("no note %q in:\n%s", want, text)
-	}
-	if strings.Contains(text, "无法识别") || strings.Contains(text, "无法匹配") {
-		t.Errorf("the repeated header block read as a row:\n%s", text)
-	}
-}
-
-// The template's header block takes two rows (联系人 and 联系电话 below
-// 填报单位 and 报送期次); repeated on a second page, both are left out.
-func TestReadTwoRowHeaderBlockRepeated(t *testing.T) {
 	block1 := []any{"填报单位", nil, "乌海市", "报送期次", "2021年5月下半月", "填报日期", "2021-05-30"}
 	block2 := []any{"联系人", nil, "郝建军", "联系电话", "0473-1234567"}
-	head := []any{"措施编号", "节点", "进展状态", "完成时间", "进展情况"}
-	rows := [][]any{
-		block1, block2, head,
-		{"（一）", "一", "已完成", "2021-05-28", "已纳入"},
-		block1, block2, head,
-		{"（二）", "二", "推进中", nil, "建设中"},
-	}
-	s, lines := read(t, "乌海市.xlsx", workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil))
-	if s == nil {
-		t.Fatalf("nil: %v", lines)
-	}
-	var got []string
-	for _, e := range s.Entries {
-		got = append(got, fmt.Sprintf("%d %s", e.Row, e.Milestone))
-	}
-	if g := strings.Join(got, ", "); g != "4 一, 8 二" {
-		t.Errorf("entries %s\n%s", g, strings.Join(lines, "\n"))
-	}
-	text := strings.Join(lines, "\n")
-	for _, want := range []string{
-		"乌海市.xlsx Sheet1!A5 提示 读取说明：第5行是重复的表头（填报单位、报送期次、填报日期），未计入台账",
-		"乌海市.xlsx Sheet1!A6 提示 读取说明：第6行是重复的表头（联系人、联系电话），未计入台账",
+	head2 := []any{"措施编号", "节点", "进展状态", "完成时间", "进展情况"}
+	for _, c := range []struct {
+		rows    [][]any
+		entries string
+		notes   []string
+	}{
+		{[][]any{
+			{"乌海市工改专项进展情况"}, block, head,
+			{1, "（一）", "一", "已完成", "2021-05-28", "已纳入"},
+			{2, "（二）", "二", "推进中", nil, "建设中"},
+			{"第1页 共2页"},
+			{"乌海市工改专项进展情况"}, block, head,
+			{3, "（三）", "三.1", "已完成", "2021-03-20", "已实现"},
+		}, "4 一, 5 二, 10 三.1", []string{
+			"乌海市.xlsx Sheet1!A8 提示 读取说明：第8行是重复的表头（填报单位、报送期次、填报日期），未计入台账",
+		}},
+		{[][]any{
+			block1, block2, head2,
+			{"（一）", "一", "已完成", "2021-05-28", "已纳入"},
+			block1, block2, head2,
+			{"（二）", "二", "推进中", nil, "建设中"},
+		}, "4 一, 8 二", []string{
+			"乌海市.xlsx Sheet1!A5 提示 读取说明：第5行是重复的表头（填报单位、报送期次、填报日期），未计入台账",
+			"乌海市.xlsx Sheet1!A6 提示 读取说明：第6行是重复的表头（联系人、联系电话），未计入台账",
+		}},
 	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("no note %q in:\n%s", want, text)
+		s, lines := read(t, "乌海市.xlsx", workbook(t, map[string][][]any{"Sheet1": c.rows}, []string{"Sheet1"}, nil))
+		if s == nil {
+			t.Fatalf("nil: %v", lines)
 		}
-	}
-	if strings.Contains(text, "无法匹配") || strings.Contains(text, "进展状态为空") {
-		t.Errorf("the block's second row read as an entry:\n%s", text)
+		var got []string
+		for _, e := range s.Entries {
+			got = append(got, fmt.Sprintf("%d %s", e.Row, e.Milestone))
+		}
+		text := strings.Join(lines, "\n")
+		if g := strings.Join(got, ", "); g != c.entries {
+			t.Errorf("entries %s, want %s\n%s", g, c.entries, text)
+		}
+		for _, want := range c.notes {
+			if !strings.Contains(text, want) {
+				t.Errorf("no note %q in:\n%s", want, text)
+			}
+		}
+		if strings.Contains(text, "无法识别") || strings.Contains(text, "无法匹配") || strings.Contains(text, "进展状态为空") {
+			t.Errorf("a repeated header block row read as an entry:\n%s", text)
+		}
 	}
 }
 
