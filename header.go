@@ -2,7 +2,6 @@ package taizhang
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -92,7 +91,7 @@ func normalizesEmpty(s string) bool {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if r == utf8.RuneError && size <= 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+		if r == utf8.RuneError && size <= 1 || IsBlankRune(r) {
 			continue
 		}
 		return false

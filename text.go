@@ -20,7 +20,7 @@ func Normalize(s string) string {
 		if r == utf8.RuneError && size <= 1 {
 			continue
 		}
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u3000' {
+		if IsBlankRune(r) {
 			continue
 		}
 		b.WriteRune(fold(r))
@@ -56,8 +56,12 @@ func Clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+	return strings.TrimFunc(s, IsBlankRune)
 }
+
+// IsBlankRune reports whether r is blank in a cell: white space (the
+// full-width space included), a zero-width space or a byte-order mark.
+func IsBlankRune(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
 
 // Quote returns s shortened to at most 40 characters for use inside a message.
 func Quote(s string) string {

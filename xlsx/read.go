@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -1235,7 +1234,7 @@ var labelStarts = func() map[rune]bool {
 // (as taizhang.Clean trims them), may start with a label: its first
 // character starts a label's name, or is not valid UTF-8.
 func mayStartLabel(v string) bool {
-	v = strings.TrimLeftFunc(v, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+	v = strings.TrimLeftFunc(v, taizhang.IsBlankRune)
 	r, _ := utf8.DecodeRuneInString(v)
 	return labelStarts[r] || r == utf8.RuneError && v != ""
 }
