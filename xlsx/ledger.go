@@ -43,6 +43,9 @@ type ledgerWriter struct {
 	f  *excelize.File
 	st *styles
 	l  *taizhang.Ledger
+	// The rows excelize does not write, by sheet part: written as the
+	// workbook is (splice.go).
+	spliced map[string]func(io.Writer) error
 }
 
 // WriteLedger writes the consolidated ledger workbook: 总览, 报送情况,
@@ -52,7 +55,7 @@ type ledgerWriter struct {
 func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	lw := &ledgerWriter{f: f, st: newStyles(f), l: l}
+	lw := &ledgerWriter{f: f, st: newStyles(f), l: l, spliced: map[string]func(io.Writer) error{}}
 	if err := f.SetSheetName("Sheet1", SheetOverview); err != nil {
 		return err
 	}
@@ -65,12 +68,12 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 	// and re-encode every streamed sheet.
 	f.SetActiveSheet(0)
 	// Each sheet is set up in turn (page set-up, chart, stream writer: they
-	// change the workbook). Then 汇总台账, which takes longest, is streamed
-	// with 总览, 报送情况 and 措施清单 beside it, each by its own stream
-	// writer, on the cores it leaves idle. 问题清单 comes after: its rows
-	// (thousands at national scale) would otherwise sit in memory all the
-	// while 汇总台账 is encoded, leaving the collector less room and making
-	// it run twice as often.
+	// change the workbook). Then 总览, 报送情况 and 措施清单 are streamed
+	// side by side, each by its own stream writer. 问题清单 comes after: its
+	// rows (thousands at national scale) would otherwise sit in memory beside
+	// the others, leaving the collector less room. 汇总台账's rows, the bulk
+	// of the workbook, are encoded on every core as the workbook is written
+	// out, after all of these (splice.go).
 	lw.prepareStyles()
 	steps := []func() (fill func() error, err error){lw.overview, lw.receipts, lw.rows, lw.measures, lw.findings}
 	fills := make([]func() error, len(steps))
@@ -110,7 +113,7 @@ func WriteLedger(w io.Writer, l *taizhang.Ledger, now time.Time) error {
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(w)
 		zw.RegisterCompressor(zip.Deflate, fastDeflate)
-		return zw
+		return newSplicer(zw, lw.spliced)
 	})
 	_, err := f.WriteTo(w)
 	return err
@@ -462,104 +465,77 @@ func (lw *ledgerWriter) rows() (func() error, error) {
 	if err != nil {
 		return nil, err
 	}
-	return func() error { return lw.fillRows(sw, widths) }, nil
+	// The rows themselves, hundreds of megabytes at national scale, are
+	// encoded on every core as the workbook is written out (splice.go).
+	part, err := sheetPart(lw.f, SheetLedger)
+	if err != nil {
+		return nil, err
+	}
+	lw.spliced[part] = lw.ledgerRows(widths)
+	return sw.Flush, nil
 }
 
-func (lw *ledgerWriter) fillRows(sw *excelize.StreamWriter, widths []float64) error {
+// ledgerRows returns the writer of 汇总台账's rows, one an entry.
+func (lw *ledgerWriter) ledgerRows(widths []float64) func(io.Writer) error {
 	l := lw.l
 	p := l.Programme
-	// Rows are prepared (texts read back from the store, cleaned) on one
-	// core while the stream writer encodes them on another.
 	b, bc := lw.body("", false), lw.body("", true)
 	statusStyle := map[taizhang.Status]int{}
 	for st, color := range map[taizhang.Status]string{taizhang.Done: colorGreen, taizhang.InProgress: colorYellow, taizhang.NotStarted: "", taizhang.NoStatus: colorRed} {
 		statusStyle[st] = lw.body(color, true)
 	}
 	dateStyle := lw.date()
-	// A prepared row: its cells, the values SetRow takes (pointers to
-	// them, which box without an allocation) and its height. The writer
-	// hands each back through free once encoded, for the next row.
-	type prepared struct {
-		cells []excelize.Cell
-		row   []any
-		opts  []excelize.RowOpts
-		err   error
+	periods := map[taizhang.Period]string{}
+	for i := range l.Rows {
+		if q := l.Rows[i].Period(); periods[q] == "" {
+			periods[q] = q.String()
+		}
 	}
-	const ahead = 256
-	ch := make(chan *prepared, ahead)
-	free := make(chan *prepared, ahead+2)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		defer close(ch)
-		var period taizhang.Period
-		periodText := period.String()
-		for i := range l.Rows {
-			r := &l.Rows[i]
-			e := r.Entry
-			no, measure, node := e.No, e.Measure, e.Node
-			var deadline taizhang.Date
-			if ms := r.Milestone; ms != nil {
-				m := p.MeasureOf(ms.Measure)
-				no, measure, node, deadline = m.Label(), m.Title, ms.ID+" "+ms.Title, ms.Deadline
-			}
-			status := e.Status.String()
-			if e.Status == taizhang.NoStatus {
-				status = e.StatusText
-			}
-			t, err := l.Texts(e)
-			if err != nil {
-				err = fmt.Errorf("读回 %s 的内容：%w", source(r.Place()), err)
-			}
-			progress := t.Progress
-			if len(t.Extra) > 0 {
-				progress += "\n【表中其他内容】" + strings.Join(t.Extra, "；")
-				progress = strings.TrimPrefix(progress, "\n")
-			}
-			var marks []string
-			for _, c := range r.Marks {
-				marks = append(marks, c.Label())
-			}
-			unit := r.Unit()
-			if unit == "" {
-				unit = "（单位不明）"
-			}
-			if q := r.Period(); q != period {
-				period, periodText = q, q.String()
-			}
-			var pr *prepared
-			select {
-			case pr = <-free:
-			default:
-				pr = &prepared{cells: make([]excelize.Cell, len(ledgerHeaders))}
-				pr.row = make([]any, len(pr.cells))
-				for j := range pr.cells {
-					pr.row[j] = &pr.cells[j]
-				}
-			}
-			copy(pr.cells, []excelize.Cell{textCell(unit, b), textCell(periodText, b), textCell(no, bc), textCell(measure, b), textCell(node, b),
-				dateCell(deadline, "", dateStyle, bc), textCell(status, statusStyle[e.Status]), textCell(progress, b), dateCell(e.Completed, e.CompletedText, dateStyle, bc),
-				textCell(t.Evidence, b), textCell(t.Problems, b), textCell(t.NextSteps, b), textCell(strings.Join(marks, "、"), b), textCell(source(r.Place()), b)})
-			pr.opts, pr.err = fitCells(widths, pr.cells), err
-			select {
-			case ch <- pr:
-			case <-done:
-				return
-			}
+	fill := func(i int, cells []excelize.Cell) (float64, error) {
+		r := &l.Rows[i]
+		e := r.Entry
+		no, measure, node := e.No, e.Measure, e.Node
+		var deadline taizhang.Date
+		if ms := r.Milestone; ms != nil {
+			m := p.MeasureOf(ms.Measure)
+			no, measure, node, deadline = m.Label(), m.Title, ms.ID+" "+ms.Title, ms.Deadline
 		}
-	}()
-	i := 0
-	for pr := range ch {
-		if pr.err != nil {
-			return pr.err
+		status := e.Status.String()
+		if e.Status == taizhang.NoStatus {
+			status = e.StatusText
 		}
-		if err := sw.SetRow(cell(1, i+2), pr.row, pr.opts...); err != nil {
-			return err
+		t, err := l.Texts(e)
+		if err != nil {
+			return 0, fmt.Errorf("读回 %s 的内容：%w", source(r.Place()), err)
 		}
-		free <- pr
-		i++
+		progress := t.Progress
+		if len(t.Extra) > 0 {
+			progress += "\n【表中其他内容】" + strings.Join(t.Extra, "；")
+			progress = strings.TrimPrefix(progress, "\n")
+		}
+		var marks []string
+		for _, c := range r.Marks {
+			marks = append(marks, c.Label())
+		}
+		unit := r.Unit()
+		if unit == "" {
+			unit = "（单位不明）"
+		}
+		copy(cells, []excelize.Cell{textCell(unit, b), textCell(periods[r.Period()], b), textCell(no, bc), textCell(measure, b), textCell(node, b),
+			dateCell(deadline, "", dateStyle, bc), textCell(status, statusStyle[e.Status]), textCell(progress, b), dateCell(e.Completed, e.CompletedText, dateStyle, bc),
+			textCell(t.Evidence, b), textCell(t.Problems, b), textCell(t.NextSteps, b), textCell(strings.Join(marks, "、"), b), textCell(source(r.Place()), b)})
+		var h float64
+		if opts := fitCells(widths, cells); len(opts) > 0 {
+			h = opts[0].Height
+		}
+		return h, nil
 	}
-	return sw.Flush()
+	return func(w io.Writer) error {
+		if err := streamRows(w, 2, len(l.Rows), len(ledgerHeaders), fill); err != nil {
+			return fmt.Errorf("生成汇总台账：%w", err)
+		}
+		return nil
+	}
 }
 
 func (lw *ledgerWriter) findings() (func() error, error) {
