@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"regexp"
@@ -190,5 +191,87 @@ func TestSplicerMissingPart(t *testing.T) {
 	io.WriteString(w, "<worksheet><sheetData></sheetData></worksheet>")
 	if err := sp.Close(); err == nil || err.Error() != "工作簿中没有 xl/worksheets/sheet9.xml，其中的行未写出" {
 		t.Errorf("Close: %v", err)
+	}
+}
+
+// The splicer writes every part whole and in the order excelize gave them,
+// whether small (compressed in the background), large (compressed as it
+// comes) or with rows spliced in (small or large).
+func TestSplicerPartsInOrder(t *testing.T) {
+	defer func(n int) { deflateChunk = n }(deflateChunk)
+	deflateChunk = 64
+	rows := func(n int) func(io.Writer) error {
+		return func(w io.Writer) error {
+			for i := range n {
+				if _, err := fmt.Fprintf(w, `<row r="%d"/>`, i+2); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	frame := `<worksheet><sheetData><row r="1"/></sheetData><autoFilter/></worksheet>`
+	parts := []struct{ name, text string }{
+		{"a.xml", "小的部件"},
+		{"big.xml", strings.Repeat("大的部件，分几次写出。", 40)},
+		{"s1.xml", frame},
+		{"c.xml", ""},
+		{"s2.xml", frame},
+		{"d.xml", "最后"},
+	}
+	var buf bytes.Buffer
+	sp := newSplicer(zip.NewWriter(&buf), map[string]func(io.Writer) error{"s1.xml": rows(2), "s2.xml": rows(40)})
+	for _, p := range parts {
+		w, err := sp.Create(p.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for b := []byte(p.text); len(b) > 0; b = b[min(len(b), 50):] {
+			if _, err := w.Write(b[:min(len(b), 50)]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := sp.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowsXML := func(n int) string {
+		var b strings.Builder
+		rows(n)(&b)
+		return b.String()
+	}
+	want := map[string]string{
+		"s1.xml": strings.Replace(frame, "</sheetData>", rowsXML(2)+"</sheetData>", 1),
+		"s2.xml": strings.Replace(frame, "</sheetData>", rowsXML(40)+"</sheetData>", 1),
+	}
+	if len(zr.File) != len(parts) {
+		t.Fatalf("%d parts, want %d", len(zr.File), len(parts))
+	}
+	for i, f := range zr.File {
+		p := parts[i]
+		if f.Name != p.name {
+			t.Errorf("part %d is %s, want %s", i, f.Name, p.name)
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		text := p.text
+		if w, ok := want[p.name]; ok {
+			text = w
+		}
+		if string(b) != text {
+			t.Errorf("%s = %.80q…, want %.80q…", f.Name, b, text)
+		}
 	}
 }

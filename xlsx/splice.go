@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"runtime"
@@ -12,18 +13,41 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// splicer is the zip writer a ledger is written out through. It passes
-// each part on to a zip.Writer, but for the parts named in rows, sheets
-// whose rows excelize did not write (it wrote the sheet around them: the
-// header row, columns, filter, print set-up), it holds the part back until
-// it is complete and writes it with the rows put in before </sheetData>.
+// splicer is the zip writer a ledger is written out through. excelize hands
+// it the workbook's parts one after another. It compresses the small ones
+// (under a chunk: styles, theme, chart, the small sheets) side by side, while
+// excelize goes on to the next part, and writes them in order, compressed;
+// a larger part goes through the parallel deflater as it comes (deflate.go).
+// And for the parts named in rows, sheets whose rows excelize did not write
+// (it wrote the sheet around them: the header row, columns, filter, print
+// set-up), it holds the part back until it is complete and writes it with
+// the rows put in before </sheetData>.
 type splicer struct {
 	zw   *zip.Writer
 	rows map[string]func(io.Writer) error // part name → writes the part's rows
 
-	held     *bytes.Buffer // the part being held back
-	heldName string
-	spliced  map[string]bool
+	part    *heldPart        // the part excelize is writing, if held back
+	pending []chan smallPart // small parts being compressed, in order
+	spliced map[string]bool
+	err     error
+}
+
+// heldPart is a part held back: a small one until it is complete (or found
+// not to be small), one to splice rows into until it is complete.
+type heldPart struct {
+	s      *splicer
+	name   string
+	buf    bytes.Buffer
+	splice bool
+	w      io.Writer // the zip entry, once a small part turned out large
+}
+
+// smallPart is a small part, compressed.
+type smallPart struct {
+	name      string
+	out       *bytes.Buffer
+	crc, size uint32
+	err       error
 }
 
 func newSplicer(zw *zip.Writer, rows map[string]func(io.Writer) error) *splicer {
@@ -31,25 +55,23 @@ func newSplicer(zw *zip.Writer, rows map[string]func(io.Writer) error) *splicer 
 }
 
 func (s *splicer) Create(name string) (io.Writer, error) {
-	if err := s.release(); err != nil {
+	if err := s.finish(); err != nil {
 		return nil, err
 	}
-	if _, ok := s.rows[name]; ok {
-		s.held, s.heldName = new(bytes.Buffer), name
-		return s.held, nil
-	}
-	return s.zw.Create(name)
+	_, splice := s.rows[name]
+	s.part = &heldPart{s: s, name: name, splice: splice}
+	return s.part, nil
 }
 
 func (s *splicer) AddFS(fsys fs.FS) error {
-	if err := s.release(); err != nil {
+	if err := s.flush(); err != nil {
 		return err
 	}
 	return s.zw.AddFS(fsys)
 }
 
 func (s *splicer) Close() error {
-	err := s.release()
+	err := s.flush()
 	for name := range s.rows {
 		if err == nil && !s.spliced[name] {
 			err = fmt.Errorf("工作簿中没有 %s，其中的行未写出", name)
@@ -61,30 +83,107 @@ func (s *splicer) Close() error {
 	return err
 }
 
-// release writes the part held back, its rows spliced in.
-func (s *splicer) release() error {
-	if s.held == nil {
+func (p *heldPart) Write(b []byte) (int, error) {
+	if p.w != nil {
+		return p.w.Write(b)
+	}
+	p.buf.Write(b)
+	if !p.splice && p.buf.Len() > deflateChunk {
+		// Not small: written as it comes, after the small parts before it.
+		w, err := p.s.entry(p.name)
+		if err != nil {
+			return 0, err
+		}
+		p.w = w
+		if _, err := w.Write(p.buf.Bytes()); err != nil {
+			return 0, err
+		}
+		p.buf = bytes.Buffer{}
+	}
+	return len(b), nil
+}
+
+// finish deals with the part excelize has finished writing: one to splice
+// rows into gets them; then, if small, it is compressed in the background.
+func (s *splicer) finish() error {
+	p := s.part
+	s.part = nil
+	if p != nil && p.splice {
+		var err error
+		if p, err = s.splice(p); err != nil {
+			return err
+		}
+	}
+	if p == nil || p.w != nil {
 		return nil
 	}
-	b, name := s.held.Bytes(), s.heldName
-	s.held = nil
+	done := make(chan smallPart, 1)
+	s.pending = append(s.pending, done)
+	go func() {
+		sp := smallPart{name: p.name, out: new(bytes.Buffer), crc: crc32.ChecksumIEEE(p.buf.Bytes()), size: uint32(p.buf.Len())}
+		fw := getDeflater(sp.out)
+		_, sp.err = fw.Write(p.buf.Bytes())
+		if err := fw.Close(); sp.err == nil {
+			sp.err = err
+		}
+		deflaters.Put(fw)
+		done <- sp
+	}()
+	return nil
+}
+
+// flush finishes the part being written and writes out every small part.
+func (s *splicer) flush() error {
+	if err := s.finish(); err != nil {
+		return err
+	}
+	_, err := s.entry("")
+	return err
+}
+
+// entry writes out the small parts compressed so far, in order, then (for a
+// name) starts the part's entry, compressed as it is written.
+func (s *splicer) entry(name string) (io.Writer, error) {
+	for _, done := range s.pending {
+		sp := <-done
+		if s.err == nil {
+			s.err = sp.err
+		}
+		if s.err == nil {
+			fh := &zip.FileHeader{Name: sp.name, Method: zip.Deflate, CRC32: sp.crc,
+				CompressedSize64: uint64(sp.out.Len()), UncompressedSize64: uint64(sp.size),
+				CreatorVersion: 20, ReaderVersion: 20}
+			var w io.Writer
+			if w, s.err = s.zw.CreateRaw(fh); s.err == nil {
+				_, s.err = w.Write(sp.out.Bytes())
+			}
+		}
+	}
+	s.pending = s.pending[:0]
+	if s.err != nil || name == "" {
+		return nil, s.err
+	}
+	return s.zw.Create(name)
+}
+
+// splice returns part p with its rows put in: a new part, written as a
+// small part or, once larger, as it comes.
+func (s *splicer) splice(p *heldPart) (*heldPart, error) {
+	b := p.buf.Bytes()
 	end := bytes.LastIndex(b, []byte("</sheetData>"))
 	if end < 0 {
-		return fmt.Errorf("%s 中没有 </sheetData>，其中的行未写出", name)
+		return nil, fmt.Errorf("%s 中没有 </sheetData>，其中的行未写出", p.name)
 	}
-	w, err := s.zw.Create(name)
-	if err != nil {
-		return err
+	q := &heldPart{s: s, name: p.name}
+	if _, err := q.Write(b[:end]); err != nil {
+		return nil, err
 	}
-	if _, err := w.Write(b[:end]); err != nil {
-		return err
+	if err := s.rows[p.name](q); err != nil {
+		return nil, err
 	}
-	if err := s.rows[name](w); err != nil {
-		return err
-	}
-	s.spliced[name] = true
-	_, err = w.Write(b[end:])
-	return err
+	s.spliced[p.name] = true
+	_, err := q.Write(b[end:])
+	return q, err
 }
 
 // sheetPart returns the name of sheet's part in the package, as excelize
@@ -98,7 +197,8 @@ func sheetPart(f *excelize.File, sheet string) (string, error) {
 	return "", fmt.Errorf("工作簿中没有工作表“%s”", sheet)
 }
 
-// rowBatch is how many rows one core encodes at a time.
+// rowBatch is the most rows one core encodes at a time; fewer when there
+// are few rows, so that every core has some.
 const rowBatch = 256
 
 var rowBuffers sync.Pool // *[]byte, a batch of encoded rows
@@ -118,6 +218,7 @@ func streamRows(w io.Writer, first, n, width int, fill func(i int, cells []excel
 		out      chan result
 	}
 	workers := runtime.GOMAXPROCS(0)
+	batch := min(rowBatch, max(1, n/(4*workers)))
 	jobs := make(chan job)
 	order := make(chan chan result, 2*workers)
 	done := make(chan struct{})
@@ -148,7 +249,7 @@ func streamRows(w io.Writer, first, n, width int, fill func(i int, cells []excel
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for from := 0; from < n; from += rowBatch {
+		for from := 0; from < n; from += batch {
 			out := make(chan result, 1)
 			select {
 			case order <- out:
@@ -156,7 +257,7 @@ func streamRows(w io.Writer, first, n, width int, fill func(i int, cells []excel
 				return
 			}
 			select {
-			case jobs <- job{from, min(from+rowBatch, n), out}:
+			case jobs <- job{from, min(from+batch, n), out}:
 			case <-done:
 				return
 			}

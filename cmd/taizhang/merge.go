@@ -49,6 +49,8 @@ func runMerge(e *env, args []string) int {
 	if fs.NArg() == 0 {
 		return e.fail("merge", "请给出要汇总的文件或文件夹，如 taizhang merge 收件/2021年4月 -o 汇总台账.xlsx")
 	}
+	// The ledger's workbook is made ready while the sheets are read.
+	book := xlsx.PrepareLedger()
 	p, err := e.programme(*prog)
 	if err != nil {
 		return e.fail("merge", "%v", err)
@@ -119,7 +121,7 @@ func runMerge(e *env, args []string) int {
 			return e.fail("merge", "月度报告文件 %s 与汇总台账是同一个文件，请用 --report 另指定文件名", *reportPath)
 		}
 	}
-	if err := writeAtomic(path, func(w io.Writer) error { return xlsx.WriteLedger(w, l, e.now()) }); err != nil {
+	if err := writeAtomic(path, func(w io.Writer) error { return book.Write(w, l, e.now()) }); err != nil {
 		return e.fail("merge", "%v", err)
 	}
 	timing("写出汇总台账")
