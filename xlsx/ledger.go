@@ -115,11 +115,9 @@ func (b *LedgerBook) Write(w io.Writer, l *taizhang.Ledger, now time.Time) error
 	lw.l = l
 	// Each sheet is set up in turn (page set-up, chart, stream writer: they
 	// change the workbook). Then 总览, 报送情况 and 措施清单 are streamed
-	// side by side, each by its own stream writer. 问题清单 comes after: its
-	// rows (thousands at national scale) would otherwise sit in memory beside
-	// the others, leaving the collector less room. 汇总台账's rows, the bulk
-	// of the workbook, are encoded on every core as the workbook is written
-	// out, after all of these (splice.go).
+	// side by side, each by its own stream writer. The rows of 汇总台账 and
+	// 问题清单, the bulk of the workbook, are encoded on every core as the
+	// workbook is written out (splice.go).
 	steps := []func() (fill func() error, err error){lw.overview, lw.receipts, lw.rows, lw.measures, lw.findings}
 	fills := make([]func() error, len(steps))
 	for i, step := range steps {
@@ -129,10 +127,9 @@ func (b *LedgerBook) Write(w io.Writer, l *taizhang.Ledger, now time.Time) error
 		}
 		fills[i] = fill
 	}
-	last := len(fills) - 1 // 问题清单
 	errs := make([]error, len(fills))
 	var wg sync.WaitGroup
-	for i, fill := range fills[:last] {
+	for i, fill := range fills {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -140,9 +137,6 @@ func (b *LedgerBook) Write(w io.Writer, l *taizhang.Ledger, now time.Time) error
 		}()
 	}
 	wg.Wait()
-	if errors.Join(errs...) == nil {
-		errs[last] = fills[last]()
-	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("生成汇总台账：%w", err)
 	}
@@ -286,13 +280,17 @@ func fit(widths []float64, row []any) []excelize.RowOpts {
 	return rowHeight(lines)
 }
 
-// fitCells is fit for a row of cells.
-func fitCells(widths []float64, row []excelize.Cell) []excelize.RowOpts {
+// cellsHeight is the height fit gives a row of cells, in points; 0 for
+// one line (no height of its own).
+func cellsHeight(widths []float64, row []excelize.Cell) float64 {
 	lines := 1
 	for i, c := range row {
 		lines = max(lines, cellLines(widths, i, c))
 	}
-	return rowHeight(lines)
+	if opts := rowHeight(lines); len(opts) > 0 {
+		return opts[0].Height
+	}
+	return 0
 }
 
 // cellLines returns how many lines cell c of column i takes.
@@ -512,16 +510,31 @@ func (lw *ledgerWriter) rows() (func() error, error) {
 	}
 	// The rows themselves, hundreds of megabytes at national scale, are
 	// encoded on every core as the workbook is written out (splice.go).
-	part, err := sheetPart(lw.f, SheetLedger)
-	if err != nil {
+	if err := lw.ledgerRows(widths); err != nil {
 		return nil, err
 	}
-	lw.spliced[part] = lw.ledgerRows(widths)
 	return sw.Flush, nil
 }
 
-// ledgerRows returns the writer of 汇总台账's rows, one an entry.
-func (lw *ledgerWriter) ledgerRows(widths []float64) func(io.Writer) error {
+// spliceRows has the n rows of sheet below its header row encoded as the
+// workbook is written out (splice.go), width cells each; fill gives row i
+// its cells and height, and may be called from several goroutines at once.
+func (lw *ledgerWriter) spliceRows(sheet string, width, n int, fill func(i int, cells []excelize.Cell) (float64, error)) error {
+	part, err := sheetPart(lw.f, sheet)
+	if err != nil {
+		return err
+	}
+	lw.spliced[part] = func(w io.Writer) error {
+		if err := streamRows(w, 2, n, width, fill); err != nil {
+			return fmt.Errorf("生成汇总台账：%w", err)
+		}
+		return nil
+	}
+	return nil
+}
+
+// ledgerRows has 汇总台账's rows, one an entry, spliced in.
+func (lw *ledgerWriter) ledgerRows(widths []float64) error {
 	l := lw.l
 	p := l.Programme
 	b, bc := lw.body("", false), lw.body("", true)
@@ -569,41 +582,30 @@ func (lw *ledgerWriter) ledgerRows(widths []float64) func(io.Writer) error {
 		copy(cells, []excelize.Cell{textCell(unit, b), textCell(periods[r.Period()], b), textCell(no, bc), textCell(measure, b), textCell(node, b),
 			dateCell(deadline, "", dateStyle, bc), textCell(status, statusStyle[e.Status]), textCell(progress, b), dateCell(e.Completed, e.CompletedText, dateStyle, bc),
 			textCell(t.Evidence, b), textCell(t.Problems, b), textCell(t.NextSteps, b), textCell(strings.Join(marks, "、"), b), textCell(source(r.Place()), b)})
-		var h float64
-		if opts := fitCells(widths, cells); len(opts) > 0 {
-			h = opts[0].Height
-		}
-		return h, nil
+		return cellsHeight(widths, cells), nil
 	}
-	return func(w io.Writer) error {
-		if err := streamRows(w, 2, len(l.Rows), len(ledgerHeaders), fill); err != nil {
-			return fmt.Errorf("生成汇总台账：%w", err)
-		}
-		return nil
-	}
+	return lw.spliceRows(SheetLedger, len(ledgerHeaders), len(l.Rows), fill)
 }
 
 func (lw *ledgerWriter) findings() (func() error, error) {
 	widths := []float64{7, 20, 12, 18, 16, 8, 44, 70}
-	sw, err := lw.table(SheetFindings, findingHeaders, widths, 1, len(lw.l.Findings), 9)
+	l := lw.l
+	sw, err := lw.table(SheetFindings, findingHeaders, widths, 1, len(l.Findings), 9)
 	if err != nil {
 		return nil, err
 	}
-	return func() error { return lw.fillFindings(sw, widths) }, nil
-}
-
-func (lw *ledgerWriter) fillFindings(sw *excelize.StreamWriter, widths []float64) error {
-	l := lw.l
 	b, bc := lw.body("", false), lw.body("", true)
 	severityStyle := map[taizhang.Severity]int{taizhang.Error: lw.body(colorRed, true), taizhang.Warning: lw.body(colorYellow, true), taizhang.Info: lw.body(colorBlue, true)}
-	for i, x := range l.Findings {
-		row := []any{textCell(x.Severity.String(), severityStyle[x.Severity]), textCell(string(x.Code), b), textCell(x.Code.Label(), b),
-			textCell(x.Unit, b), textCell(x.Period.String(), b), textCell(x.Milestone, bc), textCell(source(x.Place), b), textCell(x.Message, b)}
-		if err := sw.SetRow(cell(1, i+2), row, fit(widths, row)...); err != nil {
-			return err
-		}
+	fill := func(i int, cells []excelize.Cell) (float64, error) {
+		x := &l.Findings[i]
+		copy(cells, []excelize.Cell{textCell(x.Severity.String(), severityStyle[x.Severity]), textCell(string(x.Code), b), textCell(x.Code.Label(), b),
+			textCell(x.Unit, b), textCell(x.Period.String(), b), textCell(x.Milestone, bc), textCell(source(x.Place), b), textCell(x.Message, b)})
+		return cellsHeight(widths, cells), nil
 	}
-	return sw.Flush()
+	if err := lw.spliceRows(SheetFindings, len(findingHeaders), len(l.Findings), fill); err != nil {
+		return nil, err
+	}
+	return sw.Flush, nil
 }
 
 func (lw *ledgerWriter) measures() (func() error, error) {
