@@ -74,9 +74,10 @@ type countWriter struct{ n int64 }
 
 func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
 
-// TestLargeLedgerRowsInOrder writes a ledger of more rows than the writer
-// prepares ahead (its row buffers are reused) and reads 汇总台账 back: every
-// row holds its own unit, progress and source, in the ledger's order.
+// TestLargeLedgerRowsInOrder writes a ledger of many batches of rows
+// (encoded on several cores, their buffers reused) and reads 汇总台账
+// back: every row holds its own unit, progress and source, in the ledger's
+// order.
 func TestLargeLedgerRowsInOrder(t *testing.T) {
 	p := benchdata.National(12, 20, 3)
 	l := taizhang.Merge(p, benchdata.Batch(p, benchdata.NationalPeriod, 1), taizhang.MergeOptions{})

@@ -15,9 +15,9 @@ import (
 // smaller (0.6 s and 26.8 MB against 1.2 s and 28.2 MB for 193 MB of XML).
 // (Reading, its inflater gains nothing measurable over the standard one.)
 //
-// The parts are compressed when the workbook is written out, after every
-// row has been encoded, with the other cores idle: a part larger than one
-// chunk is cut into chunks compressed side by side, each ending on a byte
+// The parts are compressed as the workbook is written out. A part of less
+// than a chunk is compressed whole, beside the others (splice.go); a larger
+// one is cut into chunks compressed side by side, each ending on a byte
 // boundary (a sync flush), their output joined in order and closed by an
 // empty final block — one valid deflate stream, as pigz makes them.
 

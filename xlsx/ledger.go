@@ -525,10 +525,13 @@ func (lw *ledgerWriter) spliceRows(sheet string, width, n int, fill func(i int, 
 		return err
 	}
 	lw.spliced[part] = func(w io.Writer) error {
-		if err := streamRows(w, 2, n, width, fill); err != nil {
-			return fmt.Errorf("生成汇总台账：%w", err)
-		}
-		return nil
+		return streamRows(w, 2, n, width, func(i int, cells []excelize.Cell) (float64, error) {
+			h, err := fill(i, cells)
+			if err != nil {
+				err = fmt.Errorf("生成汇总台账：%w", err)
+			}
+			return h, err
+		})
 	}
 	return nil
 }

@@ -28,12 +28,15 @@ import (
 
 // appendRow appends row r (1-based) of cells, from column 1, with height h
 // points (0: none) — what excelize's StreamWriter.SetRow writes for
-// SetRow(cell(1, r), cells, excelize.RowOpts{Height: h}). A cell's value
-// is nil (a styled empty cell), a string or a float64.
+// SetRow(cell(1, r), cells, excelize.RowOpts{Height: h}) in a sheet with
+// no row or column styles. A cell's value is nil (a styled empty cell), a
+// string or a float64; its Formula is not written. On an error dst comes
+// back as it was given.
 func appendRow(dst []byte, r int, cells []excelize.Cell, h float64) ([]byte, error) {
 	if h > excelize.MaxRowHeight {
 		return dst, excelize.ErrMaxRowHeight
 	}
+	row := len(dst)
 	dst = append(dst, `<row r="`...)
 	dst = strconv.AppendInt(dst, int64(r), 10)
 	dst = append(dst, '"')
@@ -45,7 +48,6 @@ func appendRow(dst []byte, r int, cells []excelize.Cell, h float64) ([]byte, err
 	dst = append(dst, '>')
 	for i := range cells {
 		c := &cells[i]
-		start := len(dst)
 		dst = append(dst, `<c r="`...)
 		dst = appendColumn(dst, i+1)
 		dst = strconv.AppendInt(dst, int64(r), 10)
@@ -69,7 +71,7 @@ func appendRow(dst []byte, r int, cells []excelize.Cell, h float64) ([]byte, err
 			dst = appendCellFloat(dst, v)
 			dst = append(dst, `</v></c>`...)
 		default:
-			return dst[:start], fmt.Errorf("appendRow: cell %d of row %d is a %T", i+1, r, c.Value)
+			return dst[:row], fmt.Errorf("appendRow: cell %d of row %d is a %T", i+1, r, c.Value)
 		}
 	}
 	return append(dst, `</row>`...), nil

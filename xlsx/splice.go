@@ -7,7 +7,9 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/xuri/excelize/v2"
@@ -72,7 +74,7 @@ func (s *splicer) AddFS(fsys fs.FS) error {
 
 func (s *splicer) Close() error {
 	err := s.flush()
-	for name := range s.rows {
+	for _, name := range slices.Sorted(maps.Keys(s.rows)) {
 		if err == nil && !s.spliced[name] {
 			err = fmt.Errorf("工作簿中没有 %s，其中的行未写出", name)
 		}
@@ -85,7 +87,11 @@ func (s *splicer) Close() error {
 
 func (p *heldPart) Write(b []byte) (int, error) {
 	if p.w != nil {
-		return p.w.Write(b)
+		n, err := p.w.Write(b)
+		if err != nil && p.s.err == nil {
+			p.s.err = err
+		}
+		return n, err
 	}
 	p.buf.Write(b)
 	if !p.splice && p.buf.Len() > deflateChunk {
@@ -96,6 +102,7 @@ func (p *heldPart) Write(b []byte) (int, error) {
 		}
 		p.w = w
 		if _, err := w.Write(p.buf.Bytes()); err != nil {
+			p.s.err = err
 			return 0, err
 		}
 		p.buf = bytes.Buffer{}
@@ -105,12 +112,18 @@ func (p *heldPart) Write(b []byte) (int, error) {
 
 // finish deals with the part excelize has finished writing: one to splice
 // rows into gets them; then, if small, it is compressed in the background.
+// After an error nothing more is written (excelize closes the zip writer
+// when it fails: no use encoding the rows then).
 func (s *splicer) finish() error {
 	p := s.part
 	s.part = nil
+	if s.err != nil {
+		return s.err
+	}
 	if p != nil && p.splice {
 		var err error
 		if p, err = s.splice(p); err != nil {
+			s.err = err
 			return err
 		}
 	}
@@ -163,7 +176,9 @@ func (s *splicer) entry(name string) (io.Writer, error) {
 	if s.err != nil || name == "" {
 		return nil, s.err
 	}
-	return s.zw.Create(name)
+	w, err := s.zw.Create(name)
+	s.err = err
+	return w, err
 }
 
 // splice returns part p with its rows put in: a new part, written as a
@@ -198,8 +213,14 @@ func sheetPart(f *excelize.File, sheet string) (string, error) {
 }
 
 // rowBatch is the most rows one core encodes at a time; fewer when there
-// are few rows, so that every core has some.
-const rowBatch = 256
+// are few rows, so that every core has some. At most maxEncoders cores
+// encode rows at once, whatever the number of cores: each holds a batch
+// (about 400 KB at national scale) and twice as many wait to be written,
+// and four outpace the compressors already.
+const (
+	rowBatch    = 256
+	maxEncoders = 4
+)
 
 var rowBuffers sync.Pool // *[]byte, a batch of encoded rows
 
@@ -217,7 +238,7 @@ func streamRows(w io.Writer, first, n, width int, fill func(i int, cells []excel
 		from, to int
 		out      chan result
 	}
-	workers := runtime.GOMAXPROCS(0)
+	workers := min(runtime.GOMAXPROCS(0), maxEncoders)
 	batch := min(rowBatch, max(1, n/(4*workers)))
 	jobs := make(chan job)
 	order := make(chan chan result, 2*workers)
