@@ -669,6 +669,17 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				// have one display path, so name the container instead.
 				twin[o] = true
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表：%s 中有两份同名、内容相同的表 %s，采用其中一份，另一份未计入汇总", k.unit, k.period, s.Source.Container, s.Source.Name)
+			} else if s.Source.Path == files[w].Source.Path && s.Source.Container != "" {
+				// Two attachments of one name in one e-mail or archive, not
+				// alike: which is meant only the unit can say.
+				which := "其中一份"
+				switch {
+				case w > o: // ranked alike, the later in the e-mail or archive
+					which = "排在后面的一份"
+				case filledIn(files[w].Submission) && !filledIn(s):
+					which = "填写了内容的一份"
+				}
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表：%s 中有两份同名的表 %s，内容不同，采用%s，另一份未计入汇总；请与%s核实以哪一份为准", k.unit, k.period, s.Source.Container, s.Source.Name, which, k.unit)
 			} else if sameSheet(s, files[w].Submission, opt.Store) {
 				// Copies that came at the same time, one no newer than the other.
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，未计入汇总", k.unit, k.period, files[w].Source.Path)
