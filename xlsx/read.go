@@ -500,10 +500,18 @@ func (r *reader) read(sc *scan) {
 	r.checkColumns(h, numCol >= 0)
 	r.readBlock(h.top)
 	// Named columns the table does not map: their cells are kept as 列名：内容.
+	// One named as a column already taken (a second 进展情况) says so.
 	var extraCols []int
 	for c := 0; c <= maxKey(h.names); c++ {
-		if _, named := h.names[c]; named && h.fields[c] == taizhang.FieldNone {
-			extraCols = append(extraCols, c)
+		name, named := h.names[c]
+		if !named || h.fields[c] != taizhang.FieldNone {
+			continue
+		}
+		extraCols = append(extraCols, c)
+		if ch, ok := taizhang.ChooseHeader(name); ok && has(h.cols, ch.Field) && (ch.Second == taizhang.FieldNone || has(h.cols, ch.Second)) {
+			first := h.cols[ch.Field]
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "%s列“%s”和%s列“%s”都是“%s”列，已按%s列读取%s；%s列的内容写在汇总台账“进展情况”的【表中其他内容】中",
+				col(c+1), taizhang.Quote(name), col(first+1), taizhang.Quote(h.names[first]), ch.Field, col(first+1), ch.Field, col(c+1))
 		}
 	}
 	buffered := sc.buf

@@ -1178,3 +1178,25 @@ func TestBlockRowFirstLook(t *testing.T) {
 		}
 	}
 }
+
+// A second column named as one already read (进展情况 and 具体进展) is kept
+// as 【表中其他内容】, with a note saying which column was read as what.
+func TestReadSecondColumnOfAField(t *testing.T) {
+	rows := [][]any{
+		{"包头市工程建设项目审批制度改革专项工作推进情况（2021年4月上半月）"},
+		{"措施编号", "节点", "进展状态", "进展情况", "具体进展"},
+		{"（一）", "一", "推进中", "已梳理项目", "录入储备库32个"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	s, lines := read(t, "包头市.xlsx", data)
+	if s == nil {
+		t.Fatalf("nil: %v", lines)
+	}
+	want := "包头市.xlsx Sheet1!E2 提示 读取说明：E列“具体进展”和D列“进展情况”都是“进展情况”列，已按D列读取进展情况；E列的内容写在汇总台账“进展情况”的【表中其他内容】中"
+	if !slices.Contains(lines, want) {
+		t.Errorf("missing %q in\n%s", want, strings.Join(lines, "\n"))
+	}
+	if e := s.Entries[0]; e.Progress != "已梳理项目" || len(e.Extra) != 1 || e.Extra[0] != "具体进展：录入储备库32个" {
+		t.Errorf("progress %q, extra %q", e.Progress, e.Extra)
+	}
+}
