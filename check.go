@@ -101,7 +101,7 @@ func Check(p *Programme, s *Submission, opt CheckOptions) Findings {
 		// (The reader says so of the texts, which may be stowed by now.)
 		for i, text := range [...]string{e.StatusText, e.CompletedText} {
 			f := [...]Field{FieldStatus, FieldCompleted}[i]
-			if v := FormulaError(text); v != "" {
+			if v := FormulaError(text); v != "" && e.ErrorValue(f) {
 				failed |= 1 << f
 				cell := s.CellOf(f, e.Row)
 				add(InvalidValue, cell, id, "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, cell, v)

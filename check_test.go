@@ -214,15 +214,19 @@ func TestCheckCompletedPlaceholder(t *testing.T) {
 // A formula whose result is an error value (#N/A from a VLOOKUP, #REF!) is
 // no status or date the unit typed wrong: the message says it is a formula
 // error. (The reader says so of one in 进展情况: TestReadFormulaErrorInText.)
+// Text typed to look like one is text.
 func TestCheckFormulaErrors(t *testing.T) {
 	p := builtin(t)
-	s := checkSheet(t, "2021-05-2",
-		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "#N/A"}, Texts: &taizhang.Texts{Progress: "x"}},
-		taizhang.Entry{Labels: &taizhang.Labels{Milestone: "二", StatusText: "已完成"}, CompletedText: "#REF!", Texts: &taizhang.Texts{Progress: "x"}},
-	)
+	na := taizhang.Entry{Labels: &taizhang.Labels{Milestone: "一", StatusText: "#N/A"}, Texts: &taizhang.Texts{Progress: "x"}}
+	na.SetErrorValue(taizhang.FieldStatus)
+	ref := taizhang.Entry{Labels: &taizhang.Labels{Milestone: "二", StatusText: "已完成"}, CompletedText: "#REF!", Texts: &taizhang.Texts{Progress: "x"}}
+	ref.SetErrorValue(taizhang.FieldCompleted)
+	typed := taizhang.Entry{Labels: &taizhang.Labels{Milestone: "三.1", StatusText: "#N/A"}, Texts: &taizhang.Texts{Progress: "x"}}
+	s := checkSheet(t, "2021-05-2", na, ref, typed)
 	fs := taizhang.Check(p, s, taizhang.CheckOptions{})
 	if got, want := texts(fs, taizhang.InvalidValue), `包头市.xlsx 进展情况!G9 错误 填写有误：进展状态（G9）是公式，计算结果为错误值 #N/A；请在 Excel 或 WPS 中改正公式，或直接填写
-包头市.xlsx 进展情况!H10 错误 填写有误：完成时间（H10）是公式，计算结果为错误值 #REF!；请在 Excel 或 WPS 中改正公式，或直接填写`; got != want {
+包头市.xlsx 进展情况!H10 错误 填写有误：完成时间（H10）是公式，计算结果为错误值 #REF!；请在 Excel 或 WPS 中改正公式，或直接填写
+包头市.xlsx 进展情况!G11 错误 填写有误：进展状态"#N/A"无法识别，请从下拉列表选择 未启动、推进中 或 已完成`; got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -172,7 +172,34 @@ type Entry struct {
 	// but no result of it (the file was written by a program that does not
 	// calculate); such a cell reads as empty.
 	Formulas uint16
+	// errorValues marks whether 进展状态 (bit 0) and 完成时间 (bit 1) hold
+	// an error value (ErrorValue).
+	errorValues uint8
 
 	stowed                       bool
 	progressBlank, problemsBlank bool
+}
+
+// SetErrorValue records that the entry's cell of field f (进展状态 or
+// 完成时间; other fields are not recorded) holds an error value such as #N/A:
+// the result of a formula gone wrong, or such a result pasted as a value —
+// not text typed to look like one.
+func (e *Entry) SetErrorValue(f Field) {
+	switch f {
+	case FieldStatus:
+		e.errorValues |= 1
+	case FieldCompleted:
+		e.errorValues |= 2
+	}
+}
+
+// ErrorValue reports whether SetErrorValue was called for f.
+func (e *Entry) ErrorValue(f Field) bool {
+	switch f {
+	case FieldStatus:
+		return e.errorValues&1 != 0
+	case FieldCompleted:
+		return e.errorValues&2 != 0
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"taizhang"
@@ -278,6 +279,7 @@ type rowReader struct {
 	row      int
 	cells    []string
 	formulas []int    // columns of the current row's formulas without a result
+	errs     []int    // columns of the current row's error values (#N/A)
 	sources  []string // the text of each of formulas (empty for a shared formula)
 	hidden   bool     // the current row is hidden
 	merges   []mergeRange
@@ -358,6 +360,13 @@ func (rr *rowReader) Cells() []string { return rr.cells }
 // the next call to Next.
 func (rr *rowReader) Formulas() []int { return rr.formulas }
 
+// Errors returns the 0-based columns of the current row's cells that hold an
+// error value (#N/A, #REF!: the result of a formula gone wrong, or such a
+// result pasted as a value), as opposed to text that looks like one. In a
+// CSV file, which has no types, every such text is one (Excel exports error
+// values as their text). It is valid until the next call to Next.
+func (rr *rowReader) Errors() []int { return rr.errs }
+
 // FormulaSources returns the text of each of Formulas, without the leading =
 // (empty for a cell sharing another cell's formula).
 func (rr *rowReader) FormulaSources() []string { return rr.sources }
@@ -399,6 +408,7 @@ func (rr *rowReader) Next() bool {
 				rr.cells = rr.cells[:0]
 				rr.formulas = rr.formulas[:0]
 				rr.sources = rr.sources[:0]
+				rr.errs = rr.errs[:0]
 				col = -1
 				r := rr.row + 1
 				if v, ok := sc.Attr("r"); ok {
@@ -458,6 +468,9 @@ func (rr *rowReader) Next() bool {
 			case "c":
 				if inCell && col < maxColumns {
 					rr.set(col, rr.value(typ, val))
+					if typ == "e" {
+						rr.errs = append(rr.errs, col)
+					}
 					// A formula's result is its <v>; an empty one is a
 					// result only for a string formula (t="str").
 					if hasF && (!hasV || typ != "str" && len(bytes.TrimSpace(val)) == 0) {
@@ -575,7 +588,9 @@ func (rr *rowReader) value(typ string, raw []byte) string {
 
 // unescapeXString decodes the _xHHHH_ escapes of a string cell (Excel writes
 // a carriage return as _x000D_ and a literal "_x" as _x005F_x), in place.
-// An escape of a character XML cannot hold is kept as written.
+// The escape of a control character XML cannot hold (_x0001_, pasted from
+// another system) is dropped, as such a character is wherever it is written;
+// a pair of escaped surrogates is the one character they make.
 func unescapeXString(b []byte) []byte {
 	i := bytes.Index(b, []byte("_x"))
 	if i < 0 {
@@ -583,17 +598,35 @@ func unescapeXString(b []byte) []byte {
 	}
 	out := b[:i]
 	for i < len(b) {
-		if b[i] == '_' && i+7 <= len(b) && b[i+1] == 'x' && b[i+6] == '_' {
-			if v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16); err == nil && xmlChar(rune(v)) {
-				out = utf8.AppendRune(out, rune(v))
-				i += 7
-				continue
+		if v, ok := xEscape(b[i:]); ok {
+			switch r := rune(v); {
+			case xmlChar(r):
+				out = utf8.AppendRune(out, r)
+			case utf16.IsSurrogate(r):
+				lo, ok := xEscape(b[i+7:])
+				if c := utf16.DecodeRune(r, rune(lo)); ok && c != utf8.RuneError {
+					out = utf8.AppendRune(out, c)
+					i += 7
+					break
+				}
+				out = append(out, b[i:i+7]...) // a lone surrogate: kept as written
 			}
+			i += 7
+			continue
 		}
 		out = append(out, b[i])
 		i++
 	}
 	return out
+}
+
+// xEscape reads the _xHHHH_ escape b starts with.
+func xEscape(b []byte) (uint64, bool) {
+	if len(b) < 7 || b[0] != '_' || b[1] != 'x' || b[6] != '_' {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(b[2:6]), 16, 16)
+	return v, err == nil
 }
 
 // refColumn returns the 0-based column of an A1 reference, or -1.

@@ -15,6 +15,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"taizhang"
 )
 
 // A sheet exported as CSV (Excel's “CSV (逗号分隔)” or “CSV UTF-8”, WPS's
@@ -202,11 +204,15 @@ func (rr *rowReader) nextCSV() bool {
 	last, _ := c.r.FieldPos(len(rec) - 1)
 	c.end = last + strings.Count(rec[len(rec)-1], "\n")
 	rr.cells = rr.cells[:0]
+	rr.errs = rr.errs[:0]
 	for i, v := range rec {
 		if i >= maxColumns {
 			break
 		}
 		rr.set(i, v)
+		if taizhang.FormulaError(v) != "" {
+			rr.errs = append(rr.errs, i)
+		}
 	}
 	return true
 }

@@ -353,12 +353,32 @@ func text(s string) string {
 		}
 		return r
 	}, s)
-	if n := utf8.RuneCountInString(clean); n > maxCell {
-		note := fmt.Sprintf("…（原文共%d字，超过 Excel 单元格上限，以下从略，请查看原表）", n)
-		rs := []rune(clean)
-		clean = string(rs[:maxCell-utf8.RuneCountInString(note)]) + note
+	if units, _ := cellLength(clean); units > maxCell {
+		note := fmt.Sprintf("…（原文共%d字，超过 Excel 单元格上限，以下从略，请查看原表）", utf8.RuneCountInString(clean))
+		room, _ := cellLength(note)
+		room = maxCell - room
+		for i, r := range clean {
+			if room -= utf16Len(r); room < 0 {
+				clean = clean[:i]
+				break
+			}
+		}
+		clean += note
 	}
 	return clean
+}
+
+// cellLength returns how much of an Excel cell's 32,767 characters s takes —
+// Excel counts in UTF-16 units: a character above U+FFFF (an emoji, a rare
+// ideograph such as 𠮷) takes two — and how many such wide characters s has.
+func cellLength(s string) (units, wide int) {
+	for _, r := range s {
+		if utf16Len(r) == 2 {
+			wide++
+		}
+		units++
+	}
+	return units + wide, wide
 }
 
 // plainText reports whether s needs no cleaning: valid UTF-8, no control

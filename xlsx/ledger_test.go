@@ -66,6 +66,8 @@ func TestWriteLedger(t *testing.T) {
 	// A cell longer than Excel allows, control characters and invalid UTF-8.
 	files[1].Submission.Entries[0].Progress = strings.Repeat("推进", 50_000)
 	files[1].Submission.Entries[1].Progress = "第一\x00行\x07\xff\xfe结束"
+	// Excel counts a character above U+FFFF as two: 20,000 emoji are over.
+	files[1].Submission.Entries[2].Progress = strings.Repeat("😀", 20_000)
 	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
 	f := openLedger(t, l)
 	if got, want := f.GetSheetList(), []string{"总览", "报送情况", "汇总台账", "问题清单", "措施清单"}; !slices.Equal(got, want) {
@@ -104,10 +106,13 @@ func TestWriteLedger(t *testing.T) {
 			}
 		}
 	}
-	var long, ctrl string
+	var long, ctrl, wide string
 	for _, r := range rows {
 		if len(r) > 7 && r[0] == "呼和浩特市" && strings.HasPrefix(r[4], "一 ") {
 			long = r[7]
+		}
+		if len(r) > 7 && r[0] == "呼和浩特市" && strings.HasPrefix(r[4], "三.1 ") {
+			wide = r[7]
 		}
 		if len(r) > 7 && r[0] == "呼和浩特市" && strings.HasPrefix(r[4], "二 ") {
 			ctrl = r[7]
@@ -115,6 +120,10 @@ func TestWriteLedger(t *testing.T) {
 	}
 	if n := len([]rune(long)); n != 32767 || !strings.HasSuffix(long, "…（原文共100000字，超过 Excel 单元格上限，以下从略，请查看原表）") {
 		t.Errorf("long cell: %d characters, ends %q", n, string([]rune(long)[max(0, n-40):]))
+	}
+	note := "…（原文共20000字，超过 Excel 单元格上限，以下从略，请查看原表）"
+	if units, _ := cellLength(wide); units > 32767 || wide != strings.Repeat("😀", (32767-len([]rune(note)))/2)+note {
+		t.Errorf("cell of 20,000 emoji: %d UTF-16 units, ends %q", units, string([]rune(wide)[max(0, len([]rune(wide))-40):]))
 	}
 	if ctrl != "第一行�结束" {
 		t.Errorf("control characters: %q", ctrl)

@@ -290,6 +290,7 @@ type sheetRow struct {
 	cells    []string
 	formulas []int    // columns of formulas without a result
 	sources  []string // the text of each of formulas
+	errs     []int    // columns of error values (#N/A)
 	hidden   bool     // the row is hidden
 }
 
@@ -343,7 +344,7 @@ func (r *reader) scanHeader(sh string) (*scan, error) {
 	var buf []sheetRow
 	var matched []rowMatch
 	for len(buf) < scanRows && rr.Next() {
-		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas()), slices.Clone(rr.FormulaSources()), rr.Hidden()}
+		row := sheetRow{rr.Row(), slices.Clone(rr.Cells()), slices.Clone(rr.Formulas()), slices.Clone(rr.FormulaSources()), slices.Clone(rr.Errors()), rr.Hidden()}
 		buf = append(buf, row)
 		matched = append(matched, matchRow(row.cells))
 		// Once the row before last is a header with the template's columns,
@@ -523,12 +524,13 @@ rows:
 		var cols []string
 		var formulas []int
 		var sources []string
+		var errs []int
 		var hidden bool
 		if len(buffered) > 0 {
-			n, cols, formulas, sources, hidden = buffered[0].n, buffered[0].cells, buffered[0].formulas, buffered[0].sources, buffered[0].hidden
+			n, cols, formulas, sources, errs, hidden = buffered[0].n, buffered[0].cells, buffered[0].formulas, buffered[0].sources, buffered[0].errs, buffered[0].hidden
 			buffered = buffered[1:]
 		} else if rr.Next() {
-			n, cols, formulas, sources, hidden = rr.Row(), rr.Cells(), rr.Formulas(), rr.FormulaSources(), rr.Hidden()
+			n, cols, formulas, sources, errs, hidden = rr.Row(), rr.Cells(), rr.Formulas(), rr.FormulaSources(), rr.Errors(), rr.Hidden()
 		} else {
 			break
 		}
@@ -595,6 +597,11 @@ rows:
 				}
 			}
 		}
+		for _, f := range [...]taizhang.Field{taizhang.FieldStatus, taizhang.FieldCompleted} {
+			if c, ok := h.cols[f]; ok && slices.Contains(errs, c) {
+				e.SetErrorValue(f)
+			}
+		}
 		var other []string
 		for _, c := range extraCols {
 			if v := at(cols, c); v != "" {
@@ -626,7 +633,7 @@ rows:
 		}
 		e.Extra = append(e.Extra, other...)
 		for _, f := range [...]taizhang.Field{taizhang.FieldProgress, taizhang.FieldEvidence, taizhang.FieldProblems, taizhang.FieldNext} {
-			if v := taizhang.FormulaError(*entryField(&e, f)); v != "" {
+			if v := taizhang.FormulaError(*entryField(&e, f)); v != "" && slices.Contains(errs, h.cols[f]) {
 				ref := cell(h.cols[f]+1, n)
 				r.fs.Add(taizhang.InvalidValue, r.place(ref), "%s（%s）是公式，计算结果为错误值 %s；请在 Excel 或 WPS 中改正公式，或直接填写", f, ref, v)
 				r.rowFindings = append(r.rowFindings, rowFinding{n, len(*r.fs) - 1})
@@ -1643,8 +1650,12 @@ func (r *reader) tooLong(n int, cols []string) {
 		if len(v) <= maxCell {
 			continue // a character is at least one byte
 		}
-		if k := utf8.RuneCountInString(v); k > maxCell {
-			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "该格共%d字，超过 Excel 单元格的上限（%d字），汇总台账中只写入前一部分，全文请查看原表", k, maxCell)
+		switch units, wide := cellLength(v); {
+		case units <= maxCell:
+		case wide == 0:
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "该格共%d字，超过 Excel 单元格的上限（%d字），汇总台账中只写入前一部分，全文请查看原表", units, maxCell)
+		default:
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "该格共%d字，其中%d个表情符号或生僻字在 Excel 中各占两个字的位置，合计超过 Excel 单元格的上限（%d字），汇总台账中只写入前一部分，全文请查看原表", units-wide, wide, maxCell)
 		}
 	}
 }

@@ -1147,6 +1147,40 @@ func TestReadFormulaErrorInText(t *testing.T) {
 	}
 }
 
+// Text typed to look like an error value (a string cell "#N/A") is text: no
+// "是公式" in the text columns, and the status check says it cannot read it
+// (the same value as a real error value, t="e", is a formula error: above).
+func TestReadTextLikeErrorValue(t *testing.T) {
+	rows := [][]any{
+		{"填报单位", "包头市", "报送期次", "2021年5月下半月"},
+		{"措施编号", "节点", "进展状态", "进展情况", "存在问题"},
+		{"（二）", "二", "#N/A", "已梳理项目", "#N/A"},
+		{"（三）", "三.1", "推进中", "已梳理项目", "#REF!"},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, nil)
+	data = rewritePart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+		i := strings.Index(x, `<c r="E4"`)
+		j := i + strings.Index(x[i:], "</c>") + len("</c>")
+		return x[:i] + `<c r="E4" t="e"><v>#REF!</v></c>` + x[j:]
+	})
+	s, fs := ReadSubmission(taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}, data, ReadOptions{Programme: builtin(t)})
+	fs = append(fs, taizhang.Check(builtin(t), s, taizhang.CheckOptions{})...)
+	var got []string
+	for _, f := range fs {
+		if f.Code == taizhang.InvalidValue {
+			got = append(got, f.Place.Ref()+" "+f.Message)
+		}
+	}
+	want := []string{
+		"Sheet1!A2 缺少“完成时间”列，已完成的节点无法核对完成日期，请按模板恢复该列",
+		"Sheet1!E4 存在问题（E4）是公式，计算结果为错误值 #REF!；请在 Excel 或 WPS 中改正公式，或直接填写",
+		`Sheet1!C3 进展状态"#N/A"无法识别，请从下拉列表选择 未启动、推进中 或 已完成`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // labelled's first look at each cell (mayStartLabel) lets through every
 // label, whatever blanks come first; a row is the header block again only
 // when it holds nothing but labels and their values.
