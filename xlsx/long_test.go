@@ -66,6 +66,11 @@ func TestReadCellTooLongForExcel(t *testing.T) {
 		if want := "包头市.xlsx Sheet1!D3 提示 读取说明：" + c.want; c.want == "" && len(notes) > 0 || c.want != "" && !slices.Equal(notes, []string{want}) {
 			t.Errorf("notes %q, want %q", notes, c.want)
 		}
+		// 问题清单's 节点 column names the entry's node.
+		_, fs := ReadSubmission(taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}, data, ReadOptions{Programme: builtin(t)})
+		if i := slices.IndexFunc(fs, func(f taizhang.Finding) bool { return strings.Contains(f.Message, "单元格的上限") }); i >= 0 && fs[i].Milestone != "一" {
+			t.Errorf("the note names node %q, want 一", fs[i].Milestone)
+		}
 	}
 }
 

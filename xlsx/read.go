@@ -1652,10 +1652,12 @@ func (r *reader) tooLong(n int, cols []string) {
 		}
 		switch units, wide := cellLength(v); {
 		case units <= maxCell:
+			continue
 		case wide == 0:
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "该格共%d字，超过 Excel 单元格的上限（%d字），汇总台账中只写入前一部分，全文请查看原表", units, maxCell)
 		default:
 			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, n)), "该格共%d字，其中%d个表情符号或生僻字在 Excel 中各占两个字的位置，合计超过 Excel 单元格的上限（%d字），汇总台账中只写入前一部分，全文请查看原表", units-wide, wide, maxCell)
 		}
+		r.rowFindings = append(r.rowFindings, rowFinding{n, len(*r.fs) - 1})
 	}
 }
