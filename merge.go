@@ -661,6 +661,9 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			} else if orig, ok := repeatOf[o]; ok {
 				if orig == w {
 					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，是重复发送的，未计入汇总", k.unit, k.period, files[w].Source.Path)
+				} else if s.Source.Path == files[w].Source.Path && s.Source.Container != "" {
+					// The one used came beside this one, under its name.
+					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；%s 中另有一份同名、内容不同的表 %s，采用了那一份，本表未计入汇总；请与%s核实以哪一份为准", k.unit, k.period, files[orig].Source.Path, s.Source.Container, s.Source.Name, k.unit)
 				} else {
 					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；采用较新的 %s，本表未计入汇总", k.unit, k.period, files[orig].Source.Path, files[w].Source.Path)
 				}
@@ -672,14 +675,19 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 			} else if s.Source.Path == files[w].Source.Path && s.Source.Container != "" {
 				// Two attachments of one name in one e-mail or archive, not
 				// alike: which is meant only the unit can say.
-				which := "其中一份"
+				// Why the one used was (compareReceived): filled in, saved
+				// later (an archive's entries), else the later of the two.
+				ws := files[w].Submission
+				which, check := "其中一份", "；请与"+k.unit+"核实以哪一份为准"
 				switch {
-				case w > o: // ranked alike, the later in the e-mail or archive
+				case filledIn(ws) && !filledIn(s):
+					which, check = "填写了内容的一份", ""
+				case ws.Source.Modified.After(s.Source.Modified):
+					which = "修改时间较晚的一份"
+				case w > o && ws.Source.Modified.Equal(s.Source.Modified):
 					which = "排在后面的一份"
-				case filledIn(files[w].Submission) && !filledIn(s):
-					which = "填写了内容的一份"
 				}
-				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表：%s 中有两份同名的表 %s，内容不同，采用%s，另一份未计入汇总；请与%s核实以哪一份为准", k.unit, k.period, s.Source.Container, s.Source.Name, which, k.unit)
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表：%s 中有两份同名的表 %s，内容不同，采用%s，另一份未计入汇总%s", k.unit, k.period, s.Source.Container, s.Source.Name, which, check)
 			} else if sameSheet(s, files[w].Submission, opt.Store) {
 				// Copies that came at the same time, one no newer than the other.
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，未计入汇总", k.unit, k.period, files[w].Source.Path)

@@ -716,6 +716,53 @@ func TestSameNameAttachmentsDifferInOneMail(t *testing.T) {
 	}
 }
 
+// Of a filled sheet and a blank template under one name in one e-mail, the
+// filled one is used, and there is nothing to check with the unit.
+func TestSameNameBlankAndFilledInOneMail(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-05-2", taizhang.HalfMonth, 0)
+	mail := func(s *taizhang.Submission) *taizhang.Submission {
+		s.Source.Path, s.Source.Name, s.Source.Container = "赤峰市.eml › 赤峰市.xlsx", "赤峰市.xlsx", "赤峰市.eml"
+		s.Source.Received = time.Date(2021, 5, 30, 10, 0, 0, 0, taizhang.CST)
+		return s
+	}
+	filled := mail(sheet(p, "赤峰市", q, "2021-05-30", "推进中"))
+	blank := mail(sheet(p, "赤峰市", q, "", ""))
+	for i := range blank.Entries {
+		blank.Entries[i].Texts = &taizhang.Texts{}
+	}
+	l := taizhang.Merge(p, files(filled, blank), taizhang.MergeOptions{Period: q})
+	if got, want := texts(l.Findings, taizhang.DuplicateSubmission), "赤峰市.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年5月下半月收到多份进展情况表：赤峰市.eml 中有两份同名的表 赤峰市.xlsx，内容不同，采用填写了内容的一份，另一份未计入汇总"; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A resent e-mail with the sheet sent before and a new one under the same
+// name: the repeat names the e-mail and the copy used beside it.
+func TestResentMailWithRepeatAndNewSameName(t *testing.T) {
+	p := builtin(t)
+	q, _ := taizhang.ParsePeriod("2021-05-2", taizhang.HalfMonth, 0)
+	at := func(s *taizhang.Submission, mail string, hour int) *taizhang.Submission {
+		s.Source.Path, s.Source.Name, s.Source.Container = mail+" › 赤峰市.xlsx", "赤峰市.xlsx", mail
+		s.Source.Received = time.Date(2021, 5, 30, hour, 0, 0, 0, taizhang.CST)
+		return s
+	}
+	first := at(sheet(p, "赤峰市", q, "2021-05-30", "推进中"), "m1.eml", 9)
+	newer := at(sheet(p, "赤峰市", q, "2021-05-30", "已完成"), "m2.eml", 15)
+	again := at(sheet(p, "赤峰市", q, "2021-05-30", "推进中"), "m2.eml", 15)
+	l := taizhang.Merge(p, files(first, newer, again), taizhang.MergeOptions{Period: q})
+	got := texts(l.Findings, taizhang.DuplicateSubmission)
+	want := "m2.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年5月下半月收到多份进展情况表，本表与 m1.eml › 赤峰市.xlsx 内容相同，是重复发送的；m2.eml 中另有一份同名、内容不同的表 赤峰市.xlsx，采用了那一份，本表未计入汇总；请与赤峰市核实以哪一份为准"
+	if !strings.Contains(got, want) {
+		t.Errorf("got:\n%s\nwant a line:\n%s", got, want)
+	}
+	for _, r := range l.ReceiptsOf(q) {
+		if r.Unit == "赤峰市" && r.Submission != newer {
+			t.Errorf("赤峰市: used %s, want m2's new sheet", r.Submission.Source.Path)
+		}
+	}
+}
+
 func TestSameAttachmentTwiceInOneMail(t *testing.T) {
 	p := builtin(t)
 	q, _ := taizhang.ParsePeriod("2021-05-2", taizhang.HalfMonth, 0)

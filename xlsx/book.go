@@ -589,8 +589,10 @@ func (rr *rowReader) value(typ string, raw []byte) string {
 // unescapeXString decodes the _xHHHH_ escapes of a string cell (Excel writes
 // a carriage return as _x000D_ and a literal "_x" as _x005F_x), in place.
 // The escape of a control character XML cannot hold (_x0001_, pasted from
-// another system) is dropped, as such a character is wherever it is written;
-// a pair of escaped surrogates is the one character they make.
+// another system) is dropped, as such a character is wherever it is written,
+// but for a vertical tab (_x000B_, Word's line break within a paragraph),
+// which is a line break; a pair of escaped surrogates is the one character
+// they make.
 func unescapeXString(b []byte) []byte {
 	i := bytes.Index(b, []byte("_x"))
 	if i < 0 {
@@ -600,6 +602,8 @@ func unescapeXString(b []byte) []byte {
 	for i < len(b) {
 		if v, ok := xEscape(b[i:]); ok {
 			switch r := rune(v); {
+			case r == '\v':
+				out = append(out, '\n')
 			case xmlChar(r):
 				out = utf8.AppendRune(out, r)
 			case utf16.IsSurrogate(r):

@@ -106,11 +106,12 @@ func TestWorkbookPartPrefixes(t *testing.T) {
 // TestEscapedCharacters reads the _xHHHH_ escapes Excel writes for a
 // carriage return (a line break pasted from Windows text: 困难_x000D_\n问题)
 // and for a literal "_x" (_x005F_), in shared and inline strings. A control
-// character XML cannot hold (_x0001_) is dropped, a pair of escaped
-// surrogates read as their character, a lone one kept as written.
+// character XML cannot hold (_x0001_) is dropped, but a vertical tab read
+// as the line break it is, a pair of escaped surrogates read as their
+// character, a lone one kept as written.
 func TestEscapedCharacters(t *testing.T) {
-	want := []string{"困难\r\n问题", "a_x000D_b", "_x00zz_", "前后", "表情😀", "_xD800_"}
-	shared := workbook(t, map[string][][]any{"Sheet1": {{"困难_x000D_\n问题", "a_x005F_x000D_b", "_x00zz_", "前_x0001_后", "表情_xD83D__xDE00_", "_xD800_"}}}, []string{"Sheet1"}, nil)
+	want := []string{"困难\r\n问题", "a_x000D_b", "_x00zz_", "前后", "表情😀", "_xD800_", "甲\n乙"}
+	shared := workbook(t, map[string][][]any{"Sheet1": {{"困难_x000D_\n问题", "a_x005F_x000D_b", "_x00zz_", "前_x0001_后", "表情_xD83D__xDE00_", "_xD800_", "甲_x000B_乙"}}}, []string{"Sheet1"}, nil)
 	inline := packageXLSX(t, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">`+
 		`<c r="A1" t="inlineStr"><is><t>困难_x000D_&#10;问题</t></is></c>`+
 		`<c r="B1" t="inlineStr"><is><t>a_x005F_x000D_b</t></is></c>`+
@@ -118,6 +119,7 @@ func TestEscapedCharacters(t *testing.T) {
 		`<c r="D1" t="inlineStr"><is><t>前_x0001_后</t></is></c>`+
 		`<c r="E1" t="inlineStr"><is><t>表情_xD83D__xDE00_</t></is></c>`+
 		`<c r="F1" t="inlineStr"><is><t>_xD800_</t></is></c>`+
+		`<c r="G1" t="inlineStr"><is><t>甲_x000B_乙</t></is></c>`+
 		`</row></sheetData></worksheet>`)
 	for name, data := range map[string][]byte{"shared": shared, "inline": inline} {
 		b, err := openBook(data)

@@ -348,6 +348,9 @@ func text(s string) string {
 		s = strings.ToValidUTF8(s, "�")
 	}
 	clean := strings.Map(func(r rune) rune {
+		if r == '\v' { // Word's line break within a paragraph
+			return '\n'
+		}
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
 			return -1
 		}

@@ -65,7 +65,7 @@ func TestWriteLedger(t *testing.T) {
 	}
 	// A cell longer than Excel allows, control characters and invalid UTF-8.
 	files[1].Submission.Entries[0].Progress = strings.Repeat("推进", 50_000)
-	files[1].Submission.Entries[1].Progress = "第一\x00行\x07\xff\xfe结束"
+	files[1].Submission.Entries[1].Progress = "第一\x00行\x07\xff\xfe结束\v下一行"
 	// Excel counts a character above U+FFFF as two: 20,000 emoji are over.
 	files[1].Submission.Entries[2].Progress = strings.Repeat("😀", 20_000)
 	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
@@ -125,7 +125,7 @@ func TestWriteLedger(t *testing.T) {
 	if units, _ := cellLength(wide); units > 32767 || wide != strings.Repeat("😀", (32767-len([]rune(note)))/2)+note {
 		t.Errorf("cell of 20,000 emoji: %d UTF-16 units, ends %q", units, string([]rune(wide)[max(0, len([]rune(wide))-40):]))
 	}
-	if ctrl != "第一行�结束" {
+	if ctrl != "第一行�结束\n下一行" {
 		t.Errorf("control characters: %q", ctrl)
 	}
 	// The matrix: 包头市 三.1 done; 乌海市 not reported.

@@ -509,9 +509,10 @@ func (r *reader) read(sc *scan) {
 			continue
 		}
 		extraCols = append(extraCols, c)
-		if ch, ok := taizhang.ChooseHeader(name); ok && has(h.cols, ch.Field) && (ch.Second == taizhang.FieldNone || has(h.cols, ch.Second)) {
+		// (Not 序号 and 编号, which may be the measure numbers: numberColumn.)
+		if ch, ok := taizhang.ChooseHeader(name); ok && ch.Field != taizhang.FieldSeq && has(h.cols, ch.Field) && (ch.Second == taizhang.FieldNone || has(h.cols, ch.Second)) {
 			first := h.cols[ch.Field]
-			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "%s列“%s”和%s列“%s”都是“%s”列，已按%s列读取%s；%s列的内容写在汇总台账“进展情况”的【表中其他内容】中",
+			r.fs.Add(taizhang.ReaderNote, r.place(cell(c+1, h.last)), "%s列“%s”和%s列“%s”都是“%s”列，已按%s列读取%s；%s列如填有内容，写在汇总台账“进展情况”的【表中其他内容】中",
 				col(c+1), taizhang.Quote(name), col(first+1), taizhang.Quote(h.names[first]), ch.Field, col(first+1), ch.Field, col(c+1))
 		}
 	}
@@ -862,6 +863,9 @@ func fillMerged(entries []taizhang.Entry, h header, merges []mergeRange) {
 			v := *entryField(&entries[top], f)
 			for r := m.r1 + 1; r <= m.r2; r++ {
 				if i, ok := byRow[r]; ok && !(entries[i].Stowed() && textField(f)) {
+					if entries[top].ErrorValue(f) && *entryField(&entries[i], f) == "" {
+						entries[i].SetErrorValue(f)
+					}
 					setEntryField(&entries[i], f, v)
 				}
 			}

@@ -1226,11 +1226,45 @@ func TestReadSecondColumnOfAField(t *testing.T) {
 	if s == nil {
 		t.Fatalf("nil: %v", lines)
 	}
-	want := "包头市.xlsx Sheet1!E2 提示 读取说明：E列“具体进展”和D列“进展情况”都是“进展情况”列，已按D列读取进展情况；E列的内容写在汇总台账“进展情况”的【表中其他内容】中"
+	want := "包头市.xlsx Sheet1!E2 提示 读取说明：E列“具体进展”和D列“进展情况”都是“进展情况”列，已按D列读取进展情况；E列如填有内容，写在汇总台账“进展情况”的【表中其他内容】中"
 	if !slices.Contains(lines, want) {
 		t.Errorf("missing %q in\n%s", want, strings.Join(lines, "\n"))
 	}
 	if e := s.Entries[0]; e.Progress != "已梳理项目" || len(e.Extra) != 1 || e.Extra[0] != "具体进展：录入储备库32个" {
 		t.Errorf("progress %q, extra %q", e.Progress, e.Extra)
+	}
+}
+
+// An error value in a status cell merged down over two rows is a formula
+// error in both.
+func TestReadMergedErrorValue(t *testing.T) {
+	rows := [][]any{
+		{"填报单位", "包头市", "报送期次", "2021年5月下半月"},
+		{"措施编号", "节点", "进展状态", "进展情况", "完成时间"},
+		{"（二）", "二", "PH", "已梳理项目", ""},
+		{"（三）", "三.1", nil, "已梳理项目", ""},
+	}
+	data := workbook(t, map[string][][]any{"Sheet1": rows}, []string{"Sheet1"}, func(f *excelize.File) {
+		f.MergeCell("Sheet1", "C3", "C4")
+	})
+	data = rewritePart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+		i := strings.Index(x, `<c r="C3"`)
+		j := i + strings.Index(x[i:], "</c>") + len("</c>")
+		return x[:i] + `<c r="C3" t="e"><f>VLOOKUP(A3,X:Y,2,0)</f><v>#N/A</v></c>` + x[j:]
+	})
+	s, fs := ReadSubmission(taizhang.Source{Path: "包头市.xlsx", Name: "包头市.xlsx"}, data, ReadOptions{Programme: builtin(t)})
+	fs = append(fs, taizhang.Check(builtin(t), s, taizhang.CheckOptions{})...)
+	var got []string
+	for _, f := range fs {
+		if f.Code == taizhang.InvalidValue {
+			got = append(got, f.Message)
+		}
+	}
+	want := []string{
+		"进展状态（C3）是公式，计算结果为错误值 #N/A；请在 Excel 或 WPS 中改正公式，或直接填写",
+		"进展状态（C4）是公式，计算结果为错误值 #N/A；请在 Excel 或 WPS 中改正公式，或直接填写",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
