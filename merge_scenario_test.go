@@ -692,26 +692,35 @@ func TestMergeSameDayCopies(t *testing.T) {
 // The same sheet attached twice to one e-mail: both copies have one display
 // path, so the duplicate finding names the e-mail, not the used copy by the
 // very path the finding stands at, and 被替代文件 marks it 重复发送.
-// Two attachments of one name but different content in one e-mail: the
-// finding names the e-mail and says which was used, not "the newer X" with
-// the display path both share.
-func TestSameNameAttachmentsDifferInOneMail(t *testing.T) {
+// Two attachments of one name in one e-mail share a display path: the
+// finding names the e-mail. Alike, one is a repeat of the other; not alike,
+// the later is used and the unit asked which is meant, not "the newer X".
+func TestSameNameAttachmentsInOneMail(t *testing.T) {
 	p := builtin(t)
 	q, _ := taizhang.ParsePeriod("2021-05-2", taizhang.HalfMonth, 0)
-	var copies []*taizhang.Submission
-	for _, st := range []string{"推进中", "已完成"} {
-		s := sheet(p, "赤峰市", q, "2021-05-30", st)
-		s.Source.Path, s.Source.Name, s.Source.Container = "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx", "赤峰市.xlsx", "赤峰市5月下半月进展情况.eml"
-		s.Source.Received = time.Date(2021, 5, 30, 10, 0, 0, 0, taizhang.CST)
-		copies = append(copies, s)
-	}
-	l := taizhang.Merge(p, files(copies...), taizhang.MergeOptions{Period: q})
-	if got, want := texts(l.Findings, taizhang.DuplicateSubmission), "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年5月下半月收到多份进展情况表：赤峰市5月下半月进展情况.eml 中有两份同名的表 赤峰市.xlsx，内容不同，采用排在后面的一份，另一份未计入汇总；请与赤峰市核实以哪一份为准"; got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-	for _, r := range l.ReceiptsOf(q) {
-		if r.Unit == "赤峰市" && (r.Submission != copies[1] || len(r.Replaced) != 1 || len(r.Repeats) != 0) {
-			t.Errorf("赤峰市: used %p (want the second, %p), %d replaced, %d repeats; want one replaced, not a repeat", r.Submission, copies[1], len(r.Replaced), len(r.Repeats))
+	for _, c := range []struct {
+		statuses [2]string
+		want     string
+		repeats  int
+	}{
+		{[2]string{"推进中", "推进中"}, "赤峰市5月下半月进展情况.eml 中有两份同名、内容相同的表 赤峰市.xlsx，采用其中一份，另一份未计入汇总", 1},
+		{[2]string{"推进中", "已完成"}, "赤峰市5月下半月进展情况.eml 中有两份同名的表 赤峰市.xlsx，内容不同，采用排在后面的一份，另一份未计入汇总；请与赤峰市核实以哪一份为准", 0},
+	} {
+		var copies []*taizhang.Submission
+		for _, st := range c.statuses {
+			s := sheet(p, "赤峰市", q, "2021-05-30", st)
+			s.Source.Path, s.Source.Name, s.Source.Container = "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx", "赤峰市.xlsx", "赤峰市5月下半月进展情况.eml"
+			s.Source.Received = time.Date(2021, 5, 30, 10, 0, 0, 0, taizhang.CST)
+			copies = append(copies, s)
+		}
+		l := taizhang.Merge(p, files(copies...), taizhang.MergeOptions{Period: q})
+		if got, want := texts(l.Findings, taizhang.DuplicateSubmission), "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年5月下半月收到多份进展情况表："+c.want; got != want {
+			t.Errorf("got:\n%s\nwant:\n%s", got, want)
+		}
+		for _, r := range l.ReceiptsOf(q) {
+			if r.Unit == "赤峰市" && (r.Submission != copies[1] || len(r.Replaced) != 1 || len(r.Repeats) != c.repeats) {
+				t.Errorf("%v: used %p (want the second, %p), %d replaced, %d repeats; want one replaced, %d repeats", c.statuses, r.Submission, copies[1], len(r.Replaced), len(r.Repeats), c.repeats)
+			}
 		}
 	}
 }
@@ -759,27 +768,6 @@ func TestResentMailWithRepeatAndNewSameName(t *testing.T) {
 	for _, r := range l.ReceiptsOf(q) {
 		if r.Unit == "赤峰市" && r.Submission != newer {
 			t.Errorf("赤峰市: used %s, want m2's new sheet", r.Submission.Source.Path)
-		}
-	}
-}
-
-func TestSameAttachmentTwiceInOneMail(t *testing.T) {
-	p := builtin(t)
-	q, _ := taizhang.ParsePeriod("2021-05-2", taizhang.HalfMonth, 0)
-	var copies []*taizhang.Submission
-	for range 2 {
-		s := sheet(p, "赤峰市", q, "2021-05-30", "推进中")
-		s.Source.Path, s.Source.Name, s.Source.Container = "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx", "赤峰市.xlsx", "赤峰市5月下半月进展情况.eml"
-		s.Source.Received = time.Date(2021, 5, 30, 10, 0, 0, 0, taizhang.CST)
-		copies = append(copies, s)
-	}
-	l := taizhang.Merge(p, files(copies...), taizhang.MergeOptions{Period: q})
-	if got, want := texts(l.Findings, taizhang.DuplicateSubmission), "赤峰市5月下半月进展情况.eml › 赤峰市.xlsx 提示 重复报送：赤峰市2021年5月下半月收到多份进展情况表：赤峰市5月下半月进展情况.eml 中有两份同名、内容相同的表 赤峰市.xlsx，采用其中一份，另一份未计入汇总"; got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-	for _, r := range l.ReceiptsOf(q) {
-		if r.Unit == "赤峰市" && (len(r.Replaced) != 1 || len(r.Repeats) != 1) {
-			t.Errorf("赤峰市: %d replaced, %d repeats; want the second copy replaced as a repeat", len(r.Replaced), len(r.Repeats))
 		}
 	}
 }

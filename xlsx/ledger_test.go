@@ -292,15 +292,7 @@ func TestLedgerMarksUnmatchedRows(t *testing.T) {
 // workbook: every part (styles included) is the same from one write to the
 // next.
 func TestLedgerIsDeterministic(t *testing.T) {
-	p := builtin(t)
-	q := period(t, "2021-04-1")
-	var files []taizhang.File
-	for _, u := range []string{"包头市", "呼和浩特市"} {
-		src := taizhang.Source{Path: u + ".xlsx", Name: u + ".xlsx"}
-		s, fs := ReadSubmission(src, filled(t, p, u, q, "2021-04-16", nil), ReadOptions{Programme: p})
-		files = append(files, taizhang.File{Source: src, Submission: s, Findings: fs})
-	}
-	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
+	l := filledLedger(t, "2021-04-16", "包头市", "呼和浩特市")
 	parts := func() map[string]string {
 		var buf bytes.Buffer
 		if err := WriteLedger(&buf, l, written); err != nil {

@@ -273,15 +273,7 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 // A disk that fills up while the ledger is written out, at whatever point,
 // fails the write with the disk's error, unwrapped (no hang, no panic).
 func TestLedgerWriteFails(t *testing.T) {
-	p := builtin(t)
-	q := period(t, "2021-04-1")
-	var files []taizhang.File
-	for _, u := range []string{"包头市", "通辽市"} {
-		src := taizhang.Source{Path: u + ".xlsx", Name: u + ".xlsx"}
-		s, fs := ReadSubmission(src, filled(t, p, u, q, "2021-04-14", nil), ReadOptions{Programme: p})
-		files = append(files, taizhang.File{Source: src, Submission: s, Findings: fs})
-	}
-	l := taizhang.Merge(p, files, taizhang.MergeOptions{})
+	l := filledLedger(t, "2021-04-14", "包头市", "通辽市")
 	var whole bytes.Buffer
 	if err := WriteLedger(&whole, l, written); err != nil {
 		t.Fatal(err)
