@@ -61,6 +61,16 @@ func (r result) String() string {
 	return fmt.Sprintf("exit %d\n-- stdout --\n%s-- stderr --\n%s", r.code, r.stdout, r.stderr)
 }
 
+// printed fails t for each of wants that the run's standard output lacks.
+func (r result) printed(t *testing.T, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(r.stdout, w) {
+			t.Errorf("printed no\n%s\nin\n%v", w, r)
+		}
+	}
+}
+
 // checkGolden compares got with the golden file at path, or rewrites it with -update.
 func checkGolden(t *testing.T, path, got string) {
 	t.Helper()
@@ -551,9 +561,7 @@ func TestMergeSamples(t *testing.T) {
 				t.Fatalf("merge:\n%v", r)
 			}
 			for _, line := range tc.stdout {
-				if !strings.Contains(r.stdout, line+"\n") {
-					t.Errorf("merge printed no line %q:\n%s", line, r.stdout)
-				}
+				r.printed(t, line+"\n")
 			}
 			if tc.golden {
 				checkGolden(t, filepath.Join(golden, tc.name+".golden"), r.String())

@@ -117,14 +117,10 @@ func TestMergeBlankTemplate(t *testing.T) {
 		t.Fatalf("merge:\n%v", r)
 	}
 	blank := filepath.Join("收件", "包头市_2021年4月上半月_进展情况表.xlsx")
-	for _, want := range []string{
+	r.printed(t,
 		"应报 16 个单位：已报 15 个（按时 15，迟报 0，时间不明 0），未报 1 个\n未报：包头市（报送的表未填写）\n",
 		"【催报】2021年4月上半月进展情况表应于 2021年4月15日 前报送，以下 1 个单位报送的表未填写，请填写后重新报送：\n1. 包头市（方案中未登记联系人；未填写：包头市_2021年4月上半月_进展情况表.xlsx）\n",
-	} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("merge printed no\n%s\nin\n%s", want, r.stdout)
-		}
-	}
+	)
 	f, err := excelize.OpenFile("汇总台账.xlsx")
 	if err != nil {
 		t.Fatal(err)
