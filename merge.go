@@ -656,28 +656,30 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 				continue // its 单位不符 says it is not used (below)
 			}
 			var f *Finding
-			if q := carriedOver(s); !q.IsZero() && carriedOver(files[w].Submission).IsZero() {
-				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path, Sheet: s.Sheet}, "%s%s收到多份进展情况表，采用该期报送的 %s；本表是报送%s的工作簿中留存的往期表，未计入汇总", k.unit, k.period, files[w].Source.Path, q)
+			ws := files[w].Submission
+			// Attachments of one name in one e-mail or archive share their
+			// display path: name the container instead.
+			beside := s.Source.Path == ws.Source.Path && s.Source.Container != ""
+			if q := carriedOver(s); !q.IsZero() && carriedOver(ws).IsZero() {
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path, Sheet: s.Sheet}, "%s%s收到多份进展情况表，采用该期报送的 %s；本表是报送%s的工作簿中留存的往期表，未计入汇总", k.unit, k.period, ws.Source.Path, q)
 			} else if orig, ok := repeatOf[o]; ok {
 				if orig == w {
-					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，是重复发送的，未计入汇总", k.unit, k.period, files[w].Source.Path)
-				} else if s.Source.Path == files[w].Source.Path && s.Source.Container != "" {
+					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，是重复发送的，未计入汇总", k.unit, k.period, ws.Source.Path)
+				} else if beside {
 					// The one used came beside this one, under its name.
 					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；%s 中另有一份同名、内容不同的表 %s，采用了那一份，本表未计入汇总；请与%s核实以哪一份为准", k.unit, k.period, files[orig].Source.Path, s.Source.Container, s.Source.Name, k.unit)
 				} else {
-					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；采用较新的 %s，本表未计入汇总", k.unit, k.period, files[orig].Source.Path, files[w].Source.Path)
+					f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与 %s 内容相同，是重复发送的；采用较新的 %s，本表未计入汇总", k.unit, k.period, files[orig].Source.Path, ws.Source.Path)
 				}
-			} else if sameSheet(s, files[w].Submission, opt.Store) && s.Source.Path == files[w].Source.Path && s.Source.Container != "" {
-				// The same attachment twice in one e-mail or archive: both
-				// have one display path, so name the container instead.
+			} else if alike := sameSheet(s, ws, opt.Store); alike && beside {
+				// The same attachment twice.
 				twin[o] = true
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表：%s 中有两份同名、内容相同的表 %s，采用其中一份，另一份未计入汇总", k.unit, k.period, s.Source.Container, s.Source.Name)
-			} else if s.Source.Path == files[w].Source.Path && s.Source.Container != "" {
-				// Two attachments of one name in one e-mail or archive, not
-				// alike: which is meant only the unit can say.
-				// Why the one used was (compareReceived): filled in, saved
-				// later (an archive's entries), else the later of the two.
-				ws := files[w].Submission
+			} else if beside {
+				// Two attachments of one name, not alike: which is meant
+				// only the unit can say. Why the one used was
+				// (compareReceived): filled in, saved later (an archive's
+				// entries), else the later of the two.
 				which, check := "其中一份", "；请与"+k.unit+"核实以哪一份为准"
 				switch {
 				case filledIn(ws) && !filledIn(s):
@@ -688,11 +690,11 @@ func Merge(p *Programme, files []File, opt MergeOptions) *Ledger {
 					which = "排在后面的一份"
 				}
 				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表：%s 中有两份同名的表 %s，内容不同，采用%s，另一份未计入汇总%s", k.unit, k.period, s.Source.Container, s.Source.Name, which, check)
-			} else if sameSheet(s, files[w].Submission, opt.Store) {
+			} else if alike {
 				// Copies that came at the same time, one no newer than the other.
-				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，未计入汇总", k.unit, k.period, files[w].Source.Path)
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，本表与采用的 %s 内容相同，未计入汇总", k.unit, k.period, ws.Source.Path)
 			} else {
-				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, files[w].Source.Path)
+				f = files[o].Findings.Add(DuplicateSubmission, Place{File: s.Source.Path}, "%s%s收到多份进展情况表，采用较新的 %s，本表未计入汇总", k.unit, k.period, ws.Source.Path)
 			}
 			if o == firstIn[k] {
 				f.Message += "；报送时间以最先收到的本表为准"
