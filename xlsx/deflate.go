@@ -66,6 +66,17 @@ func getDeflater(w io.Writer) *flate.Writer {
 	return fw
 }
 
+// deflateAll compresses b whole, as one deflate stream, to w.
+func deflateAll(w io.Writer, b []byte) error {
+	fw := getDeflater(w)
+	_, err := fw.Write(b)
+	if cerr := fw.Close(); err == nil {
+		err = cerr
+	}
+	deflaters.Put(fw)
+	return err
+}
+
 func (d *deflater) Write(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
@@ -133,12 +144,7 @@ func (d *deflater) writeOldest() {
 func (d *deflater) Close() error {
 	if d.sem == nil {
 		// One chunk or less: one compressor, straight to the entry.
-		fw := getDeflater(d.out)
-		_, err := fw.Write(d.buf)
-		if cerr := fw.Close(); err == nil {
-			err = cerr
-		}
-		deflaters.Put(fw)
+		err := deflateAll(d.out, d.buf)
 		d.release()
 		return err
 	}

@@ -134,12 +134,7 @@ func (s *splicer) finish() error {
 	s.pending = append(s.pending, done)
 	go func() {
 		sp := smallPart{name: p.name, out: new(bytes.Buffer), crc: crc32.ChecksumIEEE(p.buf.Bytes()), size: uint32(p.buf.Len())}
-		fw := getDeflater(sp.out)
-		_, sp.err = fw.Write(p.buf.Bytes())
-		if err := fw.Close(); sp.err == nil {
-			sp.err = err
-		}
-		deflaters.Put(fw)
+		sp.err = deflateAll(sp.out, p.buf.Bytes())
 		done <- sp
 	}()
 	return nil
