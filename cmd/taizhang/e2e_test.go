@@ -227,6 +227,28 @@ func copySample(t *testing.T, rel, dir string) []byte {
 	return data
 }
 
+// copyFiles copies the files of folder from into folder to, but those whose
+// names skip reports.
+func copyFiles(t *testing.T, from, to string, skip func(name string) bool) {
+	t.Helper()
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if skip(e.Name()) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestValidateAnnotate(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Base(badDateSample)

@@ -96,22 +96,7 @@ func TestMergeBlankTemplate(t *testing.T) {
 	if r := taizhangRun("template", "--period", "2021-04-1", "--unit", "包头市", "-o", "收件"); r.code != exitOK {
 		t.Fatalf("template:\n%v", r)
 	}
-	entries, err := os.ReadDir(samples)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "包头市") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(samples, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join("收件", e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyFiles(t, samples, "收件", func(name string) bool { return strings.HasPrefix(name, "包头市") })
 	r := taizhangRun("merge", "--remind", "-o", "汇总台账.xlsx", "收件")
 	if r.code != exitOK {
 		t.Fatalf("merge:\n%v", r)

@@ -26,22 +26,9 @@ func TestMergeUnopenedFile(t *testing.T) {
 	if err := os.Mkdir("收件", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	entries, err := os.ReadDir(samples)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "通辽市") || strings.HasPrefix(e.Name(), "赤峰市") || strings.HasPrefix(e.Name(), "兴安盟") || strings.HasPrefix(e.Name(), "锡林郭勒盟") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(samples, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join("收件", e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyFiles(t, samples, "收件", func(name string) bool {
+		return strings.HasPrefix(name, "通辽市") || strings.HasPrefix(name, "赤峰市") || strings.HasPrefix(name, "兴安盟") || strings.HasPrefix(name, "锡林郭勒盟")
+	})
 	rar := "Rar!\x1a\x07\x01\x00 packed sheet"
 	mail := "From: =?utf-8?B?6LWk5bOw5biC?= <cf@example.cn>\r\n" +
 		"Subject: =?utf-8?B?6LWk5bOw5biCNOaciOS4iuWNiuaciOi/m+WxleaDheWGtQ==?=\r\n" + // 赤峰市4月上半月进展情况
